@@ -1,0 +1,101 @@
+"""`pubdesk` — the command line. With no command it starts the GUI.
+
+    pubdesk [--data-dir DIR] [--db URL] [COMMAND …]
+    pubdesk --version
+    pubdesk db upgrade | backup [--to DIR] | restore FILE | where | backups
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.errors import PubDeskError
+from app.paths import Locations, resolve_locations
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (global options before the command)."""
+    parser = argparse.ArgumentParser(
+        prog="pubdesk", description="PubDesk 政府出版品工作台")
+    parser.add_argument("--version", action="version", version=f"PubDesk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="資料夾（資料庫、備份、設定）；預設為使用者資料夾，或 PUBDESK_DATA_DIR")
+    parser.add_argument("--db", metavar="URL",
+                        help="資料庫網址（SQLAlchemy URL）；預設為資料夾中的 SQLite，或 PUBDESK_DB")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = commands.add_parser("db", help="資料庫：升級、備份、還原、位置")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="將資料庫結構升級到最新版（升級前自動備份）")
+    backup = db_commands.add_parser("backup", help="立即備份資料庫")
+    backup.add_argument("--to", metavar="DIR", help="備份到這個資料夾（預設：資料夾下的 backups）")
+    restore = db_commands.add_parser("restore", help="以備份檔取代目前的資料庫（會先備份目前資料）")
+    restore.add_argument("file", metavar="FILE")
+    db_commands.add_parser("where", help="顯示資料夾與資料庫位置")
+    db_commands.add_parser("backups", help="列出備份檔")
+    return parser
+
+
+def _run_db(args: argparse.Namespace, locations: Locations) -> int:
+    from app.db import make_backup, open_database, reopen_after_restore
+
+    if args.db_command == "where":
+        print(f"資料夾：{locations.data_dir}")
+        print(f"資料庫：{locations.database_url}")
+        print(f"備份：{locations.backup_dir}")
+        return 0
+    if args.db_command == "backups":
+        folder = locations.backup_dir
+        files = sorted(folder.glob("pubdesk-*.sqlite3")) if folder.exists() else []
+        for path in files:
+            print(f"{path.name}\t{path.stat().st_size:,} bytes")
+        if not files:
+            print(f"{folder} 中沒有備份。")
+        return 0
+    db = open_database(locations)
+    try:
+        for warning in db.warnings:
+            print(f"注意：{warning}", file=sys.stderr)
+        if args.db_command == "upgrade":
+            print("資料庫結構已是最新版。")
+        elif args.db_command == "backup":
+            target = Path(args.to) if args.to else locations.backup_dir
+            print(f"已備份到 {make_backup(db, target)}")
+        elif args.db_command == "restore":
+            reopened = reopen_after_restore(db, args.file, locations)
+            reopened.dispose()
+            print(f"已從 {args.file} 還原。還原前的資料已另存於 {locations.backup_dir}。")
+    finally:
+        db.dispose()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `pubdesk` command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        locations = resolve_locations(args.data_dir, args.db)
+        if args.command is None:
+            return _start_gui(locations)
+        if args.command == "db":
+            return _run_db(args, locations)
+    except PubDeskError as exc:
+        print(f"錯誤：{exc.message}", file=sys.stderr)
+        return 1
+    parser.error(f"不認得的指令：{args.command}")
+    return 2
+
+
+def _start_gui(locations: Locations) -> int:
+    try:
+        from ui.main import run_gui  # type: ignore[import-not-found,unused-ignore]
+    except ImportError as exc:
+        print(f"無法載入圖形介面：{exc}", file=sys.stderr)
+        return 1
+    result: int = run_gui(locations)
+    return result

@@ -1,0 +1,139 @@
+"""備份 — automatic daily backups (rotated), manual backups and restore, for SQLite.
+
+Backups use SQLite's online backup API, so they are consistent even while the app runs (WAL
+included), and are written to a temporary file first and renamed: a failed backup leaves no
+half file behind.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from app import messages
+from app.db.engine import SQLITE_HEADER, Database
+from app.db.migrate import check_not_newer, known_revisions
+from app.errors import BackupError, DatabaseTooNewError
+
+AUTO_SUFFIX = "-auto.sqlite3"
+DEFAULT_KEEP = 14
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """Consistent copy of a live SQLite database into `target` (replaced atomically)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
+            src.backup(dst)
+        dst.close()
+        src.close()
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        if _is_disk_full(exc):
+            raise BackupError(messages.BACKUP_DISK_FULL.format(path=target.parent)) from exc
+        raise BackupError(messages.BACKUP_FAILED.format(detail=exc)) from exc
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    return "full" in str(exc).lower()
+
+
+def _source_path(db: Database) -> Path:
+    path = db.path
+    if path is None:
+        raise BackupError(messages.BACKUP_NOT_SQLITE)
+    return path
+
+
+def make_backup(db: Database, backup_dir: Path, reason: str = "manual",
+                now: datetime | None = None) -> Path:
+    """Write a backup named `pubdesk-YYYYMMDD-HHMMSS-{reason}.sqlite3`; return its path."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"pubdesk-{stamp}-{reason}.sqlite3"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = backup_dir / f"pubdesk-{stamp}-{reason}-{counter}.sqlite3"
+    _copy_sqlite(_source_path(db), target)
+    return target
+
+
+def backup_callback(db: Database, backup_dir: Path) -> Callable[[str], Path]:
+    """A `backup(reason)` function for app.db.migrate.upgrade."""
+    return lambda reason: make_backup(db, backup_dir, reason)
+
+
+def automatic_backups(backup_dir: Path) -> list[Path]:
+    """The automatic backups, oldest first."""
+    if not backup_dir.exists():
+        return []
+    return sorted(backup_dir.glob("pubdesk-*" + AUTO_SUFFIX))
+
+
+def auto_backup_if_due(db: Database, backup_dir: Path, keep: int = DEFAULT_KEEP,
+                       now: datetime | None = None) -> Path | None:
+    """Once a day: make an automatic backup and keep only the newest `keep` of them."""
+    moment = now or datetime.now()
+    today = moment.strftime("%Y%m%d")
+    if any(p.name.startswith(f"pubdesk-{today}-") for p in automatic_backups(backup_dir)):
+        return None
+    made = make_backup(db, backup_dir, "auto", now=moment)
+    for old in automatic_backups(backup_dir)[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
+    return made
+
+
+def inspect_backup(path: Path) -> str | None:
+    """Check that `path` is a restorable PubDesk backup; return its schema revision."""
+    if not path.is_file():
+        raise BackupError(messages.RESTORE_NOT_FOUND.format(path=path))
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise BackupError(messages.RESTORE_INVALID.format(path=path, detail="不是 SQLite 檔案"))
+    try:
+        with sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True) as conn:
+            verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            if verdict != "ok":
+                raise BackupError(messages.RESTORE_INVALID.format(path=path, detail=verdict))
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables or "publications" not in tables:
+                raise BackupError(messages.RESTORE_INVALID.format(
+                    path=path, detail="缺少 PubDesk 的資料表"))
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        conn.close()
+    except sqlite3.Error as exc:
+        raise BackupError(messages.RESTORE_INVALID.format(path=path, detail=exc)) from exc
+    revision = row[0] if row else None
+    try:
+        check_not_newer(revision)
+    except DatabaseTooNewError:
+        raise BackupError(messages.RESTORE_TOO_NEW.format(path=path)) from None
+    assert revision is None or revision in known_revisions()
+    return revision
+
+
+def restore_backup(db: Database, backup_file: Path, backup_dir: Path) -> Path:
+    """Replace the database's content with `backup_file`, after a safety backup of the current
+    state (returned). The caller upgrades the schema afterwards if the backup is older."""
+    inspect_backup(backup_file)
+    target = _source_path(db)
+    safety = make_backup(db, backup_dir, "before-restore")
+    db.dispose()
+    try:
+        with sqlite3.connect(backup_file) as src, sqlite3.connect(target) as dst:
+            src.backup(dst)
+        src.close()
+        dst.close()
+    except sqlite3.Error as exc:
+        raise BackupError(messages.BACKUP_FAILED.format(detail=exc)) from exc
+    return safety

@@ -1,0 +1,147 @@
+"""資料庫 — opening the database: URL resolution, SQLite settings, sessions and their errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.pool import NullPool
+
+from app import messages
+from app.db.audit import install_audit
+from app.db.network import is_network_path
+from app.errors import DatabaseError, DatabaseLockedError, PubDeskError
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL; None for other databases and for in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, *, wal: bool, foreign_keys: bool,
+                    busy_timeout_ms: int) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see `begin`).
+    dbapi_conn.isolation_level = None
+    cursor = dbapi_conn.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    cursor.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+    cursor.close()
+
+
+def make_engine(url: str, *, wal: bool = True, foreign_keys: bool = True,
+                pooled: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """An engine with PubDesk's connection settings (SQLite: WAL, FK on, FULL sync, timeout)."""
+    if sqlite_file(url) is None and make_url(url).get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, poolclass=None if pooled else NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        _sqlite_pragmas(dbapi_conn, wal=wal, foreign_keys=foreign_keys,
+                        busy_timeout_ms=busy_timeout_ms)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # A real transaction for every unit of work, DDL included (pysqlite would otherwise
+        # autocommit DDL and begin lazily).
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+@dataclass
+class Database:
+    """An open PubDesk database: hand out sessions, know where backups go."""
+
+    url: str
+    engine: Engine
+    backup_dir: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+    _sessions: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        install_audit(self._sessions)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        return sqlite_file(self.url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commits on success, rolls back on error, translates DB errors."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except StaleDataError:
+            session.rollback()
+            raise PubDeskError(messages.CHANGED_ELSEWHERE) from None
+        except OperationalError as exc:
+            session.rollback()
+            raise translate_operational_error(exc) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        """Close every pooled connection (before a restore, or at exit)."""
+        self.engine.dispose()
+
+
+def translate_operational_error(exc: OperationalError) -> PubDeskError:
+    """Turn a driver error into a message the officer can act on."""
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError(messages.DATABASE_LOCKED)
+    if "disk is full" in text or "disk full" in text:
+        return DatabaseError(messages.DISK_FULL)
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(messages.DATABASE_READ_ONLY)
+    if "malformed" in text or "not a database" in text:
+        return DatabaseError(messages.DATABASE_DAMAGED)
+    return DatabaseError(messages.DATABASE_FAILED.format(detail=exc.orig))
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that exists but is not a SQLite database (e.g. a renamed Excel file)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseError(messages.NOT_A_DATABASE.format(path=path), path=str(path))
+
+
+def prepare_sqlite_location(path: Path) -> list[str]:
+    """Create the folder and check the file. Returns warnings; a non-empty list means the file
+    is on a network share and must be opened without WAL."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(messages.FOLDER_NOT_WRITABLE.format(path=path.parent, detail=exc),
+                            path=str(path)) from exc
+    check_sqlite_file(path)
+    if is_network_path(path):
+        return [messages.NETWORK_SHARE.format(path=path)]
+    return []

@@ -1,0 +1,107 @@
+"""Schema migrations at start-up: refuse a database newer than the app, back up before an
+upgrade, and upgrade in one transaction with foreign keys off (so SQLite's table rebuilds do
+not cascade-delete child rows) and a `foreign_key_check` before commit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect, text
+
+from app import messages
+from app.db.engine import make_engine
+from app.errors import DatabaseError, DatabaseTooNewError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    """The Alembic configuration pointing at the migrations inside the package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this app knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    """Every revision this app knows."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The database's revision; None for a database never migrated (e.g. brand new)."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def check_not_newer(revision: str | None) -> None:
+    """Raise DatabaseTooNewError when `revision` comes from a newer PubDesk."""
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseTooNewError(messages.DATABASE_TOO_NEW.format(revision=revision))
+
+
+def needs_upgrade(url: str, *, wal: bool = True) -> tuple[str | None, bool]:
+    """(current revision, whether it is behind head); refuses a newer database."""
+    engine = make_engine(url, pooled=False, wal=wal)
+    try:
+        with engine.connect() as conn:
+            revision = current_revision(conn)
+            has_tables = bool(inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
+    check_not_newer(revision)
+    if revision is None and has_tables:
+        raise DatabaseError(messages.NOT_A_DATABASE.format(path=url))
+    return revision, revision != head_revision()
+
+
+def upgrade(url: str, *, target: str = "head", wal: bool = True,
+            backup: Callable[[str], Path] | None = None) -> Path | None:
+    """Bring the database to `target`. Returns the backup made first, if any.
+
+    `backup(reason)` is called only when an existing database (one with a revision) is about
+    to change, so a fresh database costs no backup file.
+    """
+    revision, behind = needs_upgrade(url, wal=wal)
+    if not behind and target == "head":
+        return None
+    backup_path = backup(f"before-upgrade-{revision}") if (backup and revision) else None
+    is_sqlite = make_url_backend(url) == "sqlite"
+    # A dedicated connection with foreign keys OFF from the start: the pragma is a no-op
+    # inside a transaction, and SQLite rebuilds tables by DROP + RENAME during batch ops.
+    engine = make_engine(url, foreign_keys=not is_sqlite, pooled=False, wal=wal)
+    try:
+        with engine.connect() as conn, conn.begin():
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, target)
+            if is_sqlite:
+                broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+                if broken:
+                    raise DatabaseError(messages.MIGRATION_FK_BROKEN.format(count=len(broken)))
+    except DatabaseError:
+        raise
+    except Exception as exc:
+        raise DatabaseError(messages.MIGRATION_FAILED.format(
+            detail=exc, backup=backup_path or "—")) from exc
+    finally:
+        engine.dispose()
+    return backup_path
+
+
+def make_url_backend(url: str) -> str:
+    """'sqlite', 'postgresql', …"""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).get_backend_name()

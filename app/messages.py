@@ -1,0 +1,32 @@
+"""The catalogue of core messages that reach users (Traditional Chinese), kept in one place so
+they can be reviewed and translated together. Each says what happened and what to do."""
+
+from __future__ import annotations
+
+CHANGED_ELSEWHERE = "這筆資料已在其他視窗或電腦上被修改。請重新載入後再編輯，您的修改尚未儲存。"
+DATABASE_LOCKED = (
+    "資料庫正被其他程式使用中（可能是另一個 PubDesk 視窗或備份軟體）。"
+    "請稍候再試，或關閉其他使用此資料庫的程式。您的修改尚未儲存。"
+)
+DISK_FULL = "磁碟空間不足，資料未能寫入。請清出空間後再試，您的修改尚未儲存。"
+DATABASE_READ_ONLY = "資料庫檔案為唯讀，無法寫入。請確認檔案權限或改用其他資料夾（--data-dir）。"
+DATABASE_DAMAGED = "資料庫檔案已損壞。請從「檔案 → 還原備份」還原最近的備份。"
+DATABASE_FAILED = "資料庫發生錯誤：{detail}"
+NOT_A_DATABASE = "「{path}」不是 PubDesk 資料庫檔案（可能是其他檔案被改了名稱）。請選擇正確的資料庫。"
+FOLDER_NOT_WRITABLE = "無法建立資料夾「{path}」：{detail}。請改用可寫入的資料夾（--data-dir）。"
+NETWORK_SHARE = (
+    "資料庫「{path}」位於網路磁碟。為避免資料損壞，已停用 WAL 模式，且同一時間請只由一台電腦使用；"
+    "多人共用請改用伺服器資料庫（--db postgresql://…）。"
+)
+DATABASE_TOO_NEW = (
+    "這個資料庫是由較新版本的 PubDesk 建立的（結構版本 {revision}），本程式無法安全開啟。"
+    "請安裝最新版 PubDesk，資料庫未被更動。"
+)
+MIGRATION_FAILED = "資料庫升級失敗，已保持原狀：{detail}。升級前的備份在「{backup}」。"
+MIGRATION_FK_BROKEN = "資料庫升級後有 {count} 筆資料的關聯不一致，升級已取消，資料庫保持原狀。"
+BACKUP_NOT_SQLITE = "目前的資料庫不是 SQLite 檔案，請以伺服器的備份工具（例如 pg_dump）備份。"
+BACKUP_FAILED = "備份失敗：{detail}。資料庫未被更動。"
+BACKUP_DISK_FULL = "備份失敗：磁碟空間不足（{path}）。請清出空間或選擇其他資料夾。"
+RESTORE_NOT_FOUND = "找不到備份檔「{path}」。"
+RESTORE_INVALID = "「{path}」不是可還原的 PubDesk 備份：{detail}。目前的資料庫未被更動。"
+RESTORE_TOO_NEW = "備份檔「{path}」由較新版本的 PubDesk 建立，無法還原。目前的資料庫未被更動。"

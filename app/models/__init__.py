@@ -1,0 +1,32 @@
+"""The domain model (SQLAlchemy 2 typed mappings). Import entities from here."""
+
+from app.models.audit import AppMeta, AuditEntry
+from app.models.base import Audited, Base
+from app.models.content import Article, SerialIssue, TocEntry
+from app.models.efile import EFile
+from app.models.enums import (
+    AuditAction,
+    Binding,
+    CipStatus,
+    ContributorRole,
+    CopyrightOwner,
+    EFileRole,
+    LibraryKind,
+    PartnerKind,
+    PublicationForm,
+    PublicationStatus,
+    PublicationType,
+    RelationKind,
+    TocKind,
+)
+from app.models.organisation import Contact, PublishingUnit
+from app.models.publication import Contributor, Publication, PublicationRelation
+from app.models.reference import DepositLibrary, SalesStore
+
+__all__ = [
+    "AppMeta", "Article", "AuditAction", "AuditEntry", "Audited", "Base", "Binding",
+    "CipStatus", "Contact", "Contributor", "ContributorRole", "CopyrightOwner",
+    "DepositLibrary", "EFile", "EFileRole", "LibraryKind", "PartnerKind", "Publication",
+    "PublicationForm", "PublicationRelation", "PublicationStatus", "PublicationType",
+    "PublishingUnit", "RelationKind", "SalesStore", "SerialIssue", "TocEntry", "TocKind",
+]

@@ -1,0 +1,55 @@
+"""機關/單位 — the publishing units an officer works for, and their contact people."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Audited, Base, Timestamped
+
+
+class PublishingUnit(Audited, Timestamped, Base):
+    """A ministry or agency that publishes; its data fills letterheads and copyright pages."""
+
+    __tablename__ = "publishing_units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(120), unique=True)
+    short_name: Mapped[str] = mapped_column(String(40), default="")
+    postcode: Mapped[str] = mapped_column(String(10), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    fax: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+    website: Mapped[str] = mapped_column(String(200), default="")
+    doc_code: Mapped[str] = mapped_column(String(20), default="")
+    """發文字號 agency code, e.g. 經研 in 經研字第11302402990號."""
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="unit", cascade="all, delete-orphan", order_by="Contact.id"
+    )
+
+    def audit_label(self) -> str:
+        return self.full_name
+
+
+class Contact(Audited, Timestamped, Base):
+    """承辦人 — a person named on letters and lists."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("publishing_units.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(60))
+    job_title: Mapped[str] = mapped_column(String(60), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    fax: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    unit: Mapped[PublishingUnit] = relationship(back_populates="contacts")
+
+    def audit_label(self) -> str:
+        return self.name

@@ -1,0 +1,52 @@
+"""Where PubDesk keeps its files: the data directory and the database URL.
+
+Precedence, highest first: command-line option (`--data-dir`, `--db`), environment
+(`PUBDESK_DATA_DIR`, `PUBDESK_DB`), then the user data directory from platformdirs
+(on Windows `%LOCALAPPDATA%\\PubDesk\\PubDesk`), so tests never touch the real profile.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "PubDesk"
+DATABASE_FILE = "pubdesk.sqlite3"
+
+
+@dataclass(frozen=True)
+class Locations:
+    """The resolved places for one run of the app."""
+
+    data_dir: Path
+    database_url: str
+
+    @property
+    def backup_dir(self) -> Path:
+        """Automatic and manual backups."""
+        return self.data_dir / "backups"
+
+    @property
+    def settings_file(self) -> Path:
+        """The typed user settings (JSON)."""
+        return self.data_dir / "settings.json"
+
+
+def resolve_locations(data_dir: str | os.PathLike[str] | None = None,
+                      database_url: str | None = None,
+                      environ: dict[str, str] | None = None) -> Locations:
+    """Apply the precedence rules; the data directory is created if missing."""
+    env = os.environ if environ is None else environ
+    chosen_dir = data_dir or env.get("PUBDESK_DATA_DIR") or user_data_dir(APP_NAME, APP_NAME)
+    folder = Path(chosen_dir).expanduser().resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    url = database_url or env.get("PUBDESK_DB") or sqlite_url(folder / DATABASE_FILE)
+    return Locations(data_dir=folder, database_url=url)
+
+
+def sqlite_url(path: Path) -> str:
+    """SQLAlchemy URL of a SQLite file (forward slashes work on Windows too)."""
+    return "sqlite:///" + path.resolve().as_posix()

@@ -1,0 +1,1 @@
+"""Workflow services: take a Session, apply the rules, return plain data."""

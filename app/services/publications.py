@@ -1,0 +1,298 @@
+"""出版品 services: create, update, copy as a new form / reprint / revision, delete with a
+guard, list and filter. Every write goes through `validate_publication`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.errors import NotFoundError, PubDeskError, ValidationError
+from app.models import (
+    CipStatus,
+    Contributor,
+    Publication,
+    PublicationForm,
+    PublicationRelation,
+    PublicationStatus,
+    PublicationType,
+    PublishingUnit,
+    RelationKind,
+    TocEntry,
+)
+from app.services.publication_rules import (
+    ContributorData,
+    PublicationData,
+    cip_allowed,
+    validate_publication,
+)
+
+_SCALAR_FIELDS = [f.name for f in fields(PublicationData) if f.name != "contributors"]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The outcome of a write: the record, its new version, and warnings to show."""
+
+    id: int
+    row_version: int
+    warnings: list[str]
+
+
+def load_publication(session: Session, publication_id: int) -> Publication:
+    """The entity, or NotFoundError with a message the officer understands."""
+    publication = session.get(Publication, publication_id)
+    if publication is None:
+        raise NotFoundError(f"找不到編號 {publication_id} 的出版品，可能已被刪除。")
+    return publication
+
+
+def publication_data(session: Session, publication_id: int) -> tuple[PublicationData, int]:
+    """The editable data of a publication and its row version (for optimistic locking)."""
+    pub = load_publication(session, publication_id)
+    values: dict[str, Any] = {name: getattr(pub, name) for name in _SCALAR_FIELDS}
+    values["contributors"] = [ContributorData(c.name, c.role) for c in pub.contributors]
+    return PublicationData(**values), pub.row_version
+
+
+def _check_unit(session: Session, unit_id: int) -> None:
+    if session.get(PublishingUnit, unit_id) is None:
+        raise ValidationError.single("unit_id", "請選擇出版機關（單位）；可在「設定 → 機關」新增。")
+
+
+def _apply(pub: Publication, data: PublicationData) -> None:
+    for name in _SCALAR_FIELDS:
+        setattr(pub, name, getattr(data, name))
+    existing = list(pub.contributors)
+    for position, person in enumerate(data.contributors, start=1):
+        if position <= len(existing):
+            row = existing[position - 1]
+            row.name, row.role, row.position = person.name, person.role, position
+        else:
+            pub.contributors.append(Contributor(position=position, name=person.name,
+                                                role=person.role))
+    for row in existing[len(data.contributors):]:
+        pub.contributors.remove(row)
+
+
+def create_publication(session: Session, data: PublicationData) -> Saved:
+    """Validate and insert a publication."""
+    clean, warnings = validate_publication(data)
+    _check_unit(session, clean.unit_id)
+    pub = Publication()
+    _apply(pub, clean)
+    session.add(pub)
+    session.flush()
+    return Saved(pub.id, pub.row_version, warnings)
+
+
+def update_publication(session: Session, publication_id: int, data: PublicationData,
+                       expected_version: int | None = None) -> Saved:
+    """Validate and save changes. With `expected_version`, refuse if someone saved meanwhile."""
+    pub = load_publication(session, publication_id)
+    if expected_version is not None and pub.row_version != expected_version:
+        raise PubDeskError("這筆出版品已在其他地方被修改。請重新載入後再編輯，您的修改尚未儲存。")
+    clean, warnings = validate_publication(data)
+    _check_unit(session, clean.unit_id)
+    _apply(pub, clean)
+    session.flush()
+    return Saved(pub.id, pub.row_version, warnings)
+
+
+NUMBERING_CONSEQUENCE = {
+    RelationKind.REPRINT_OF: "再刷（內容未變）沿用原出版品的 GPN 與 ISBN，刷次加 1。",
+    RelationKind.REVISION_OF: "修訂版或增訂版須申請新的 GPN 與 ISBN；版次加 1，新號碼欄位已清空。",
+    RelationKind.OTHER_FORM: "不同載體（例如紙本與電子書）各自需要一組 GPN 與 ISBN；新號碼欄位已清空。",
+}
+"""§4(二): what each kind of copy means for the numbers. Shown before the copy is made."""
+
+
+def copy_publication(session: Session, source_id: int, kind: RelationKind,
+                     new_form: PublicationForm | None = None) -> Saved:
+    """「由此新增」: make a new publication from `source_id` and record how they relate.
+
+    The numbers follow §4(二) (see NUMBERING_CONSEQUENCE): a reprint keeps GPN and ISBN; a
+    revised edition or another form starts without numbers. Contributors and the TOC are
+    copied; issues, e-files and the application history are not.
+    """
+    source = load_publication(session, source_id)
+    data, _version = publication_data(session, source_id)
+    data.status = PublicationStatus.PLANNING
+    if kind is RelationKind.REPRINT_OF:
+        data.printing = source.printing + 1
+    else:
+        data.gpn = data.isbn = data.isrc = None
+        data.cip_status, data.cip_text = CipStatus.NONE, ""
+        if kind is RelationKind.REVISION_OF:
+            data.edition, data.printing = source.edition + 1, 1
+        else:
+            if new_form is None or new_form is source.form:
+                raise ValidationError.single("form", "另一種載體必須與原出版品的載體不同，請選擇新的載體。")
+            data.form = new_form
+            if new_form is not PublicationForm.PRINT and data.pub_type is PublicationType.BOOK:
+                data.pub_type = PublicationType.E_PUBLICATION if new_form in (
+                    PublicationForm.EBOOK, PublicationForm.ONLINE) else data.pub_type
+            if not cip_allowed(data.pub_type, data.form):
+                data.cip_status = CipStatus.NOT_APPLICABLE
+    saved = create_publication(session, data)
+    new = load_publication(session, saved.id)
+    for entry in source.toc_entries:
+        new.toc_entries.append(TocEntry(position=entry.position, level=entry.level,
+                                        title=entry.title, page=entry.page, kind=entry.kind))
+    session.add(PublicationRelation(source_id=saved.id, target_id=source_id, kind=kind))
+    session.flush()
+    return Saved(saved.id, new.row_version, [NUMBERING_CONSEQUENCE[kind], *saved.warnings])
+
+
+@dataclass(frozen=True)
+class RelatedPublication:
+    """A link shown on a publication: how the other one relates, from this one's view."""
+
+    other_id: int
+    other_title: str
+    kind: RelationKind
+    outgoing: bool
+    """True: this publication is `kind` of the other (e.g. this is the reprint)."""
+
+
+def related_publications(session: Session, publication_id: int) -> list[RelatedPublication]:
+    """Every relation this publication takes part in, both directions."""
+    rows = session.scalars(select(PublicationRelation).where(or_(
+        PublicationRelation.source_id == publication_id,
+        PublicationRelation.target_id == publication_id)).order_by(PublicationRelation.id))
+    result = []
+    for rel in rows:
+        outgoing = rel.source_id == publication_id
+        other = rel.target if outgoing else rel.source
+        result.append(RelatedPublication(other.id, other.title, rel.kind, outgoing))
+    return result
+
+
+def delete_blockers(session: Session, publication_id: int) -> list[str]:
+    """Reasons to think twice before deleting: numbers assigned, files, later editions."""
+    pub = load_publication(session, publication_id)
+    reasons = []
+    numbers = [f"{n} {getattr(pub, n.lower())}" for n in ("GPN", "ISBN", "ISSN", "ISRC")
+               if getattr(pub, n.lower())]
+    if numbers and not any(
+            r.kind is RelationKind.REPRINT_OF and r.outgoing
+            for r in related_publications(session, publication_id)):
+        reasons.append("已取得號碼：" + "、".join(numbers) + "。號碼不會因刪除而作廢。")
+    if pub.status is not PublicationStatus.PLANNING:
+        reasons.append(f"狀態為「{pub.status.label}」，已進入出版流程。")
+    derived = [r for r in related_publications(session, publication_id) if not r.outgoing]
+    if derived:
+        reasons.append("有 " + str(len(derived)) + " 筆出版品由它衍生（再刷、修訂版或其他載體），"
+                       "刪除後它們的關聯會一併移除。")
+    return reasons
+
+
+def delete_publication(session: Session, publication_id: int, *, confirmed: bool = False) -> None:
+    """Delete a publication and everything that belongs to it.
+
+    Guard: when `delete_blockers` finds reasons, the caller must pass `confirmed=True`
+    (after showing them to the officer); otherwise nothing is deleted.
+    """
+    reasons = delete_blockers(session, publication_id)
+    if reasons and not confirmed:
+        raise PubDeskError("這筆出版品需要確認後才能刪除：" + " ".join(reasons))
+    session.delete(load_publication(session, publication_id))
+    session.flush()
+
+
+@dataclass(frozen=True)
+class PublicationFilter:
+    """What the publications list shows: free text plus exact filters."""
+
+    text: str = ""
+    pub_type: PublicationType | None = None
+    status: PublicationStatus | None = None
+    unit_id: int | None = None
+
+
+SORT_KEYS = {
+    "title": Publication.title, "gpn": Publication.gpn, "isbn": Publication.isbn,
+    "published": Publication.published_year, "status": Publication.status,
+    "type": Publication.pub_type, "updated": Publication.updated_at, "id": Publication.id,
+}
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def filtered_query(flt: PublicationFilter) -> Select[tuple[int]]:
+    """SELECT publication ids matching `flt` (Chinese substring search on titles, series,
+    contributors and numbers)."""
+    query = select(Publication.id)
+    for word in flt.text.split():
+        pattern = _like(word)
+        contributor_hit = select(Contributor.publication_id).where(
+            Contributor.name.like(pattern, escape="\\"))
+        query = query.where(or_(
+            Publication.title.like(pattern, escape="\\"),
+            Publication.subtitle.like(pattern, escape="\\"),
+            Publication.series.like(pattern, escape="\\"),
+            Publication.gpn.like(pattern, escape="\\"),
+            Publication.isbn.like(pattern, escape="\\"),
+            Publication.id.in_(contributor_hit),
+        ))
+    if flt.pub_type is not None:
+        query = query.where(Publication.pub_type == flt.pub_type)
+    if flt.status is not None:
+        query = query.where(Publication.status == flt.status)
+    if flt.unit_id is not None:
+        query = query.where(Publication.unit_id == flt.unit_id)
+    return query
+
+
+def publication_ids(session: Session, flt: PublicationFilter, sort: str = "updated",
+                    descending: bool = True) -> list[int]:
+    """Ids in display order — cheap even for 100,000 rows; rows are fetched by `rows_for`."""
+    column = SORT_KEYS.get(sort, Publication.updated_at)
+    order = column.desc() if descending else column.asc()
+    tie = Publication.id.desc() if descending else Publication.id.asc()
+    return list(session.scalars(filtered_query(flt).order_by(order, tie)))
+
+
+def count_publications(session: Session, flt: PublicationFilter) -> int:
+    """How many publications match."""
+    return int(session.scalar(select(func.count()).select_from(filtered_query(flt).subquery()))
+               or 0)
+
+
+@dataclass(frozen=True)
+class PublicationRow:
+    """One line of the publications table (plain data, safe to cache in a Qt model)."""
+
+    id: int
+    title: str
+    pub_type: PublicationType
+    form: PublicationForm
+    status: PublicationStatus
+    unit_name: str
+    gpn: str
+    isbn: str
+    published_year: int | None
+    published_month: int | None
+
+
+def rows_for(session: Session, ids: list[int]) -> dict[int, PublicationRow]:
+    """The table rows for some ids, in one query."""
+    if not ids:
+        return {}
+    query = (select(Publication.id, Publication.title, Publication.pub_type, Publication.form,
+                    Publication.status, PublishingUnit.short_name, PublishingUnit.full_name,
+                    Publication.gpn, Publication.isbn, Publication.published_year,
+                    Publication.published_month)
+             .join(PublishingUnit, PublishingUnit.id == Publication.unit_id)
+             .where(Publication.id.in_(ids)))
+    result = {}
+    for row in session.execute(query):
+        result[row[0]] = PublicationRow(row[0], row[1], row[2], row[3], row[4],
+                                        row[5] or row[6], row[7] or "", row[8] or "",
+                                        row[9], row[10])
+    return result

@@ -1,0 +1,54 @@
+"""Reference data the officer maintains — deposit libraries and sales stores — seeded once from
+`resources/data` and marked as not yet verified against the current official lists."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import AppMeta, DepositLibrary, LibraryKind, SalesStore
+from app.resources import resource_path
+
+SEEDED_KEY = "reference_data_seeded"
+
+
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resource_path("data", name).read_text(encoding="utf-8"))
+    return data
+
+
+def seed_reference_data(session: Session) -> bool:
+    """Insert the shipped libraries and stores once per database. Returns True if it did.
+
+    Runs once even if the officer later deletes every row: a deleted library stays deleted.
+    """
+    if session.get(AppMeta, SEEDED_KEY) is not None:
+        return False
+    existing_libraries = set(session.scalars(select(DepositLibrary.name)))
+    for row in _load("deposit_libraries.json")["libraries"]:
+        if row["name"] in existing_libraries:
+            continue
+        session.add(DepositLibrary(
+            name=row["name"], division=row["division"], postcode=row["postcode"],
+            address=row["address"], phone=row["phone"], copies=int(row["copies"]),
+            kind=LibraryKind(row["kind"]), verified=False,
+            note="預設資料，請與文化部最新公告的指定寄存圖書館名單核對。",
+        ))
+    existing_stores = set(session.scalars(select(SalesStore.name)))
+    for row in _load("sales_stores.json")["stores"]:
+        if row["name"] in existing_stores:
+            continue
+        session.add(SalesStore(
+            name=row["name"], postcode=row["postcode"], address=row["address"],
+            phone=row["phone"], url=row["url"],
+            commission_percent=Decimal(row["commission_percent"]),
+            first_edition_quantity=int(row["first_edition_quantity"]), verified=False,
+            note="預設資料，電話與折扣請依現行契約核對。",
+        ))
+    session.add(AppMeta(key=SEEDED_KEY, value="1"))
+    session.flush()
+    return True

@@ -1,0 +1,53 @@
+"""目次 in the database: read and save a publication's TOC as a whole outline.
+
+The editor works on the list (app.toc) and saves it back; saving replaces the rows in one
+transaction after checking the levels, so the stored outline is always valid.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.models import PublicationType, TocEntry
+from app.services.publications import load_publication
+from app.toc import TocLine, check_levels, parse_toc_text
+
+
+def get_toc(session: Session, publication_id: int) -> list[TocLine]:
+    """The TOC in reading order."""
+    pub = load_publication(session, publication_id)
+    return [TocLine(e.level, e.title, e.page, e.kind) for e in pub.toc_entries]
+
+
+def save_toc(session: Session, publication_id: int, lines: list[TocLine]) -> None:
+    """Replace the TOC with `lines` (validated). Unchanged entries keep their rows, so the
+    audit log shows only what really changed."""
+    check_levels(lines)
+    pub = load_publication(session, publication_id)
+    existing = list(pub.toc_entries)
+    for position, line in enumerate(lines, start=1):
+        if position <= len(existing):
+            row = existing[position - 1]
+            row.position, row.level, row.title = position, line.level, line.title.strip()
+            row.page, row.kind = line.page.strip(), line.kind
+        else:
+            pub.toc_entries.append(TocEntry(position=position, level=line.level,
+                                            title=line.title.strip(), page=line.page.strip(),
+                                            kind=line.kind))
+    for row in existing[len(lines):]:
+        pub.toc_entries.remove(row)
+    session.flush()
+
+
+def import_toc_text(session: Session, publication_id: int, text: str,
+                    append: bool = False) -> list[TocLine]:
+    """Parse pasted TOC text and save it (replacing, or appended to the current TOC)."""
+    parsed = parse_toc_text(text)
+    lines = [*get_toc(session, publication_id), *parsed] if append else parsed
+    save_toc(session, publication_id, lines)
+    return lines
+
+
+def toc_applies(pub_type: PublicationType) -> bool:
+    """Books and e-publications have a TOC the PDF bookmarks must match (附件三)."""
+    return pub_type in (PublicationType.BOOK, PublicationType.E_PUBLICATION)

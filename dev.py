@@ -1,0 +1,78 @@
+"""One entry point for developers and CI: set up the virtual environment, then run something.
+
+    python dev.py run [pubdesk options]   set up, then start the app
+    python dev.py test [pytest options]   set up, then run the whole test suite
+    python dev.py lint                    set up, then run ruff and mypy
+
+Set-up is idempotent: the virtual environment in .venv is (re)installed from
+constraints.txt only when pyproject.toml or constraints.txt changed since the last install,
+so both commands work on a fresh machine with nothing but Python 3.11.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / "pubdesk-install.sha256"
+
+
+def _venv_bin(name: str) -> Path:
+    scripts = VENV / ("Scripts" if os.name == "nt" else "bin")
+    return scripts / (name + (".exe" if os.name == "nt" else ""))
+
+
+def _wanted_stamp() -> str:
+    digest = hashlib.sha256()
+    for name in ("pyproject.toml", "constraints.txt"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def setup() -> None:
+    """Create .venv and install the app with its pinned dependencies, if not done already."""
+    if sys.version_info < (3, 11):
+        sys.exit("PubDesk needs Python 3.11 or newer (this is %d.%d)." % sys.version_info[:2])
+    if not _venv_bin("python").exists():
+        print("Creating the virtual environment in .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = _wanted_stamp()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    print("Installing PubDesk and its pinned dependencies …", flush=True)
+    pip = [str(_venv_bin("python")), "-m", "pip", "--disable-pip-version-check"]
+    subprocess.run([*pip, "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run(
+        [*pip, "install", "--quiet", "-c", str(ROOT / "constraints.txt"), "-e", f"{ROOT}[dev]"],
+        check=True,
+    )
+    STAMP.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"run", "test", "lint", "setup"}:
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    setup()
+    python = str(_venv_bin("python"))
+    if command == "setup":
+        return 0
+    if command == "run":
+        return subprocess.call([python, "-m", "app", *rest])
+    if command == "test":
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT, env=env)
+    ruff = subprocess.call([python, "-m", "ruff", "check", "app", "ui", "tests", "dev.py"], cwd=ROOT)
+    mypy = subprocess.call([python, "-m", "mypy"], cwd=ROOT)
+    return ruff or mypy
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
