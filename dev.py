@@ -38,7 +38,7 @@ def _wanted_stamp() -> str:
 def setup() -> None:
     """Create .venv and install the app with its pinned dependencies, if not done already."""
     if sys.version_info < (3, 11):
-        sys.exit("PubDesk needs Python 3.11 or newer (this is %d.%d)." % sys.version_info[:2])
+        sys.exit("PubDesk needs Python 3.11 or newer (this is {}.{}).".format(*sys.version_info[:2]))
     if not _venv_bin("python").exists():
         print("Creating the virtual environment in .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
@@ -69,7 +69,8 @@ def main(argv: list[str]) -> int:
     if command == "test":
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT, env=env)
-    ruff = subprocess.call([python, "-m", "ruff", "check", "app", "ui", "tests", "dev.py"], cwd=ROOT)
+    sources = [p for p in ("app", "ui", "tests", "benchmarks", "dev.py") if (ROOT / p).exists()]
+    ruff = subprocess.call([python, "-m", "ruff", "check", *sources], cwd=ROOT)
     mypy = subprocess.call([python, "-m", "mypy"], cwd=ROOT)
     return ruff or mypy
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
-from app.models import AuditAction, AuditEntry, Audited
+from app.models import AuditAction, Audited, AuditEntry
 from app.models.base import utcnow
 
 _SKIPPED_FIELDS = {"created_at", "updated_at", "row_version"}

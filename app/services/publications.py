@@ -224,7 +224,7 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def filtered_query(flt: PublicationFilter) -> Select[tuple[int]]:
+def filtered_query(flt: PublicationFilter) -> Select[Any]:
     """SELECT publication ids matching `flt` (Chinese substring search on titles, series,
     contributors and numbers)."""
     query = select(Publication.id)

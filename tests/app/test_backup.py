@@ -1,0 +1,133 @@
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.db import Database, auto_backup_if_due, make_backup, open_database, reopen_after_restore
+from app.db.backup import automatic_backups, inspect_backup
+from app.errors import BackupError
+from app.paths import Locations
+from app.services.publications import PublicationFilter, count_publications
+from tests.app.factories import add_book
+
+
+def _titles(db: Database) -> int:
+    with db.session() as session:
+        return count_publications(session, PublicationFilter())
+
+
+def test_backup_and_restore_round_trip(db: Database, locations: Locations, unit_id: int) -> None:
+    add_book(db, unit_id, "第一本")
+    backup = make_backup(db, locations.backup_dir)
+    add_book(db, unit_id, "第二本")
+    assert _titles(db) == 2
+    restored = reopen_after_restore(db, str(backup), locations)
+    try:
+        assert _titles(restored) == 1
+        safety = list(locations.backup_dir.glob("*before-restore*.sqlite3"))
+        assert len(safety) == 1
+        # The safety copy holds the state just before the restore: both books.
+        with sqlite3.connect(safety[0]) as conn:
+            assert conn.execute("SELECT count(*) FROM publications").fetchone()[0] == 2
+        conn.close()
+    finally:
+        restored.dispose()
+
+
+def test_automatic_backup_once_a_day_and_rotated(db: Database, locations: Locations) -> None:
+    start = datetime(2026, 11, 1, 9, 0)
+    for day in range(5):
+        made = auto_backup_if_due(db, locations.backup_dir, keep=3, now=start + timedelta(days=day))
+        assert made is not None
+        again = auto_backup_if_due(db, locations.backup_dir, keep=3,
+                                   now=start + timedelta(days=day, hours=3))
+        assert again is None
+    names = [p.name for p in automatic_backups(locations.backup_dir)]
+    assert names == ["pubdesk-20261103-090000-auto.sqlite3", "pubdesk-20261104-090000-auto.sqlite3",
+                     "pubdesk-20261105-090000-auto.sqlite3"]
+
+
+def test_manual_backups_are_not_rotated_away(db: Database, locations: Locations) -> None:
+    manual = make_backup(db, locations.backup_dir)
+    for day in range(3):
+        auto_backup_if_due(db, locations.backup_dir, keep=1,
+                           now=datetime(2026, 1, 1) + timedelta(days=day))
+    assert manual.exists()
+
+
+def test_restore_refuses_files_that_are_not_backups(db: Database, locations: Locations,
+                                                    tmp_path: Path) -> None:
+    not_sqlite = tmp_path / "notes.sqlite3"
+    not_sqlite.write_text("hello")
+    with pytest.raises(BackupError, match="不是可還原"):
+        reopen_after_restore(db, str(not_sqlite), locations)
+    with pytest.raises(BackupError, match="找不到"):
+        inspect_backup(tmp_path / "missing.sqlite3")
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    with pytest.raises(BackupError, match="缺少 PubDesk"):
+        inspect_backup(other)
+
+
+def test_restore_refuses_a_backup_from_a_newer_app(db: Database, locations: Locations,
+                                                   unit_id: int) -> None:
+    add_book(db, unit_id)
+    newer = make_backup(db, locations.backup_dir, "from-future")
+    with sqlite3.connect(newer) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    conn.close()
+    with pytest.raises(BackupError, match="較新版本"):
+        reopen_after_restore(db, str(newer), locations)
+    assert _titles(db) == 1
+
+
+def test_disk_full_leaves_no_partial_backup(db: Database, locations: Locations,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    real_connect = sqlite3.connect
+
+    class FullDisk:
+        def __init__(self, path: object) -> None:
+            self.inner = real_connect(path)  # type: ignore[arg-type]
+
+        def __enter__(self) -> "FullDisk":
+            return self
+
+        def __exit__(self, *args: object) -> None:
+            self.inner.close()
+
+        def backup(self, _target: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        def close(self) -> None:
+            self.inner.close()
+
+    monkeypatch.setattr("app.db.backup.sqlite3.connect", FullDisk)
+    with pytest.raises(BackupError, match="磁碟空間不足"):
+        make_backup(db, locations.backup_dir)
+    assert list(locations.backup_dir.glob("*")) == []
+
+
+def test_backup_of_a_server_database_is_explained(tmp_path: Path) -> None:
+    db = Database("postgresql://localhost/pubdesk", engine=None)  # type: ignore[arg-type]
+    with pytest.raises(BackupError, match="pg_dump"):
+        make_backup(db, tmp_path)
+
+
+def test_open_again_after_restore_of_an_older_schema(locations: Locations,
+                                                     tmp_path: Path) -> None:
+    from tests.app.test_migrations import _fill_at_first_revision
+
+    old = tmp_path / "old.sqlite3"
+    _fill_at_first_revision("sqlite:///" + old.as_posix())
+    db = open_database(locations)
+    restored = reopen_after_restore(db, str(old), locations)
+    try:
+        with restored.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == \
+                "0002"
+            assert conn.exec_driver_sql("SELECT count(*) FROM contributors").scalar() == 1
+    finally:
+        restored.dispose()

@@ -1,0 +1,49 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app import __version__
+from app.cli import main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_db_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "ws"
+    assert main(["--data-dir", str(data), "db", "where"]) == 0
+    assert str(data) in capsys.readouterr().out
+    assert main(["--data-dir", str(data), "db", "upgrade"]) == 0
+    assert "最新版" in capsys.readouterr().out
+    assert main(["--data-dir", str(data), "db", "backup"]) == 0
+    backup = Path(capsys.readouterr().out.split("已備份到 ")[1].strip())
+    assert backup.exists()
+    assert main(["--data-dir", str(data), "db", "backups"]) == 0
+    assert backup.name in capsys.readouterr().out
+    assert main(["--data-dir", str(data), "db", "restore", str(backup)]) == 0
+    assert "已從" in capsys.readouterr().out
+
+
+def test_errors_are_messages_not_tracebacks(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "ws"
+    assert main(["--data-dir", str(data), "db", "upgrade"]) == 0
+    with sqlite3.connect(data / "pubdesk.sqlite3") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    conn.close()
+    assert main(["--data-dir", str(data), "db", "upgrade"]) == 1
+    assert "較新版本" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "db", "restore", str(tmp_path / "nope")]) == 1
+
+
+def test_global_options_come_from_the_environment(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("PUBDESK_DATA_DIR", str(tmp_path / "envdir"))
+    assert main(["db", "where"]) == 0
+    assert "envdir" in capsys.readouterr().out

@@ -1,0 +1,136 @@
+"""Migrations: from empty, from the first revision with data in every child table, and the
+reason for switching foreign keys off around SQLite table rebuilds."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from app.db import open_database
+from app.db.engine import make_engine
+from app.db.migrate import head_revision, upgrade
+from app.errors import DatabaseError
+from app.models import Base
+from app.paths import Locations
+
+CHILD_TABLES = ("contributors", "toc_entries", "serial_issues", "articles", "efiles",
+                "publication_relations")
+
+
+def _fill_at_first_revision(url: str) -> None:
+    upgrade(url, target="0001")
+    engine = make_engine(url, pooled=False)
+    now = "2026-01-01 00:00:00"
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO publishing_units (id, full_name, short_name, postcode, address, phone,"
+            " fax, email, website, doc_code, created_at, updated_at) VALUES (1, '經濟部', '', '',"
+            " '', '', '', '', '', '經', :n, :n)"), {"n": now})
+        for pub_id, price in ((1, 300), (2, -5)):
+            conn.execute(text(
+                "INSERT INTO publications (id, unit_id, pub_type, form, title, subtitle, series,"
+                " edition, printing, size_cm, binding, price_ntd, language, audience, keywords,"
+                " summary, cip_status, cip_text, status, online_url, online_registered,"
+                " copyright_owner, copyright_note, partner_kind, partner_name, row_version,"
+                " created_at, updated_at) VALUES (:id, 1, 'serial', 'print', '季刊', '', '', 1,"
+                " 1, '', 'paperback', :price, '中文', '', '', '', 'none', '', 'planning', '', 0,"
+                " 'agency', '', 'none', '', 1, :n, :n)"), {"id": pub_id, "price": price, "n": now})
+        conn.execute(text("INSERT INTO contributors VALUES (1, 1, 1, '王小明', 'author')"))
+        conn.execute(text("INSERT INTO toc_entries VALUES (1, 1, 1, 1, '第一章', '1', 'chapter')"))
+        conn.execute(text("INSERT INTO serial_issues VALUES (1, 1, '1', '1', 2026, 1, '')"))
+        conn.execute(text("INSERT INTO articles VALUES (1, 1, 1, '篇名', '作者', '1', '9')"))
+        conn.execute(text(
+            "INSERT INTO efiles (id, publication_id, issue_id, article_id, role, path,"
+            " size_bytes, sha256, check_status, check_report, created_at, updated_at)"
+            " VALUES (1, 1, 1, 1, 'article', 'a.pdf', 1, '', '', '', :n, :n)"), {"n": now})
+        conn.execute(text("INSERT INTO publication_relations VALUES (1, 2, 1, 'reprint_of')"))
+    engine.dispose()
+
+
+def _counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as conn:
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CHILD_TABLES}
+    conn.close()
+    return counts
+
+
+def test_upgrade_from_empty_matches_the_models(locations: Locations) -> None:
+    db = open_database(locations)
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    db.dispose()
+    assert diff == []
+    assert revision == head_revision()
+
+
+def test_upgrade_from_first_revision_keeps_every_child_row(locations: Locations) -> None:
+    url = locations.database_url
+    path = locations.data_dir / "pubdesk.sqlite3"
+    _fill_at_first_revision(url)
+    before = _counts(path)
+    assert all(before.values())
+
+    db = open_database(locations)
+    db.dispose()
+
+    assert _counts(path) == before
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+        # The migration repaired the negative price instead of failing on it.
+        assert conn.execute("SELECT price_ntd FROM publications WHERE id = 2").fetchone()[0] \
+            is None
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+    backups = list(locations.backup_dir.glob("*before-upgrade-0001*.sqlite3"))
+    assert len(backups) == 1, "an upgrade of an existing database makes a backup first"
+    assert _counts(backups[0]) == before
+
+
+def test_rebuild_with_foreign_keys_on_would_lose_children(tmp_path: Path) -> None:
+    """The control experiment: the naive way (FK on during the rebuild) deletes child rows.
+    If this ever stops being true the guard above is still right, just no longer needed."""
+    path = tmp_path / "naive.sqlite3"
+    url = "sqlite:///" + path.as_posix()
+    _fill_at_first_revision(url)
+    with sqlite3.connect(path, isolation_level=None) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("BEGIN")
+        conn.execute("CREATE TABLE _pub AS SELECT * FROM publications")
+        conn.execute("DROP TABLE publications")
+        conn.execute("ALTER TABLE _pub RENAME TO publications")
+        conn.execute("COMMIT")
+    conn.close()
+    assert _counts(path)["contributors"] == 0
+
+
+def test_failed_upgrade_leaves_the_database_unchanged(locations: Locations,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    url = locations.database_url
+    path = locations.data_dir / "pubdesk.sqlite3"
+    _fill_at_first_revision(url)
+    before = _counts(path)
+
+    def broken_check(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("simulated crash in the middle of the upgrade")
+
+    import alembic.command
+
+    original = alembic.command.upgrade
+
+    def crashing_upgrade(config: object, target: str) -> None:
+        original(config, target)
+        broken_check()
+
+    monkeypatch.setattr(alembic.command, "upgrade", crashing_upgrade)
+    with pytest.raises(DatabaseError, match="升級失敗"):
+        open_database(locations)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        checks = conn.execute("SELECT sql FROM sqlite_master WHERE name='publications'").fetchone()
+        assert "pages_positive" not in checks[0]
+    conn.close()
+    assert _counts(path) == before
