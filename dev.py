@@ -60,7 +60,11 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
-    setup()
+    try:
+        setup()
+    except subprocess.CalledProcessError as exc:
+        print(f"Set-up failed ({' '.join(exc.cmd[-4:])}): see the messages above.", file=sys.stderr)
+        return 1
     python = str(_venv_bin("python"))
     if command == "setup":
         return 0
