@@ -1,0 +1,71 @@
+"""User settings — declared once, typed, with defaults; stored as JSON in the data folder.
+
+Unknown keys from a newer version are kept (not lost on save); a damaged file falls back to
+the defaults and is kept aside as `settings.json.damaged`, so the app always starts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = ("zh_TW", "en")
+
+
+@dataclass
+class Settings:
+    """Everything the officer can set outside the database."""
+
+    language: str = "zh_TW"
+    backups_kept: int = 14
+    window_geometry: str = ""
+    """Qt's saved geometry, hex-encoded."""
+    window_state: str = ""
+    splitter_state: str = ""
+    last_page: str = "publications"
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Keys this version does not know (from a newer PubDesk), kept as they were."""
+
+
+def load_settings(path: Path) -> Settings:
+    """Read the settings; missing or damaged files give the defaults."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not an object")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError):
+        try:
+            os.replace(path, path.with_name(path.name + ".damaged"))
+        except OSError:
+            pass
+        return Settings()
+    known = {f.name: f for f in fields(Settings) if f.name != "extra"}
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in known and isinstance(value, type(getattr(defaults, key))):
+            values[key] = value
+        elif key not in known:
+            extra[key] = value
+    settings = Settings(**values, extra=extra)
+    if settings.language not in LANGUAGES:
+        settings.language = defaults.language
+    settings.backups_kept = max(1, settings.backups_kept)
+    return settings
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Write atomically (temporary file, then rename)."""
+    data = asdict(settings)
+    extra = data.pop("extra")
+    payload = {**extra, **data}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(partial, path)
