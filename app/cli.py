@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_db(args: argparse.Namespace, locations: Locations) -> int:
-    from app.db import make_backup, open_database, reopen_after_restore
+    from app.db import make_backup, open_database, restore_database
 
     if args.db_command == "where":
         print(f"資料夾：{locations.data_dir}")
@@ -66,9 +66,8 @@ def _run_db(args: argparse.Namespace, locations: Locations) -> int:
             target = Path(args.to) if args.to else locations.backup_dir
             print(f"已備份到 {make_backup(db, target)}")
         elif args.db_command == "restore":
-            reopened = reopen_after_restore(db, args.file, locations)
-            reopened.dispose()
-            print(f"已從 {args.file} 還原。還原前的資料已另存於 {locations.backup_dir}。")
+            safety = restore_database(db, Path(args.file), locations)
+            print(f"已從 {args.file} 還原。還原前的資料已另存為 {safety}。")
     finally:
         db.dispose()
     return 0

@@ -6,6 +6,7 @@ the defaults and is kept aside as `settings.json.damaged`, so the app always sta
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass, field, fields
@@ -39,10 +40,8 @@ def load_settings(path: Path) -> Settings:
     except FileNotFoundError:
         return Settings()
     except (OSError, ValueError):
-        try:
+        with contextlib.suppress(OSError):
             os.replace(path, path.with_name(path.name + ".damaged"))
-        except OSError:
-            pass
         return Settings()
     known = {f.name: f for f in fields(Settings) if f.name != "extra"}
     defaults = Settings()

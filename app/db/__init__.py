@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from app.db.backup import auto_backup_if_due, make_backup, restore_backup
 from app.db.engine import Database, make_engine
-from app.db.open import open_database, reopen_after_restore
+from app.db.open import open_database, restore_database
 
 __all__ = [
     "Database", "auto_backup_if_due", "make_backup", "make_engine", "open_database",
-    "reopen_after_restore", "restore_backup",
+    "restore_backup", "restore_database",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app.db.backup import backup_callback, restore_backup
 from app.db.engine import Database, make_engine, prepare_sqlite_location, sqlite_file
 from app.db.migrate import upgrade
@@ -34,9 +36,12 @@ def open_database(locations: Locations, *, migrate: bool = True, seed: bool = Tr
     return db
 
 
-def reopen_after_restore(db: Database, backup_file: str, locations: Locations) -> Database:
-    """Restore `backup_file` into the database and bring its schema up to date."""
-    from pathlib import Path
+def restore_database(db: Database, backup_file: Path, locations: Locations) -> Path:
+    """Restore `backup_file` into the open database and bring its schema up to date.
 
-    restore_backup(db, Path(backup_file), locations.backup_dir)
-    return open_database(locations, seed=False)
+    The current state is backed up first (the path is returned); `db` stays usable, so an
+    open window simply re-reads its data.
+    """
+    safety = restore_backup(db, backup_file, locations.backup_dir)
+    upgrade(db.url, wal=not db.warnings, backup=backup_callback(db, locations.backup_dir))
+    return safety

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from app.db import Database, auto_backup_if_due, make_backup, open_database, reopen_after_restore
+from app.db import Database, auto_backup_if_due, make_backup, open_database, restore_database
 from app.db.backup import automatic_backups, inspect_backup
 from app.errors import BackupError
 from app.paths import Locations
@@ -22,17 +22,13 @@ def test_backup_and_restore_round_trip(db: Database, locations: Locations, unit_
     backup = make_backup(db, locations.backup_dir)
     add_book(db, unit_id, "第二本")
     assert _titles(db) == 2
-    restored = reopen_after_restore(db, str(backup), locations)
-    try:
-        assert _titles(restored) == 1
-        safety = list(locations.backup_dir.glob("*before-restore*.sqlite3"))
-        assert len(safety) == 1
-        # The safety copy holds the state just before the restore: both books.
-        with sqlite3.connect(safety[0]) as conn:
-            assert conn.execute("SELECT count(*) FROM publications").fetchone()[0] == 2
-        conn.close()
-    finally:
-        restored.dispose()
+    safety = restore_database(db, backup, locations)
+    assert _titles(db) == 1
+    assert "before-restore" in safety.name
+    # The safety copy holds the state just before the restore: both books.
+    with sqlite3.connect(safety) as conn:
+        assert conn.execute("SELECT count(*) FROM publications").fetchone()[0] == 2
+    conn.close()
 
 
 def test_automatic_backup_once_a_day_and_rotated(db: Database, locations: Locations) -> None:
@@ -61,7 +57,7 @@ def test_restore_refuses_files_that_are_not_backups(db: Database, locations: Loc
     not_sqlite = tmp_path / "notes.sqlite3"
     not_sqlite.write_text("hello")
     with pytest.raises(BackupError, match="不是可還原"):
-        reopen_after_restore(db, str(not_sqlite), locations)
+        restore_database(db, not_sqlite, locations)
     with pytest.raises(BackupError, match="找不到"):
         inspect_backup(tmp_path / "missing.sqlite3")
     other = tmp_path / "other.sqlite3"
@@ -80,7 +76,7 @@ def test_restore_refuses_a_backup_from_a_newer_app(db: Database, locations: Loca
         conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
     conn.close()
     with pytest.raises(BackupError, match="較新版本"):
-        reopen_after_restore(db, str(newer), locations)
+        restore_database(db, newer, locations)
     assert _titles(db) == 1
 
 
@@ -123,11 +119,11 @@ def test_open_again_after_restore_of_an_older_schema(locations: Locations,
     old = tmp_path / "old.sqlite3"
     _fill_at_first_revision("sqlite:///" + old.as_posix())
     db = open_database(locations)
-    restored = reopen_after_restore(db, str(old), locations)
     try:
-        with restored.engine.connect() as conn:
+        restore_database(db, old, locations)
+        with db.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == \
                 "0002"
             assert conn.exec_driver_sql("SELECT count(*) FROM contributors").scalar() == 1
     finally:
-        restored.dispose()
+        db.dispose()

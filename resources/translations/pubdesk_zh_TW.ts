@@ -1,0 +1,755 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>ErrorDisplay</name>
+    <message>
+        <source>Something went wrong inside PubDesk. Your saved data is safe. Please send the details below to the developers.</source>
+        <translation>PubDesk 內部發生錯誤。已儲存的資料都安全。請將下方的詳細資料提供給開發人員。</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesEditor</name>
+    <message>
+        <source>Volume</source>
+        <translation>卷</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>期</translation>
+    </message>
+    <message>
+        <source>Year-month</source>
+        <translation>年月</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>題名</translation>
+    </message>
+    <message>
+        <source>ROC year</source>
+        <translation>民國年</translation>
+    </message>
+    <message>
+        <source>Volume (卷)</source>
+        <translation>卷次</translation>
+    </message>
+    <message>
+        <source>Number (期)</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Year / month</source>
+        <translation>出版年月</translation>
+    </message>
+    <message>
+        <source>Special title</source>
+        <translation>專刊名稱</translation>
+    </message>
+    <message>
+        <source>Add issue</source>
+        <translation>新增期別</translation>
+    </message>
+    <message>
+        <source>Save issue</source>
+        <translation>儲存期別</translation>
+    </message>
+    <message>
+        <source>Delete issue</source>
+        <translation>刪除期別</translation>
+    </message>
+    <message>
+        <source>Article title</source>
+        <translation>篇名</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>起頁</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>迄頁</translation>
+    </message>
+    <message>
+        <source>Add article</source>
+        <translation>新增篇目</translation>
+    </message>
+    <message>
+        <source>Remove article</source>
+        <translation>移除篇目</translation>
+    </message>
+    <message>
+        <source>Save articles</source>
+        <translation>儲存篇目</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>篇目</translation>
+    </message>
+    <message>
+        <source>Articles of %1</source>
+        <translation>%1 篇目</translation>
+    </message>
+    <message>
+        <source>Enter the ROC year of the issue.</source>
+        <translation>請輸入這一期的出版年（民國）。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>PubDesk — government publications</source>
+        <translation>PubDesk 政府出版品工作台</translation>
+    </message>
+    <message>
+        <source>Publications</source>
+        <translation>出版品</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即備份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>還原備份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About PubDesk</source>
+        <translation>關於 PubDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Settings could not be saved: %1</source>
+        <translation>無法儲存設定：%1</translation>
+    </message>
+    <message>
+        <source>Automatic backup: %1</source>
+        <translation>已自動備份：%1</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>備份中…</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>備份</translation>
+    </message>
+    <message>
+        <source>Backed up to:
+%1</source>
+        <translation>已備份到：
+%1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>還原備份</translation>
+    </message>
+    <message>
+        <source>PubDesk backups (*.sqlite3)</source>
+        <translation>PubDesk 備份檔 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Replace all current data with the backup 「%1」? The current data is backed up first.</source>
+        <translation>要以備份「%1」取代目前所有資料嗎？目前的資料會先另行備份。</translation>
+    </message>
+    <message>
+        <source>Restored. The data from before the restore was saved as:
+%1</source>
+        <translation>已還原。還原前的資料已另存為：
+%1</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>還原中…</translation>
+    </message>
+    <message>
+        <source>About PubDesk</source>
+        <translation>關於 PubDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;PubDesk %1&lt;/b&gt;&lt;p&gt;The workbench for the publication officers of the Ministry of Economic Affairs and its agencies.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;&lt;p&gt;Chinese text uses 全字庫正楷體 (TW-Kai), National Development Council, Open Government Data License v1.0.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;PubDesk %1&lt;/b&gt;&lt;p&gt;經濟部及所屬機關出版品專責人員的工作台。&lt;/p&gt;&lt;p&gt;資料庫：%2&lt;/p&gt;&lt;p&gt;中文字型使用全字庫正楷體（國家發展委員會，政府資料開放授權條款第1版）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>NewFromThisDialog</name>
+    <message>
+        <source>New from this publication</source>
+        <translation>由此出版品新增</translation>
+    </message>
+    <message>
+        <source>Make a new publication from 「%1」. It is:</source>
+        <translation>由「%1」新增一筆出版品，新的出版品是：</translation>
+    </message>
+    <message>
+        <source>A reprint (new printing, content unchanged)</source>
+        <translation>再刷（內容未變）</translation>
+    </message>
+    <message>
+        <source>A revised or enlarged edition</source>
+        <translation>修訂版或增訂版</translation>
+    </message>
+    <message>
+        <source>The same work in another form (e.g. the e-book)</source>
+        <translation>同一著作的其他載體（例如電子書）</translation>
+    </message>
+    <message>
+        <source>New form:</source>
+        <translation>新的載體：</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationFormWidget</name>
+    <message>
+        <source>Basic data</source>
+        <translation>基本資料</translation>
+    </message>
+    <message>
+        <source>Publishing unit</source>
+        <translation>出版機關</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>載體</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>題名</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副題名</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>叢書名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>著作方式</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>新增著作者</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>移除著作者</translation>
+    </message>
+    <message>
+        <source>Authors, editors,
+translators</source>
+        <translation>著者、編者、
+譯者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>出版資訊</translation>
+    </message>
+    <message>
+        <source>Edition (版次)</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <source>Printing (刷次)</source>
+        <translation>刷次</translation>
+    </message>
+    <message>
+        <source>ROC year, e.g. 115</source>
+        <translation>民國年，例如 115</translation>
+    </message>
+    <message>
+        <source>Publication year / month</source>
+        <translation>出版年月</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>頁數</translation>
+    </message>
+    <message>
+        <source>Size (cm)</source>
+        <translation>開本（公分）</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>裝訂</translation>
+    </message>
+    <message>
+        <source>NT$, empty when not for sale</source>
+        <translation>新臺幣元，非賣品請留空</translation>
+    </message>
+    <message>
+        <source>Price (NT$)</source>
+        <translation>定價（新臺幣）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語文</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>適用對象</translation>
+    </message>
+    <message>
+        <source>Subject keywords</source>
+        <translation>主題關鍵詞</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>內容簡介</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>號碼</translation>
+    </message>
+    <message>
+        <source>CIP status</source>
+        <translation>預行編目（CIP）</translation>
+    </message>
+    <message>
+        <source>Paste the CIP block from the National Central Library</source>
+        <translation>貼上國家圖書館提供的 CIP 資料</translation>
+    </message>
+    <message>
+        <source>CIP block</source>
+        <translation>CIP 資料</translation>
+    </message>
+    <message>
+        <source>Rights and partners</source>
+        <translation>著作權與合作</translation>
+    </message>
+    <message>
+        <source>Copyright owner</source>
+        <translation>著作財產權人</translation>
+    </message>
+    <message>
+        <source>Licences and notes</source>
+        <translation>授權與備註</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作方式</translation>
+    </message>
+    <message>
+        <source>Partner name</source>
+        <translation>合作單位</translation>
+    </message>
+    <message>
+        <source>Online URL</source>
+        <translation>線上網址</translation>
+    </message>
+    <message>
+        <source>Registered on the government publications site</source>
+        <translation>已登錄於政府出版品資訊網</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1必須是整數。</translation>
+    </message>
+    <message>
+        <source>The publication year</source>
+        <translation>出版年</translation>
+    </message>
+    <message>
+        <source>The price</source>
+        <translation>定價</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>題名</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>載體</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>機關</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>出版年月</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationsPage</name>
+    <message>
+        <source>Search titles, people, GPN, ISBN…</source>
+        <translation>搜尋題名、著作者、GPN、ISBN…</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部類型</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>New publication (Ctrl+N)</source>
+        <translation>新增出版品（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>New from this…</source>
+        <translation>由此新增…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>儲存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>還原修改</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation>目次</translation>
+    </message>
+    <message>
+        <source>Issues and articles</source>
+        <translation>期別與篇目</translation>
+    </message>
+    <message>
+        <source>Related publications</source>
+        <translation>相關出版品</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n publication(s)</source>
+        <translation>
+            <numerusform>%n 筆出版品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部機關</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>尚未儲存</translation>
+    </message>
+    <message>
+        <source>This publication has changes that are not saved. Save them?</source>
+        <translation>這筆出版品有尚未儲存的修改，要儲存嗎？</translation>
+    </message>
+    <message>
+        <source>No publishing unit yet</source>
+        <translation>尚未設定機關</translation>
+    </message>
+    <message>
+        <source>Add your unit first under Settings → Publishing units; its name and address go on every letter.</source>
+        <translation>請先到「設定 → 機關」新增您的機關；機關名稱與地址會印在每一份公文上。</translation>
+    </message>
+    <message>
+        <source>New publication — fill in the title and save.</source>
+        <translation>新增出版品：請填寫題名後儲存。</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the fields marked in red.</source>
+        <translation>尚未儲存：請修正紅字標示的欄位。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Save first</source>
+        <translation>請先儲存</translation>
+    </message>
+    <message>
+        <source>Save the publication before its table of contents.</source>
+        <translation>請先儲存出版品，再儲存目次。</translation>
+    </message>
+    <message>
+        <source>Table of contents saved.</source>
+        <translation>目次已儲存。</translation>
+    </message>
+    <message>
+        <source>Delete 「%1」 with its table of contents, issues and files list? This cannot be undone.</source>
+        <translation>要刪除「%1」以及它的目次、期別與檔案清單嗎？刪除後無法復原。</translation>
+    </message>
+    <message>
+        <source>Delete publication</source>
+        <translation>刪除出版品</translation>
+    </message>
+    <message>
+        <source>Deleted 「%1」.</source>
+        <translation>已刪除「%1」。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>New unit</source>
+        <translation>新增機關</translation>
+    </message>
+    <message>
+        <source>Delete unit</source>
+        <translation>刪除機關</translation>
+    </message>
+    <message>
+        <source>Publishing units</source>
+        <translation>機關</translation>
+    </message>
+    <message>
+        <source>Full name (機關全銜)</source>
+        <translation>機關全銜</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>簡稱</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>郵遞區號</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>傳真</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電子信箱</translation>
+    </message>
+    <message>
+        <source>Web site</source>
+        <translation>網址</translation>
+    </message>
+    <message>
+        <source>Document number code (發文字號, e.g. 經研)</source>
+        <translation>發文字號代字（例如 經研）</translation>
+    </message>
+    <message>
+        <source>Letterhead data</source>
+        <translation>公文抬頭資料</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>職稱</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source>Contacts (承辦人)</source>
+        <translation>承辦人</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>新增承辦人</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>移除承辦人</translation>
+    </message>
+    <message>
+        <source>Save unit</source>
+        <translation>儲存機關</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>應用程式</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語文</translation>
+    </message>
+    <message>
+        <source>Unit saved.</source>
+        <translation>機關資料已儲存。</translation>
+    </message>
+    <message>
+        <source>Delete 「%1」 and its contacts?</source>
+        <translation>要刪除「%1」及其承辦人嗎？</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of PubDesk.</source>
+        <translation>下次啟動 PubDesk 時會使用新的語言。</translation>
+    </message>
+</context>
+<context>
+    <name>TocEditor</name>
+    <message>
+        <source>Title</source>
+        <translation>題名</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>頁碼</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Add sub-entry</source>
+        <translation>新增下層</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Indent</source>
+        <translation>降一層</translation>
+    </message>
+    <message>
+        <source>Outdent</source>
+        <translation>升一層</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Paste as text…</source>
+        <translation>貼上文字目次…</translation>
+    </message>
+    <message>
+        <source>Kind of the selected entry:</source>
+        <translation>所選項目類別：</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>還原修改</translation>
+    </message>
+    <message>
+        <source>Save TOC</source>
+        <translation>儲存目次</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>共 %n 項</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — not saved</source>
+        <translation>（尚未儲存）</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>新項目</translation>
+    </message>
+</context>
+<context>
+    <name>TocPasteDialog</name>
+    <message>
+        <source>Paste a table of contents</source>
+        <translation>貼上目次</translation>
+    </message>
+    <message>
+        <source>One entry per line, the page number at the end (after dots, spaces or a tab). Levels are read from the numbering (第一章, 第一節, 一、, 1.1) or the indentation.</source>
+        <translation>每行一個項目，頁碼放在最後（以點線、空白或 Tab 隔開）。層級依編號（第一章、第一節、一、、1.1）或縮排判斷。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>題名</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>頁碼</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Replace the current TOC</source>
+        <translation>取代目前的目次</translation>
+    </message>
+    <message>
+        <source>Add after the current TOC</source>
+        <translation>接在目前的目次之後</translation>
+    </message>
+</context>
+</TS>

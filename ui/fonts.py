@@ -1,0 +1,54 @@
+"""Fonts: register the bundled TW-Kai and choose the UI font, so every widget renders
+Traditional Chinese even on a PC without CJK fonts."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+from PySide6.QtWidgets import QApplication
+
+from app.resources import resource_path
+
+BUNDLED_FONT_FILE = "TW-Kai-98_1.ttf"
+BUNDLED_FAMILY = "TW-Kai"
+# Preferred UI fonts when the system has them (Windows 10/11 ship 微軟正黑體).
+PREFERRED_UI_FAMILIES = ("Microsoft JhengHei UI", "Microsoft JhengHei", "Noto Sans CJK TC",
+                         "Noto Sans TC", "PingFang TC")
+
+
+def register_bundled_font() -> str:
+    """Load the bundled font into Qt's font database; returns its family name."""
+    font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", BUNDLED_FONT_FILE)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        print(f"PubDesk: the bundled font {BUNDLED_FONT_FILE} could not be loaded; Chinese "
+              "text may not display.", file=sys.stderr)
+        return ""
+    return families[0]
+
+
+def choose_ui_families(available: set[str], default_family: str, bundled: str) -> list[str]:
+    """The UI font list, best first: a preferred system CJK font, the platform default for
+    Latin text, then the bundled font as the fallback for Chinese."""
+    chosen = [name for name in PREFERRED_UI_FAMILIES if name in available][:1]
+    if default_family and default_family not in chosen:
+        chosen.append(default_family)
+    if bundled and bundled not in chosen:
+        chosen.append(bundled)
+    return chosen
+
+
+def install_fonts(app: QApplication) -> list[str]:
+    """Register the bundled font and set the application font; returns the family list."""
+    bundled = register_bundled_font()
+    font = QFont(app.font())
+    # The resolved family (e.g. DejaVu Sans, Segoe UI), not an alias like "Sans Serif" that a
+    # family list would skip.
+    default_family = QFontInfo(font).family()
+    families = choose_ui_families(set(QFontDatabase.families()), default_family, bundled)
+    font.setFamilies(families)
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    return families

@@ -1,0 +1,64 @@
+"""Starting the GUI: check for a display, build the application, fonts, language, database,
+and the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.db import open_database
+from app.errors import PubDeskError
+from app.paths import Locations
+from app.settings import load_settings
+from ui.fonts import install_fonts
+from ui.i18n import install_translators
+from ui.mainwindow import MainWindow
+
+NO_DISPLAY_MESSAGE = """PubDesk 需要圖形顯示環境，但這台電腦目前沒有（找不到 DISPLAY 或 WAYLAND_DISPLAY）。
+PubDesk needs a display and none was found (no DISPLAY or WAYLAND_DISPLAY).
+
+  • 在虛擬螢幕上執行 / run on a virtual screen:   xvfb-run -a pubdesk
+  • 不顯示視窗（測試用）/ run offscreen:          QT_QPA_PLATFORM=offscreen pubdesk
+  • 只用命令列 / command line only:                 pubdesk --help
+"""
+
+
+def display_available(environ: dict[str, str] | None = None, platform: str = sys.platform) -> bool:
+    """False on Linux with no X11/Wayland display and no explicit Qt platform."""
+    env = os.environ if environ is None else environ
+    if not platform.startswith("linux"):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
+def prepare_application(app: QApplication, language: str, locations: Locations) -> None:
+    """Fonts and translations, before any widget is made."""
+    app.setApplicationName("PubDesk")
+    app.setOrganizationName("PubDesk")
+    install_fonts(app)
+    app.setProperty("pubdesk_translators",
+                    install_translators(app, language, locations.data_dir / "cache"))
+
+
+def run_gui(locations: Locations) -> int:
+    """`pubdesk` with no command."""
+    if not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    settings = load_settings(locations.settings_file)
+    prepare_application(app, settings.language, locations)
+    try:
+        db = open_database(locations)
+    except PubDeskError as exc:
+        QMessageBox.critical(None, "PubDesk", exc.message)
+        return 1
+    window = MainWindow(db, settings, locations)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.dispose()

@@ -1,0 +1,231 @@
+"""The main window: navigation on the left, the page on the right, menus, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import __version__
+from app.db import Database, auto_backup_if_due, make_backup, restore_database
+from app.paths import Locations
+from app.settings import Settings, save_settings
+from ui.errors import show_error
+from ui.hub import DataHub
+from ui.pages.publications.page import PublicationsPage
+from ui.pages.settings_page import SettingsPage
+from ui.worker import run_job
+
+
+class MainWindow(QMainWindow):
+    """PubDesk's one window. Pages are built here and handed what they need."""
+
+    def __init__(self, db: Database, settings: Settings, locations: Locations):
+        super().__init__()
+        self.db = db
+        self.settings = settings
+        self.locations = locations
+        self.hub = DataHub(self)
+        self.setWindowTitle(self.tr("PubDesk — government publications"))
+        self.resize(1280, 800)
+
+        self.pages: dict[str, QWidget] = {}
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.stack = QStackedWidget()
+        self.publications = PublicationsPage(db, self.hub)
+        self.settings_page = SettingsPage(db, self.hub, settings)
+        self.settings_page.language_changed.connect(lambda _lang: self.save_settings())
+        for page, title in ((self.publications, self.tr("Publications")),
+                            (self.settings_page, self.tr("Settings"))):
+            self._add_page(page, title)
+
+        self.navigation.setFixedWidth(150)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.location_label = QLabel(str(db.path or db.url))
+        self.statusBar().addPermanentWidget(self.location_label)
+        for warning in db.warnings:
+            self.statusBar().showMessage(warning)
+        self._build_menus()
+        self._restore_geometry()
+
+    def _add_page(self, page: QWidget, title: str) -> None:
+        key = str(getattr(page, "page_key", title))
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.navigation.addItem(item)
+        signal = getattr(page, "status_message", None)
+        if signal is not None:
+            signal.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def show_page(self, key: str) -> None:
+        """Switch to a page by its key."""
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.navigation.setCurrentRow(row)
+
+    def current_page_key(self) -> str:
+        """The key of the page shown."""
+        item = self.navigation.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        backup = QAction(self.tr("&Back up now"), self)
+        backup.setShortcut(QKeySequence("Ctrl+B"))
+        backup.triggered.connect(self.backup_now)
+        restore = QAction(self.tr("&Restore a backup…"), self)
+        restore.triggered.connect(self.restore_backup)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(backup)
+        file_menu.addAction(restore)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            action = QAction(item.text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
+            view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About PubDesk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    # --- geometry and settings -----------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromHex(self.settings.window_geometry.encode()))
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromHex(self.settings.window_state.encode()))
+        if self.settings.splitter_state:
+            self.publications.splitter.restoreState(
+                QByteArray.fromHex(self.settings.splitter_state.encode()))
+        self.show_page(self.settings.last_page)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+
+    def save_settings(self) -> None:
+        """Store geometry, the page shown and the options."""
+        self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        self.settings.window_state = bytes(self.saveState().toHex().data()).decode()
+        self.settings.splitter_state = bytes(
+            self.publications.splitter.saveState().toHex().data()).decode()
+        self.settings.last_page = self.current_page_key() or self.settings.last_page
+        try:
+            save_settings(self.settings, self.locations.settings_file)
+        except OSError as exc:
+            self.statusBar().showMessage(self.tr("Settings could not be saved: %1")
+                                         .replace("%1", str(exc)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.publications.confirm_leave():
+            event.ignore()
+            return
+        self.save_settings()
+        event.accept()
+
+    # --- backups -------------------------------------------------------------------------------
+
+    def start_auto_backup(self) -> None:
+        """The daily automatic backup, in the background."""
+        if self.db.path is None:
+            return
+
+        def job(_progress: object, _cancelled: object) -> Path | None:
+            return auto_backup_if_due(self.db, self.locations.backup_dir,
+                                      self.settings.backups_kept)
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.statusBar().showMessage(self.tr("Automatic backup: %1")
+                                             .replace("%1", str(path)), 8000)
+
+        run_job(self, self.tr("Backing up…"), job, on_done=done,
+                on_failed=lambda exc: self.statusBar().showMessage(str(exc)))
+
+    def backup_now(self) -> None:
+        """File → Back up now."""
+        def job(_progress: object, _cancelled: object) -> Path:
+            return make_backup(self.db, self.locations.backup_dir)
+
+        def done(path: Path) -> None:
+            QMessageBox.information(self, self.tr("Backup"),
+                                    self.tr("Backed up to:\n%1").replace("%1", str(path)))
+
+        run_job(self, self.tr("Backing up…"), job, on_done=done)
+
+    def restore_backup(self) -> None:
+        """File → Restore a backup…"""
+        if not self.publications.confirm_leave():
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Restore a backup"), str(self.locations.backup_dir),
+            self.tr("PubDesk backups (*.sqlite3)"))
+        if not name:
+            return
+        answer = QMessageBox.warning(
+            self, self.tr("Restore a backup"),
+            self.tr("Replace all current data with the backup 「%1」? The current data is "
+                    "backed up first.").replace("%1", Path(name).name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def job(_progress: object, _cancelled: object) -> Path:
+            return restore_database(self.db, Path(name), self.locations)
+
+        def done(safety: Path) -> None:
+            self.publications.current_id = None
+            for entity in ("publishing_units", "publications"):
+                self.hub.announce(entity)
+            self.settings_page.reload()
+            QMessageBox.information(self, self.tr("Restore a backup"), self.tr(
+                "Restored. The data from before the restore was saved as:\n%1")
+                .replace("%1", str(safety)))
+
+        run_job(self, self.tr("Restoring…"), job, on_done=done,
+                on_failed=lambda exc: show_error(self, exc))
+
+    def about(self) -> None:
+        """Help → About."""
+        QMessageBox.about(self, self.tr("About PubDesk"), self.tr(
+            "<b>PubDesk %1</b><p>The workbench for the publication officers of the Ministry "
+            "of Economic Affairs and its agencies.</p><p>Database: %2</p><p>Chinese text uses "
+            "全字庫正楷體 (TW-Kai), National Development Council, Open Government Data "
+            "License v1.0.</p>").replace("%1", __version__).replace("%2", str(
+                self.db.path or self.db.url)))
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not getattr(self, "_backup_started", False):
+            self._backup_started = True
+            QTimer.singleShot(500, self.start_auto_backup)

@@ -1,0 +1,1 @@
+"""The publications workspace: table, search and filters, detail form, TOC and issues."""

@@ -1,0 +1,449 @@
+"""出版品 page: the table with search and filters on the left, the selected publication on
+the right (details, 目次, issues, related publications)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.errors import PubDeskError, ValidationError
+from app.models import PublicationStatus, PublicationType
+from app.services.publication_rules import PublicationData
+from app.services.publications import (
+    PublicationFilter,
+    PublicationRow,
+    copy_publication,
+    create_publication,
+    delete_blockers,
+    delete_publication,
+    publication_data,
+    publication_ids,
+    related_publications,
+    rows_for,
+    update_publication,
+)
+from app.services.toc_service import get_toc, save_toc
+from app.services.units import list_units
+from app.toc import TocLine
+from ui.errors import show_error
+from ui.hub import DataHub
+from ui.pages.publications.dialogs import NewFromThisDialog
+from ui.pages.publications.form import PublicationFormWidget
+from ui.pages.publications.issues_editor import IssuesEditor
+from ui.pages.publications.table_model import PublicationTableModel
+from ui.pages.publications.toc_editor import TocEditor
+from ui.widgets import EnumCombo
+
+
+class PublicationsPage(QWidget):
+    """The publications workspace. `status_message` goes to the main window's status bar."""
+
+    status_message = Signal(str)
+    page_key = "publications"
+
+    def __init__(self, db: Database, hub: DataHub, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.hub = hub
+        self.current_id: int | None = None
+        self.current_version: int | None = None
+        self._dirty = False
+        self._sort = ("updated", True)
+
+        self.model = PublicationTableModel(self._load_rows)
+        self.table = QTableView()
+        self.table.setObjectName("publicationsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(False)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, 280)
+        self.table.verticalHeader().hide()
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(self.tr("Search titles, people, GPN, ISBN…"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.type_filter = EnumCombo(PublicationType, allow_none=self.tr("All types"))
+        self.status_filter = EnumCombo(PublicationStatus, allow_none=self.tr("All statuses"))
+        self.unit_filter = QComboBox()
+        for combo in (self.type_filter, self.status_filter, self.unit_filter):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.count_label = QLabel()
+
+        self.new_button = QPushButton(self.tr("New"))
+        self.new_button.setToolTip(self.tr("New publication (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_publication)
+        self.copy_button = QPushButton(self.tr("New from this…"))
+        self.copy_button.clicked.connect(self.new_from_this)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_current)
+
+        self.form = PublicationFormWidget()
+        self.form.edited.connect(self._form_edited)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.clicked.connect(self.revert)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("formNotice")
+
+        self.toc_editor = TocEditor()
+        self.toc_editor.save_requested.connect(self._save_toc)
+        self.issues_editor = IssuesEditor(db)
+        self.issues_editor.changed.connect(lambda: self.hub.announce("serial_issues"))
+        self.related = QListWidget()
+        self.related.itemDoubleClicked.connect(self._open_related)
+
+        self.detail_tabs = QTabWidget()
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.form, 1)
+        details_layout.addWidget(self.notice)
+        save_row = QHBoxLayout()
+        save_row.addStretch()
+        save_row.addWidget(self.revert_button)
+        save_row.addWidget(self.save_button)
+        details_layout.addLayout(save_row)
+        self.detail_tabs.addTab(details, self.tr("Details"))
+        self.detail_tabs.addTab(self.toc_editor, self.tr("Table of contents"))
+        self.detail_tabs.addTab(self.issues_editor, self.tr("Issues and articles"))
+        self.detail_tabs.addTab(self.related, self.tr("Related publications"))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.type_filter)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.unit_filter)
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.copy_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch()
+        actions.addWidget(self.count_label)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(actions)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail_tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([620, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_publication)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        hub.changed.connect(self._data_changed)
+        self.reload_units()
+        self.refresh()
+        self._show_empty()
+
+    # --- list --------------------------------------------------------------------------------
+
+    def _load_rows(self, ids: list[int]) -> dict[int, PublicationRow]:
+        with self.db.session() as session:
+            return rows_for(session, ids)
+
+    def current_filter(self) -> PublicationFilter:
+        """What the search box and filters ask for."""
+        return PublicationFilter(text=self.search.text().strip(),
+                                 pub_type=self.type_filter.value(),
+                                 status=self.status_filter.value(),
+                                 unit_id=self.unit_filter.currentData())
+
+    def refresh(self) -> None:
+        """Re-run the search, keeping the selected publication selected if still listed."""
+        with self.db.session() as session:
+            ids = publication_ids(session, self.current_filter(), *self._sort)
+        self.model.set_ids(ids)
+        self.count_label.setText(self.tr("%n publication(s)", "", len(ids)))
+        if self.current_id is not None:
+            self._select_row(self.model.row_of(self.current_id))
+
+    def _select_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.table.selectionModel().blockSignals(True)
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().blockSignals(False)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        key = PublicationTableModel.SORT_KEYS[column] or "updated"
+        self._sort = (key, order == Qt.SortOrder.DescendingOrder)
+        self.refresh()
+
+    def reload_units(self) -> None:
+        """Refresh the unit lists (filter and form)."""
+        with self.db.session() as session:
+            units = list_units(session)
+        self.unit_filter.blockSignals(True)
+        current = self.unit_filter.currentData()
+        self.unit_filter.clear()
+        self.unit_filter.addItem(self.tr("All units"), None)
+        for unit_id, name in units:
+            self.unit_filter.addItem(name, unit_id)
+        self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(current)))
+        self.unit_filter.blockSignals(False)
+        self.form.set_units(units)
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _data_changed(self, entity: str, _record_id: int) -> None:
+        if entity == "publishing_units":
+            self.reload_units()
+            self.model.refresh_rows()
+        elif entity == "publications":
+            self.refresh()
+
+    # --- selection and editing -----------------------------------------------------------------
+
+    def _row_changed(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        record_id = self.model.id_at(index.row())
+        if record_id == self.current_id:
+            return
+        if not self.confirm_leave():
+            self._select_row(self.model.row_of(self.current_id) if self.current_id else -1)
+            return
+        self.open_publication(record_id)
+
+    def confirm_leave(self) -> bool:
+        """Ask what to do with unsaved edits; False means stay."""
+        if not (self._dirty or self.toc_editor.is_modified()):
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("This publication has changes that are not saved. Save them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            if self._dirty and not self.save():
+                return False
+            if self.toc_editor.is_modified():
+                self._save_toc(self.toc_editor.lines)
+        return True
+
+    def open_publication(self, record_id: int) -> None:
+        """Show a publication in the detail panel."""
+        try:
+            with self.db.session() as session:
+                data, version = publication_data(session, record_id)
+                toc = get_toc(session, record_id)
+                links = related_publications(session, record_id)
+        except PubDeskError as exc:
+            show_error(self, exc)
+            self.refresh()
+            return
+        self.current_id, self.current_version = record_id, version
+        self.form.set_data(data)
+        self.toc_editor.set_lines(toc)
+        is_serial = data.pub_type is PublicationType.SERIAL
+        self.detail_tabs.setTabEnabled(2, is_serial)
+        self.detail_tabs.setTabEnabled(1, not is_serial)
+        if is_serial:
+            self.issues_editor.load(record_id)
+        self.related.clear()
+        for link in links:
+            text = (f"{link.kind.label} → {link.other_title}" if link.outgoing
+                    else f"{link.other_title} ← {link.kind.label}")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, link.other_id)
+            self.related.addItem(item)
+        self._set_dirty(False)
+        self.notice.setText("")
+        self.copy_button.setEnabled(True)
+        self.delete_button.setEnabled(True)
+        self._select_row(self.model.row_of(record_id))
+
+    def _show_empty(self) -> None:
+        self.detail_tabs.setEnabled(False)
+        self.copy_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.revert_button.setEnabled(False)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self.detail_tabs.setEnabled(True)
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def _form_edited(self) -> None:
+        self._set_dirty(True)
+
+    def new_publication(self) -> None:
+        """Start a new publication in the form (saved with Save)."""
+        if not self.confirm_leave():
+            return
+        if self.form.unit.count() == 0:
+            QMessageBox.information(self, self.tr("No publishing unit yet"), self.tr(
+                "Add your unit first under Settings → Publishing units; its name and "
+                "address go on every letter."))
+            return
+        self.current_id, self.current_version = None, None
+        self.table.clearSelection()
+        self.form.set_data(PublicationData(unit_id=self.form.unit.itemData(0), title=""))
+        self.toc_editor.set_lines([])
+        self.related.clear()
+        self.detail_tabs.setCurrentIndex(0)
+        self._set_dirty(True)
+        self.notice.setText(self.tr("New publication — fill in the title and save."))
+        self.form.focus_title()
+
+    def save(self) -> bool:
+        """Validate and store the form; messages appear next to the fields."""
+        try:
+            data = self.form.data()
+            with self.db.session() as session:
+                if self.current_id is None:
+                    saved = create_publication(session, data)
+                else:
+                    saved = update_publication(session, self.current_id, data,
+                                               self.current_version)
+        except ValidationError as exc:
+            self.form.show_problems(exc.problems)
+            self.notice.setText(self.tr("Not saved: please correct the fields marked in red."))
+            return False
+        except PubDeskError as exc:
+            show_error(self, exc)
+            return False
+        self.current_id, self.current_version = saved.id, saved.row_version
+        self.form.show_problems([])
+        self._set_dirty(False)
+        note = self.tr("Saved.")
+        if saved.warnings:
+            note += " " + " ".join(saved.warnings)
+        self.notice.setText(note)
+        self.status_message.emit(note)
+        self.hub.announce("publications", saved.id)
+        self.open_publication(saved.id)
+        self.notice.setText(note)
+        return True
+
+    def revert(self) -> None:
+        """Throw away unsaved edits."""
+        if self.current_id is None:
+            self._show_empty()
+            self.form.set_data(PublicationData(unit_id=0, title=""))
+            self._dirty = False
+            return
+        self.open_publication(self.current_id)
+
+    def _save_toc(self, lines: list[TocLine]) -> None:
+        if self.current_id is None:
+            QMessageBox.information(self, self.tr("Save first"),
+                                    self.tr("Save the publication before its table of "
+                                            "contents."))
+            return
+        try:
+            with self.db.session() as session:
+                save_toc(session, self.current_id, lines)
+        except PubDeskError as exc:
+            show_error(self, exc)
+            return
+        self.toc_editor.mark_saved()
+        self.status_message.emit(self.tr("Table of contents saved."))
+        self.hub.announce("toc_entries", self.current_id)
+
+    def new_from_this(self) -> None:
+        """Copy the selected publication as a reprint, revision or another form."""
+        if self.current_id is None or not self.confirm_leave():
+            return
+        data = self.form.data()
+        dialog = NewFromThisDialog(data.title, data.form, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            with self.db.session() as session:
+                saved = copy_publication(session, self.current_id, dialog.kind(),
+                                         dialog.new_form.value())
+        except PubDeskError as exc:
+            show_error(self, exc)
+            return
+        self.hub.announce("publications", saved.id)
+        self.open_publication(saved.id)
+        self.notice.setText(" ".join(saved.warnings))
+        self.status_message.emit(saved.warnings[0])
+
+    def delete_current(self) -> None:
+        """Delete the selected publication after confirmation."""
+        if self.current_id is None:
+            return
+        with self.db.session() as session:
+            reasons = delete_blockers(session, self.current_id)
+        title = self.form.title.text()
+        text = self.tr("Delete 「%1」 with its table of contents, issues and files list? "
+                       "This cannot be undone.").replace("%1", title)
+        if reasons:
+            text += "\n\n" + "\n".join("• " + r for r in reasons)
+        answer = QMessageBox.warning(self, self.tr("Delete publication"), text,
+                                     QMessageBox.StandardButton.Yes
+                                     | QMessageBox.StandardButton.No,
+                                     QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self.db.session() as session:
+                delete_publication(session, self.current_id, confirmed=True)
+        except PubDeskError as exc:
+            show_error(self, exc)
+            return
+        deleted = self.current_id
+        self.current_id = None
+        self._dirty = False
+        self._show_empty()
+        self.form.set_data(PublicationData(unit_id=0, title=""))
+        self.hub.announce("publications", deleted)
+        self.status_message.emit(self.tr("Deleted 「%1」.").replace("%1", title))
+
+    def _open_related(self, item: QListWidgetItem) -> None:
+        record_id = int(item.data(Qt.ItemDataRole.UserRole))
+        if self.confirm_leave():
+            self.open_publication(record_id)

@@ -1,0 +1,263 @@
+"""設定 page: publishing units (letterhead data, 發文字號 code), their contacts, language."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.errors import PubDeskError, ValidationError
+from app.services.units import (
+    ContactData,
+    UnitData,
+    delete_unit,
+    list_contacts,
+    list_units,
+    save_contacts,
+    save_unit,
+    unit_data,
+)
+from app.settings import Settings
+from ui.errors import show_error
+from ui.hub import DataHub
+from ui.widgets import ErrorLabel
+
+CONTACT_COLUMNS = ("name", "job_title", "phone", "fax", "email")
+
+
+class SettingsPage(QWidget):
+    """Units, contacts and the interface language."""
+
+    status_message = Signal(str)
+    language_changed = Signal(str)
+    page_key = "settings"
+
+    def __init__(self, db: Database, hub: DataHub, settings: Settings,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.hub = hub
+        self.settings = settings
+        self.unit_id: int | None = None
+
+        self.units = QListWidget()
+        self.units.setObjectName("unitsList")
+        self.units.currentItemChanged.connect(self._unit_selected)
+        new_unit = QPushButton(self.tr("New unit"))
+        new_unit.clicked.connect(self.new_unit)
+        remove_unit = QPushButton(self.tr("Delete unit"))
+        remove_unit.clicked.connect(self.delete_unit)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel(self.tr("Publishing units")))
+        left_layout.addWidget(self.units, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(new_unit)
+        buttons.addWidget(remove_unit)
+        left_layout.addLayout(buttons)
+
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        labels = {"full_name": self.tr("Full name (機關全銜)"), "short_name": self.tr("Short name"),
+                  "postcode": self.tr("Postcode"), "address": self.tr("Address"),
+                  "phone": self.tr("Phone"), "fax": self.tr("Fax"), "email": self.tr("E-mail"),
+                  "website": self.tr("Web site"),
+                  "doc_code": self.tr("Document number code (發文字號, e.g. 經研)")}
+        unit_box = QGroupBox(self.tr("Letterhead data"))
+        form = QFormLayout(unit_box)
+        for f in fields(UnitData):
+            edit = QLineEdit()
+            edit.setObjectName(f"unit_{f.name}")
+            self.edits[f.name] = edit
+            form.addRow(labels[f.name], edit)
+            error = ErrorLabel()
+            form.addRow("", error)
+            self.errors[f.name] = error
+
+        self.contacts = QTableWidget(0, len(CONTACT_COLUMNS) + 1)
+        self.contacts.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Job title"),
+                                                 self.tr("Phone"), self.tr("Fax"),
+                                                 self.tr("E-mail"), self.tr("Default")])
+        self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.contact_error = ErrorLabel()
+        contact_box = QGroupBox(self.tr("Contacts (承辦人)"))
+        contact_layout = QVBoxLayout(contact_box)
+        contact_layout.addWidget(self.contacts)
+        contact_layout.addWidget(self.contact_error)
+        contact_buttons = QHBoxLayout()
+        add_contact = QPushButton(self.tr("Add contact"))
+        add_contact.clicked.connect(lambda: self._append_contact(ContactData("")))
+        remove_contact = QPushButton(self.tr("Remove contact"))
+        remove_contact.clicked.connect(self._remove_contact)
+        contact_buttons.addWidget(add_contact)
+        contact_buttons.addWidget(remove_contact)
+        contact_buttons.addStretch()
+        contact_layout.addLayout(contact_buttons)
+
+        self.save_button = QPushButton(self.tr("Save unit"))
+        self.save_button.clicked.connect(self.save)
+        save_row = QHBoxLayout()
+        save_row.addStretch()
+        save_row.addWidget(self.save_button)
+
+        self.language = QComboBox()
+        self.language.addItem("繁體中文", "zh_TW")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        app_box = QGroupBox(self.tr("Application"))
+        app_form = QFormLayout(app_box)
+        app_form.addRow(self.tr("Language"), self.language)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(unit_box)
+        right_layout.addWidget(contact_box, 1)
+        right_layout.addLayout(save_row)
+        right_layout.addWidget(app_box)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        """Read the units again."""
+        with self.db.session() as session:
+            units = list_units(session)
+        self.units.blockSignals(True)
+        self.units.clear()
+        for unit_id, name in units:
+            item = QListWidgetItem(name)
+            item.setData(256, unit_id)
+            self.units.addItem(item)
+        self.units.blockSignals(False)
+        target = select if select is not None else (units[0][0] if units else None)
+        for row in range(self.units.count()):
+            if self.units.item(row).data(256) == target:
+                self.units.setCurrentRow(row)
+        if not units:
+            self.new_unit()
+
+    def _unit_selected(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        self.unit_id = int(item.data(256))
+        with self.db.session() as session:
+            data = unit_data(session, self.unit_id)
+            contacts = list_contacts(session, self.unit_id)
+        for f in fields(UnitData):
+            self.edits[f.name].setText(getattr(data, f.name))
+        self.contacts.setRowCount(0)
+        for contact in contacts:
+            self._append_contact(contact)
+        self._clear_errors()
+
+    def new_unit(self) -> None:
+        """Empty form for a new unit."""
+        self.unit_id = None
+        self.units.clearSelection()
+        for edit in self.edits.values():
+            edit.clear()
+        self.contacts.setRowCount(0)
+        self._clear_errors()
+        self.edits["full_name"].setFocus()
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.show_message("")
+        self.contact_error.show_message("")
+
+    def _append_contact(self, contact: ContactData) -> None:
+        row = self.contacts.rowCount()
+        self.contacts.insertRow(row)
+        for column, name in enumerate(CONTACT_COLUMNS):
+            self.contacts.setItem(row, column, QTableWidgetItem(getattr(contact, name)))
+        default = QCheckBox()
+        default.setChecked(contact.is_default)
+        self.contacts.setCellWidget(row, len(CONTACT_COLUMNS), default)
+
+    def _remove_contact(self) -> None:
+        if self.contacts.currentRow() >= 0:
+            self.contacts.removeRow(self.contacts.currentRow())
+
+    def _contact_rows(self) -> list[ContactData]:
+        rows = []
+        for row in range(self.contacts.rowCount()):
+            cells = [self.contacts.item(row, c) for c in range(len(CONTACT_COLUMNS))]
+            values = [cell.text() if cell is not None else "" for cell in cells]
+            box = self.contacts.cellWidget(row, len(CONTACT_COLUMNS))
+            name, job_title, phone, fax, email = values
+            rows.append(ContactData(name, job_title, phone, fax, email,
+                                    is_default=isinstance(box, QCheckBox) and box.isChecked()))
+        return rows
+
+    def save(self) -> None:
+        """Store the unit and its contacts."""
+        data = UnitData(**{name: edit.text() for name, edit in self.edits.items()})
+        self._clear_errors()
+        try:
+            with self.db.session() as session:
+                unit_id = save_unit(session, data, self.unit_id)
+                save_contacts(session, unit_id, self._contact_rows())
+        except ValidationError as exc:
+            for problem in exc.problems:
+                label = self.errors.get(problem.field, self.contact_error)
+                label.show_message(problem.message)
+            return
+        except PubDeskError as exc:
+            show_error(self, exc)
+            return
+        self.unit_id = unit_id
+        self.reload(select=unit_id)
+        self.hub.announce("publishing_units", unit_id)
+        self.status_message.emit(self.tr("Unit saved."))
+
+    def delete_unit(self) -> None:
+        """Delete the selected unit (refused while it has publications)."""
+        if self.unit_id is None:
+            return
+        name = self.edits["full_name"].text()
+        answer = QMessageBox.question(self, self.tr("Delete unit"),
+                                      self.tr("Delete 「%1」 and its contacts?").replace("%1", name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self.db.session() as session:
+                delete_unit(session, self.unit_id)
+        except PubDeskError as exc:
+            show_error(self, exc)
+            return
+        self.hub.announce("publishing_units", self.unit_id)
+        self.unit_id = None
+        self.reload()
+
+    def _language_chosen(self) -> None:
+        language = self.language.currentData()
+        if language != self.settings.language:
+            self.settings.language = language
+            self.language_changed.emit(language)
+            QMessageBox.information(self, self.tr("Language"), self.tr(
+                "The new language is used from the next start of PubDesk."))

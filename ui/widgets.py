@@ -1,0 +1,72 @@
+"""Small widgets shared by the pages: enum combo boxes, optional-number fields, error labels."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+
+from app.models.enums import LabelledEnum
+
+
+class EnumCombo(QComboBox):
+    """A combo box over a LabelledEnum: shows labels, gives members."""
+
+    def __init__(self, enum_type: type[LabelledEnum], parent: QWidget | None = None,
+                 allow_none: str | None = None):
+        super().__init__(parent)
+        self.enum_type = enum_type
+        if allow_none is not None:
+            self.addItem(allow_none, None)
+        for member in enum_type:
+            self.addItem(member.label, member)
+
+    def value(self) -> Any:
+        """The chosen member (or None for the 'any' entry)."""
+        return self.currentData()
+
+    def set_value(self, member: Enum | None) -> None:
+        """Select `member`."""
+        index = self.findData(member)
+        self.setCurrentIndex(max(index, 0))
+
+
+class ErrorLabel(QLabel):
+    """A red message under a field; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet("color: #b00020;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        """Show (or, with an empty text, hide) the message."""
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class OptionalIntEdit(QLineEdit):
+    """A whole number that may be left empty (e.g. pages, price). Full-width digits accepted."""
+
+    value_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = ""):
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.textChanged.connect(self.value_changed)
+
+    def value(self) -> int | None:
+        """The number, None when empty; ValueError when it is not a whole number."""
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", self.text()).strip().replace(",", "")
+        if not text:
+            return None
+        return int(text)
+
+    def set_value(self, value: int | None) -> None:
+        """Show `value` (empty for None)."""
+        self.setText("" if value is None else str(value))

@@ -1,0 +1,141 @@
+"""Long jobs off the GUI thread: one worker helper (QThreadPool + signals) and one progress
+dialog, used by every page.
+
+An `app` function that takes `progress` and `cancelled` callbacks runs in the pool:
+
+    run_job(parent, title, lambda progress, cancelled: check_pdf(path, progress=progress,
+            cancelled=cancelled), on_done=show_report)
+
+`progress(done, total, text)` moves the bar; `cancelled()` turns true when the officer
+presses 取消, and the function is expected to stop soon after (raising `JobCancelled` or
+returning early).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ui.errors import show_error
+
+ProgressCallback = Callable[[int, int, str], None]
+CancelledCallback = Callable[[], bool]
+JobFunction = Callable[[ProgressCallback, CancelledCallback], Any]
+
+
+class JobCancelled(Exception):
+    """Raised by a job that stopped because the officer cancelled it."""
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(object)
+    failed = Signal(object, str)
+    cancelled = Signal()
+
+
+class Job(QRunnable):
+    """One function run in the thread pool, reporting through signals."""
+
+    def __init__(self, function: JobFunction):
+        super().__init__()
+        self.function = function
+        self.signals = _Signals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        """Ask the job to stop."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        """Whether cancel was asked."""
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.function(self.signals.progress.emit, self._cancel.is_set)
+        except JobCancelled:
+            self.signals.cancelled.emit()
+        except BaseException as exc:
+            self.signals.failed.emit(exc, traceback.format_exc())
+        else:
+            if self._cancel.is_set():
+                self.signals.cancelled.emit()
+            else:
+                self.signals.done.emit(result)
+
+
+class ProgressDialog(QProgressDialog):
+    """The one progress dialog: a bar, a line of text, and 取消."""
+
+    def __init__(self, title: str, parent: QWidget | None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setLabelText(title)
+        self.setCancelButtonText(self.tr("Cancel"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(400)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setRange(0, 0)
+
+    @Slot(int, int, str)
+    def report(self, done: int, total: int, text: str) -> None:
+        """Show progress; total 0 means 'unknown' (a busy bar)."""
+        if total > 0:
+            self.setRange(0, total)
+            self.setValue(min(done, total))
+        if text:
+            self.setLabelText(text)
+
+
+_RUNNING: set[Job] = set()
+
+
+def run_job(parent: QWidget | None, title: str, function: JobFunction,
+            on_done: Callable[[Any], None] | None = None,
+            on_cancelled: Callable[[], None] | None = None,
+            on_failed: Callable[[BaseException], None] | None = None,
+            pool: QThreadPool | None = None) -> Job:
+    """Run `function` in the background with the progress dialog; call back on the GUI
+    thread. Errors go to `on_failed`, or to the standard error display."""
+    job = Job(function)
+    dialog = ProgressDialog(title, parent)
+    _RUNNING.add(job)
+
+    def finish() -> None:
+        _RUNNING.discard(job)
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
+
+    def done(result: Any) -> None:
+        finish()
+        if on_done:
+            on_done(result)
+
+    def failed(exc: BaseException, details: str) -> None:
+        finish()
+        if on_failed:
+            on_failed(exc)
+        else:
+            show_error(parent, exc, details)
+
+    def cancelled() -> None:
+        finish()
+        if on_cancelled:
+            on_cancelled()
+
+    job.signals.progress.connect(dialog.report)
+    job.signals.done.connect(done)
+    job.signals.failed.connect(failed)
+    job.signals.cancelled.connect(cancelled)
+    dialog.canceled.connect(job.cancel)
+    (pool or QThreadPool.globalInstance()).start(job)
+    return job
