@@ -12,6 +12,26 @@ from app.db import Database, open_database
 from app.paths import Locations, resolve_locations
 from app.services.units import UnitData, save_unit
 
+OFFSCREEN_SCREEN = {
+    "synchronousWindowSystemEvents": False, "windowFrameMargins": False,
+    "screens": [{"name": "Office", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """GUI tests run offscreen on a 1920×1080 screen, like an office monitor (the offscreen
+    default is 800×600, smaller than the window's minimum size)."""
+    import json
+    import os
+    import tempfile
+
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen" and \
+            not os.environ.get("DISPLAY"):
+        screen = Path(tempfile.mkdtemp(prefix="pubdesk-qpa-")) / "offscreen.json"
+        screen.write_text(json.dumps(OFFSCREEN_SCREEN))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen.as_posix()}"
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:

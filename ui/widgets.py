@@ -20,16 +20,19 @@ class EnumCombo(QComboBox):
         self.enum_type = enum_type
         if allow_none is not None:
             self.addItem(allow_none, None)
+        # Qt would turn a str-based enum member into a plain QString: store the value and
+        # convert back, so callers always get real members.
         for member in enum_type:
-            self.addItem(member.label, member)
+            self.addItem(member.label, member.value)
 
     def value(self) -> Any:
         """The chosen member (or None for the 'any' entry)."""
-        return self.currentData()
+        data = self.currentData()
+        return None if data is None else self.enum_type(data)
 
     def set_value(self, member: Enum | None) -> None:
         """Select `member`."""
-        index = self.findData(member)
+        index = self.findData(None if member is None else member.value)
         self.setCurrentIndex(max(index, 0))
 
 

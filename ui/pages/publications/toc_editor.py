@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -128,7 +129,7 @@ class TocEditor(QWidget):
         self.kind = EnumCombo(TocKind)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.status = QLabel()
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
                 ("add", self.tr("Add"), self.add_entry),
@@ -141,14 +142,16 @@ class TocEditor(QWidget):
                 ("paste", self.tr("Paste as text…"), self.paste_text)):
             button = QPushButton(text)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            position = len(self.buttons)
+            buttons.addWidget(button, position // 4, position % 4)
             self.buttons[key] = button
-        buttons.addStretch()
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(self.tr("Kind of the selected entry:")))
+        kind_row.addWidget(self.kind)
+        kind_row.addStretch()
         save_row = QHBoxLayout()
-        save_row.addWidget(QLabel(self.tr("Kind of the selected entry:")))
-        save_row.addWidget(self.kind)
-        save_row.addStretch()
         save_row.addWidget(self.status)
+        save_row.addStretch()
         self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.clicked.connect(self.revert)
         self.save_button = QPushButton(self.tr("Save TOC"))
@@ -158,6 +161,7 @@ class TocEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
+        layout.addLayout(kind_row)
         layout.addLayout(save_row)
         self._update_buttons()
 

@@ -1,0 +1,111 @@
+"""Chinese renders with only the bundled font; the zh-TW catalogue is complete."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFontDatabase, QFontInfo, QImage
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+
+from app.resources import resource_path
+from ui.fonts import BUNDLED_FAMILY, choose_ui_families
+from ui.main import display_available
+
+CJK_SAMPLE = "臺灣經濟部出版品函"
+NO_GLYPH = "\U000f0001"  # Supplementary Private Use Area-A: no font here has it
+
+
+def _render(text: str) -> QImage:
+    label = QLabel(text)
+    label.resize(80, 60)
+    font = label.font()
+    font.setPointSize(28)
+    label.setFont(font)
+    return label.grab().toImage()
+
+
+def _ink(image: QImage) -> int:
+    background = image.pixel(0, 0)
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if image.pixel(x, y) != background)
+
+
+def test_the_machine_has_no_cjk_font_but_ours(prepared_app: QApplication) -> None:
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.TraditionalChinese)
+    assert families == [BUNDLED_FAMILY], "the test is only meaningful without system CJK fonts"
+
+
+def test_distinct_chinese_characters_render_as_distinct_glyphs(
+        prepared_app: QApplication) -> None:
+    images = [_render(char) for char in CJK_SAMPLE]
+    missing = _render(NO_GLYPH)
+    for char, image in zip(CJK_SAMPLE, images, strict=True):
+        assert _ink(image) > 40, f"{char} drew nothing"
+        assert image != missing, f"{char} drew the missing-glyph box"
+    distinct = {bytes(image.constBits()) for image in images}
+    assert len(distinct) == len(CJK_SAMPLE)
+
+
+def test_ui_font_prefers_system_cjk_font_on_windows() -> None:
+    windows = {"Segoe UI", "Microsoft JhengHei UI", "DFKai-SB", BUNDLED_FAMILY}
+    assert choose_ui_families(windows, "Segoe UI", BUNDLED_FAMILY) == [
+        "Microsoft JhengHei UI", "Segoe UI", BUNDLED_FAMILY]
+    assert choose_ui_families({"DejaVu Sans"}, "DejaVu Sans", BUNDLED_FAMILY) == [
+        "DejaVu Sans", BUNDLED_FAMILY]
+
+
+def test_application_font_falls_back_to_the_bundled_font(prepared_app: QApplication) -> None:
+    font = prepared_app.font()
+    assert BUNDLED_FAMILY in font.families()
+    assert QFontInfo(font).family() != BUNDLED_FAMILY, "Latin text keeps the system font"
+
+
+def test_catalogue_has_no_unfinished_entries() -> None:
+    tree = ET.parse(resource_path("translations", "pubdesk_zh_TW.ts"))
+    messages = list(tree.getroot().iter("message"))
+    assert len(messages) > 150
+    unfinished = [m.findtext("source") for m in messages
+                  if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+                  or not ("".join(m.find("translation").itertext()).strip())]
+    assert unfinished == []
+
+
+def test_catalogue_covers_every_string_in_the_code(tmp_path: Path) -> None:
+    """Re-extracting the strings finds nothing new: no English left in the Chinese UI."""
+    import shutil
+
+    from ui.i18n import _qt_tool
+
+    copy = tmp_path / "pubdesk_zh_TW.ts"
+    shutil.copy(resource_path("translations", "pubdesk_zh_TW.ts"), copy)
+    sources = sorted(str(p) for p in Path("ui").rglob("*.py"))
+    subprocess.run([*_qt_tool("lupdate"), "-locations", "none", *sources, "-ts", str(copy)],
+                   check=True, capture_output=True)
+    messages = ET.parse(copy).getroot().iter("message")
+    new = [m.findtext("source") for m in messages
+           if m.find("translation").get("type") == "unfinished"]
+    assert new == [], "run `python -m ui.i18n update` and translate these"
+
+
+def test_standard_buttons_speak_chinese(prepared_app: QApplication) -> None:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel)
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert {"確定", "取消"} <= {t.split("(")[0] for t in texts}
+    assert QLocale().name() == "zh_TW"
+
+
+def test_no_display_gives_instructions_not_a_crash() -> None:
+    assert not display_available({}, "linux")
+    assert display_available({"DISPLAY": ":0"}, "linux")
+    assert display_available({}, "win32")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(Path.home())}
+    result = subprocess.run([sys.executable, "-m", "app", "--data-dir", "/tmp/pubdesk-nodisplay"],
+                            capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert result.returncode == 2
+    assert "xvfb-run" in result.stderr
+    assert "QT_QPA_PLATFORM=offscreen" in result.stderr
