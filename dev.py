@@ -73,7 +73,7 @@ def main(argv: list[str]) -> int:
     if command == "test":
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT, env=env)
-    sources = [p for p in ("app", "ui", "tests", "benchmarks", "dev.py") if (ROOT / p).exists()]
+    sources = [p for p in ("app", "ui", "tests", "tools", "benchmarks", "dev.py") if (ROOT / p).exists()]
     ruff = subprocess.call([python, "-m", "ruff", "check", *sources], cwd=ROOT)
     mypy = subprocess.call([python, "-m", "mypy"], cwd=ROOT)
     return ruff or mypy

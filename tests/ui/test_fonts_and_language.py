@@ -2,52 +2,53 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale
-from PySide6.QtGui import QFontDatabase, QFontInfo, QImage
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.resources import resource_path
 from ui.fonts import BUNDLED_FAMILY, choose_ui_families
 from ui.main import display_available
 
 CJK_SAMPLE = "臺灣經濟部出版品函"
-NO_GLYPH = "\U000f0001"  # Supplementary Private Use Area-A: no font here has it
+NO_GLYPH = "\U000f0001"  # Supplementary Private Use Area-A: no font has it
 
 
-def _render(text: str) -> QImage:
-    label = QLabel(text)
-    label.resize(80, 60)
-    font = label.font()
-    font.setPointSize(28)
-    label.setFont(font)
-    return label.grab().toImage()
+def _render_without_system_fonts(tmp_path: Path, text: str) -> dict[str, Any]:
+    """Render in a fresh process whose fontconfig sees no system font at all, as on an
+    office PC without CJK fonts (and whatever this machine has installed)."""
+    empty = tmp_path / "no-fonts"
+    empty.mkdir()
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(f"""<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>{empty}</dir><cachedir>{tmp_path / "cache"}</cachedir></fontconfig>""")
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "tests.ui.render_probe", text],
+                            capture_output=True, text=True, env=env, timeout=120, check=False,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr
+    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
 
 
-def _ink(image: QImage) -> int:
-    background = image.pixel(0, 0)
-    return sum(1 for y in range(image.height()) for x in range(image.width())
-               if image.pixel(x, y) != background)
-
-
-def test_the_machine_has_no_cjk_font_but_ours(prepared_app: QApplication) -> None:
-    families = QFontDatabase.families(QFontDatabase.WritingSystem.TraditionalChinese)
-    assert families == [BUNDLED_FAMILY], "the test is only meaningful without system CJK fonts"
-
-
-def test_distinct_chinese_characters_render_as_distinct_glyphs(
-        prepared_app: QApplication) -> None:
-    images = [_render(char) for char in CJK_SAMPLE]
-    missing = _render(NO_GLYPH)
-    for char, image in zip(CJK_SAMPLE, images, strict=True):
-        assert _ink(image) > 40, f"{char} drew nothing"
-        assert image != missing, f"{char} drew the missing-glyph box"
-    distinct = {bytes(image.constBits()) for image in images}
-    assert len(distinct) == len(CJK_SAMPLE)
+def test_distinct_chinese_characters_render_with_only_the_bundled_font(tmp_path: Path) -> None:
+    report = _render_without_system_fonts(tmp_path, CJK_SAMPLE + NO_GLYPH)
+    real_families = set(report["families"]) - {"Monospace", "Sans Serif", "Serif"}
+    assert real_families == {BUNDLED_FAMILY}, "no other font may be visible"
+    glyphs = report["glyphs"]
+    missing = glyphs[NO_GLYPH]["digest"]
+    for char in CJK_SAMPLE:
+        assert glyphs[char]["ink"] > 40, f"{char} drew nothing"
+        assert glyphs[char]["digest"] != missing, f"{char} drew the missing-glyph box"
+    assert len({glyphs[c]["digest"] for c in CJK_SAMPLE}) == len(CJK_SAMPLE)
 
 
 def test_ui_font_prefers_system_cjk_font_on_windows() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -52,6 +52,7 @@ class IssuesEditor(QWidget):
                                                self.tr("Year-month"), self.tr("Title")])
         self.issues.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.issues.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.issues.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.issues.itemSelectionChanged.connect(self._issue_selected)
 
         self.volume = QLineEdit()
@@ -78,17 +79,23 @@ class IssuesEditor(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             issue_buttons.addWidget(button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.issues, 1)
-        left_layout.addLayout(form)
-        left_layout.addLayout(issue_buttons)
+        top = QWidget()
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.issues, 3)
+        issue_form = QVBoxLayout()
+        issue_form.addLayout(form)
+        issue_form.addLayout(issue_buttons)
+        issue_form.addStretch()
+        top_layout.addLayout(issue_form, 2)
 
         self.articles = QTableWidget(0, 4)
         self.articles.setObjectName("articlesTable")
         self.articles.setHorizontalHeaderLabels([self.tr("Article title"), self.tr("Authors"),
                                                  self.tr("First page"), self.tr("Last page")])
-        self.articles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.articles.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.article_error = ErrorLabel()
         article_buttons = QHBoxLayout()
         for text, slot in ((self.tr("Add article"), self.add_article),
@@ -105,8 +112,8 @@ class IssuesEditor(QWidget):
         right_layout.addWidget(self.article_error)
         right_layout.addLayout(article_buttons)
 
-        split = QSplitter()
-        split.addWidget(left)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

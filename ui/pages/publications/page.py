@@ -65,7 +65,7 @@ class PublicationsPage(QWidget):
         self.current_id: int | None = None
         self.current_version: int | None = None
         self._dirty = False
-        self._sort = ("updated", True)
+        self._sort = ("title", False)
 
         self.model = PublicationTableModel(self._load_rows)
         self.table = QTableView()
@@ -77,6 +77,7 @@ class PublicationsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.setStretchLastSection(True)
         self.table.setColumnWidth(0, 280)
@@ -171,8 +172,10 @@ class PublicationsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         hub.changed.connect(self._data_changed)
         self.reload_units()
-        self.refresh()
         self._show_empty()
+        self.refresh()
+        if self.model.rowCount():
+            self.open_publication(self.model.id_at(0))
 
     # --- list --------------------------------------------------------------------------------
 
