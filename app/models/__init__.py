@@ -2,6 +2,7 @@
 
 from app.models.audit import AppMeta, AuditEntry
 from app.models.base import Audited, Base
+from app.models.consent import ConsentEntry, ConsentKind, ConsentLetter
 from app.models.content import Article, SerialIssue, TocEntry
 from app.models.efile import EFile
 from app.models.enums import (
@@ -25,7 +26,8 @@ from app.models.reference import DepositLibrary, SalesStore
 
 __all__ = [
     "AppMeta", "Article", "AuditAction", "AuditEntry", "Audited", "Base", "Binding",
-    "CipStatus", "Contact", "Contributor", "ContributorRole", "CopyrightOwner",
+    "CipStatus", "ConsentEntry", "ConsentKind", "ConsentLetter", "Contact", "Contributor",
+    "ContributorRole", "CopyrightOwner",
     "DepositLibrary", "EFile", "EFileRole", "LibraryKind", "PartnerKind", "Publication",
     "PublicationForm", "PublicationRelation", "PublicationStatus", "PublicationType",
     "PublishingUnit", "RelationKind", "SalesStore", "SerialIssue", "TocEntry", "TocKind",

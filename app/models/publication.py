@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     ForeignKey,
     Integer,
     String,
@@ -88,6 +90,8 @@ class Publication(Audited, Timestamped, Base):
         enum_column(PartnerKind), default=PartnerKind.NONE
     )
     partner_name: Mapped[str] = mapped_column(String(120), default="")
+    consent_sent_on: Mapped[date | None] = mapped_column(Date)
+    """When the latest usage-consent letter covering it was issued (§13)."""
     row_version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 — SQLAlchemy's own API

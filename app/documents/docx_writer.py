@@ -1,0 +1,187 @@
+"""DOCX writer (python-docx): real Word styles with 標楷體 as the East Asian font
+(`w:eastAsia`) and Times New Roman for Latin letters and digits, zh-TW language tags, A4
+with the binding margin, hanging indents for 說明 items, 「第n頁，共N頁」 in the footer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from app.documents import style
+from app.documents.files import atomic_output
+from app.documents.model import OfficialLetter
+from app.documents.model import Table as DocTable
+
+
+def _set_fonts(target: Any, size: float | None = None) -> None:
+    """Latin slots Times New Roman, East Asian slot 標楷體, zh-TW language (a style or run)."""
+    target.font.name = style.LATIN_FONT_DOCX
+    if size is not None:
+        target.font.size = Pt(size)
+    rpr = target.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(slot), style.LATIN_FONT_DOCX)
+    fonts.set(qn("w:eastAsia"), style.CJK_FONT_DOCX)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), style.LANGUAGE_TAG)
+    lang.set(qn("w:eastAsia"), style.LANGUAGE_TAG)
+
+
+def _paragraph_style(document: Any, name: str, size: float, *, centred: bool = False,
+                     left_em: float = 0, hang_em: float = 0) -> Any:
+    styles = document.styles
+    paragraph_style = styles[name] if name in [s.name for s in styles] else \
+        styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    paragraph_style.base_style = styles["Normal"]
+    _set_fonts(paragraph_style, size)
+    fmt = paragraph_style.paragraph_format
+    fmt.line_spacing = style.LINE_SPACING
+    fmt.space_after = Pt(0)
+    fmt.space_before = Pt(0)
+    if centred:
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fmt.left_indent = Pt((left_em + hang_em) * size)
+    fmt.first_line_indent = Pt(-hang_em * size)
+    return paragraph_style
+
+
+def _new_document(landscape: bool) -> Any:
+    document = Document()
+    _set_fonts(document.styles["Normal"], style.BODY_PT)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(style.A4_WIDTH_CM), Cm(style.A4_HEIGHT_CM)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+        for side in ("left", "right", "top", "bottom"):
+            setattr(section, f"{side}_margin", Cm(style.TABLE_MARGIN_CM))
+    else:
+        section.left_margin = Cm(style.MARGIN_LEFT_CM)
+        section.right_margin = Cm(style.MARGIN_RIGHT_CM)
+        section.top_margin = Cm(style.MARGIN_TOP_CM)
+        section.bottom_margin = Cm(style.MARGIN_BOTTOM_CM)
+    _page_number_footer(document, section)
+    return document
+
+
+def _field(instruction: str) -> Any:
+    """A Word field (PAGE, NUMPAGES) that Word updates when it lays out the pages."""
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    simple.append(run)
+    return simple
+
+
+def _page_number_footer(document: Any, section: Any) -> None:
+    paragraph = section.footer.paragraphs[0]
+    paragraph.style = _paragraph_style(document, "PubDesk 頁碼", style.PAGE_NUMBER_PT,
+                                       centred=True)
+    for text, instruction in (("第", "PAGE"), ("頁，共", "NUMPAGES"), ("頁", None)):
+        _set_fonts(paragraph.add_run(text), style.PAGE_NUMBER_PT)
+        if instruction:
+            paragraph._p.append(_field(instruction))
+
+
+def _save(document: Any, path: Path) -> Path:
+    with atomic_output(path, "若檔案已在 Word 開啟，請先關閉。") as partial:
+        document.save(str(partial))
+    return path
+
+
+def write_letter_docx(letter: OfficialLetter, path: Path) -> Path:
+    """Render `letter` as an editable Word document."""
+    document = _new_document(landscape=False)
+    title = _paragraph_style(document, "PubDesk 函標題", style.TITLE_PT, centred=True)
+    meta = _paragraph_style(document, "PubDesk 小字", style.META_PT)
+    contact = _paragraph_style(document, "PubDesk 聯絡資訊", style.META_PT,
+                               left_em=8 * style.BODY_PT / style.META_PT)
+    body = _paragraph_style(document, "PubDesk 本文", style.BODY_PT)
+    subject = _paragraph_style(document, "PubDesk 主旨", style.BODY_PT, hang_em=3)
+    levels = [_paragraph_style(document, f"PubDesk 說明{level + 1}", style.BODY_PT,
+                               left_em=style.ITEM_INDENT_EM * (level + 1), hang_em=2)
+              for level in range(4)]
+
+    if letter.file_reference:
+        document.add_paragraph(letter.file_reference, style=meta).alignment = \
+            WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph(letter.title, style=title)
+    for line in ([f"地址：{letter.address}"] if letter.address else []) + letter.contact_lines:
+        document.add_paragraph(line, style=contact)
+    document.add_paragraph(f"受文者：{letter.recipient}", style=body)
+    for label, value in letter.header_fields()[1:]:
+        document.add_paragraph(f"{label}：{value}", style=meta)
+    document.add_paragraph(f"主旨：{letter.subject}", style=subject)
+    if letter.items:
+        document.add_paragraph("說明：", style=body)
+        for level, label, text in letter.numbered_items():
+            document.add_paragraph(label + text, style=levels[min(level, 3)])
+    for label, names in (("正本", letter.originals), ("副本", letter.copies)):
+        document.add_paragraph(f"{label}：{'、'.join(names)}", style=meta)
+    if letter.notes:
+        document.add_paragraph(letter.notes, style=meta)
+    document.core_properties.title = letter.title
+    document.core_properties.author = letter.agency_name
+    document.core_properties.language = style.LANGUAGE_TAG
+    return _save(document, path)
+
+
+def write_table_docx(table: DocTable, path: Path) -> Path:
+    """Render a list as a Word table with merged header cells and notes."""
+    document = _new_document(landscape=table.landscape)
+    title = _paragraph_style(document, "PubDesk 表標題", style.TABLE_TITLE_PT, centred=True)
+    meta = _paragraph_style(document, "PubDesk 小字", style.META_PT)
+    cell_style = _paragraph_style(document, "PubDesk 表格", style.TABLE_PT)
+    note = _paragraph_style(document, "PubDesk 附註", style.TABLE_PT, hang_em=2)
+    document.add_paragraph(table.title, style=title)
+    for line in table.lines_above:
+        document.add_paragraph(line, style=meta)
+    grid = document.add_table(rows=len(table.header) + len(table.rows), cols=table.column_count)
+    grid.style = document.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    section = document.sections[0]
+    usable = section.page_width - section.left_margin - section.right_margin
+    total = sum(table.column_widths)
+    for index, column in enumerate(grid.columns):
+        column.width = int(usable * table.column_widths[index] / total)
+    for placed in table.header_grid():
+        for row, column, header_cell in placed:
+            target = grid.cell(row, column)
+            if header_cell.colspan > 1 or header_cell.rowspan > 1:
+                target = target.merge(grid.cell(row + header_cell.rowspan - 1,
+                                                 column + header_cell.colspan - 1))
+            target.paragraphs[0].text = header_cell.text
+            target.paragraphs[0].style = cell_style
+            target.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for row_index, values in enumerate(table.rows, start=len(table.header)):
+        for column, value in enumerate(values):
+            paragraph = grid.cell(row_index, column).paragraphs[0]
+            paragraph.text = value
+            paragraph.style = cell_style
+    for row in grid.rows[:len(table.header)]:
+        header_flag = OxmlElement("w:tblHeader")
+        row._tr.get_or_add_trPr().append(header_flag)
+    for line in table.notes:
+        document.add_paragraph(line, style=note)
+    document.core_properties.title = table.title
+    document.core_properties.language = style.LANGUAGE_TAG
+    return _save(document, path)

@@ -1,0 +1,137 @@
+"""The document model: what a letter or a list says, independent of the file format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.rocdate import format_roc_date
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_number(value: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (what 公文 numbering needs)."""
+    if not 1 <= value <= 99:
+        raise ValueError(f"item number out of range: {value}")
+    tens, ones = divmod(value, 10)
+    text = ("" if tens <= 1 else _CN_DIGITS[tens]) + ("十" if tens else "")
+    return text + (_CN_DIGITS[ones] if ones else "")
+
+
+def item_label(level: int, index: int) -> str:
+    """The 說明 numbering: level 0 一、, level 1 (一), level 2 1、, level 3 (1)."""
+    if level == 0:
+        return f"{chinese_number(index)}、"
+    if level == 1:
+        return f"({chinese_number(index)})"
+    if level == 2:
+        return f"{index}、"
+    return f"({index})"
+
+
+@dataclass
+class Item:
+    """One numbered 說明 item with its sub-items."""
+
+    text: str
+    children: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class OfficialLetter:
+    """函 — the parts in the order of 文書處理手冊 (see reference/domain-facts.md)."""
+
+    agency_name: str
+    recipient: str
+    subject: str
+    items: list[Item]
+    issued_on: date | None = None
+    doc_number: str = ""
+    address: str = ""
+    contact_lines: list[str] = field(default_factory=list)
+    """承辦人, 電話, 傳真, 電子信箱 — one per line, on the right under the title."""
+    speed: str = "普通件"
+    secrecy: str = "普通"
+    attachments: str = ""
+    originals: list[str] = field(default_factory=list)
+    """正本."""
+    copies: list[str] = field(default_factory=list)
+    """副本."""
+    notes: str = ""
+    """A closing note printed after 副本 (e.g. 注意事項 of 附件二)."""
+    file_reference: str = ""
+    """檔號/保存年限, top right; empty when not used."""
+
+    @property
+    def title(self) -> str:
+        """機關全銜 + 函."""
+        return f"{self.agency_name} 函"
+
+    def date_text(self) -> str:
+        """發文日期 in the letter form (blank date parts when not yet dated)."""
+        return format_roc_date(self.issued_on) if self.issued_on else "中華民國　　年　　月　　日"
+
+    def header_fields(self) -> list[tuple[str, str]]:
+        """受文者 … 附件, in order."""
+        return [("受文者", self.recipient), ("發文日期", self.date_text()),
+                ("發文字號", self.doc_number), ("速別", self.speed),
+                ("密等及解密條件或保密期限", self.secrecy), ("附件", self.attachments)]
+
+    def numbered_items(self) -> list[tuple[int, str, str]]:
+        """Every 說明 item flattened: (level, label, text)."""
+        result: list[tuple[int, str, str]] = []
+
+        def walk(items: list[Item], level: int) -> None:
+            for index, item in enumerate(items, start=1):
+                result.append((level, item_label(level, index), item.text))
+                walk(item.children, level + 1)
+
+        walk(self.items, 0)
+        return result
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """A cell of a table's header, possibly spanning rows or columns."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass
+class Table:
+    """A list such as 圖書之利用清單: title, lines above, a header with spans, rows, notes."""
+
+    title: str
+    header: list[list[HeaderCell]]
+    rows: list[list[str]]
+    column_widths: list[float]
+    """Relative widths, one per column."""
+    lines_above: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    landscape: bool = True
+
+    @property
+    def column_count(self) -> int:
+        """Number of columns (from the widths)."""
+        return len(self.column_widths)
+
+    def header_grid(self) -> list[list[tuple[int, int, HeaderCell]]]:
+        """Header cells with their (row, column) positions, spans resolved."""
+        taken: set[tuple[int, int]] = set()
+        grid: list[list[tuple[int, int, HeaderCell]]] = []
+        for row_index, row in enumerate(self.header):
+            placed = []
+            column = 0
+            for cell in row:
+                while (row_index, column) in taken:
+                    column += 1
+                placed.append((row_index, column, cell))
+                for r in range(row_index, row_index + cell.rowspan):
+                    for c in range(column, column + cell.colspan):
+                        taken.add((r, c))
+                column += cell.colspan
+            grid.append(placed)
+        return grid

@@ -1,0 +1,126 @@
+"""Fonts for the PDFs we write: every font embedded (as a subset), Chinese in 標楷體 or the
+bundled 全字庫正楷體, Latin letters and digits in Times New Roman when a TrueType file is
+available, and a character no font has stops the job with its name — never silently dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from app.errors import PubDeskError
+from app.resources import resource_path
+
+BUNDLED_KAI = "TW-Kai-98_1.ttf"
+
+
+class MissingGlyphError(PubDeskError):
+    """A character none of the available fonts can draw."""
+
+
+@dataclass
+class PdfFonts:
+    """Registered font names: the Chinese font, the Latin font (may equal it), fallbacks."""
+
+    cjk: str
+    latin: str
+    fallbacks: list[str] = field(default_factory=list)
+    _coverage: dict[str, set[int]] = field(default_factory=dict, repr=False)
+
+    def has(self, font: str, char: str) -> bool:
+        """Whether `font` has a glyph for `char`."""
+        return ord(char) in self._coverage[font]
+
+    def font_for(self, char: str) -> str | None:
+        """The font that draws `char` (None for characters that need no glyph)."""
+        if char in "\n\t" or unicodedata.category(char) in ("Cc", "Cf"):
+            return None
+        if char.isascii() and (char.isalnum() or char in ".,:;%+-/()#&@'\"") and \
+                self.has(self.latin, char):
+            return self.latin
+        for font in (self.cjk, *self.fallbacks, self.latin):
+            if self.has(font, char):
+                return font
+        raise MissingGlyphError(
+            f"字型中沒有「{char}」（U+{ord(char):04X}）這個字，無法產生 PDF。"
+            "請改用其他字，或安裝含有此字的字型（例如全字庫正楷體 Ext-B）後再試。")
+
+
+def _candidates_cjk() -> list[tuple[str, Path]]:
+    found: list[tuple[str, Path]] = []
+    windows_fonts = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    if sys.platform == "win32" and (windows_fonts / "kaiu.ttf").exists():
+        found.append(("DFKai-SB", windows_fonts / "kaiu.ttf"))
+    found.append(("TW-Kai", resource_path("fonts", BUNDLED_KAI)))
+    return found
+
+
+def _candidates_latin() -> list[tuple[str, Path]]:
+    places = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts" / "times.ttf",
+              Path("/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf"),
+              Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"),
+              Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")]
+    names = ["TimesNewRoman", "TimesNewRoman", "LiberationSerif", "LiberationSerif"]
+    return [(n, p) for n, p in zip(names, places, strict=True) if p.exists()]
+
+
+def _candidates_fallback() -> list[tuple[str, Path]]:
+    folders = [Path("/usr/share/fonts/truetype/cns11643"),
+               Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"]
+    names = {"TW-Kai-Ext-B-98_1.ttf": "TW-Kai-ExtB", "TW-Kai-Plus-98_1.ttf": "TW-Kai-Plus",
+             "TW-Sung-98_1.ttf": "TW-Sung"}
+    return [(name, folder / file) for folder in folders for file, name in names.items()
+            if (folder / file).exists()]
+
+
+def _register(name: str, path: Path, coverage: dict[str, set[int]]) -> bool:
+    if name in coverage:
+        return True
+    try:
+        font = TTFont(name, str(path))
+    except Exception:  # a damaged or unsupported font file is skipped, not fatal
+        return False
+    pdfmetrics.registerFont(font)
+    coverage[name] = set(font.face.charToGlyph)
+    return True
+
+
+@lru_cache(maxsize=1)
+def pdf_fonts() -> PdfFonts:
+    """The fonts for this machine (registered with reportlab once per process)."""
+    coverage: dict[str, set[int]] = {}
+    cjk = next(name for name, path in _candidates_cjk() if _register(name, path, coverage))
+    latin = next((name for name, path in _candidates_latin()
+                  if _register(name, path, coverage)), cjk)
+    fallbacks = [name for name, path in [*_candidates_cjk(), *_candidates_fallback()]
+                 if name != cjk and _register(name, path, coverage)]
+    return PdfFonts(cjk, latin, fallbacks, coverage)
+
+
+def font_runs(text: str, fonts: PdfFonts) -> list[tuple[str, str]]:
+    """Split text into (font, text) runs; raises MissingGlyphError naming the character."""
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        font = fonts.font_for(char) or (runs[-1][0] if runs else fonts.cjk)
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    return runs
+
+
+def markup(text: str, fonts: PdfFonts) -> str:
+    """reportlab paragraph markup of plain text, with a font switch per run."""
+    parts = []
+    for font, run in font_runs(text, fonts):
+        body = escape(run).replace("\n", "<br/>")
+        parts.append(f'<font name="{font}">{body}</font>')
+    return "".join(parts)

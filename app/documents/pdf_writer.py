@@ -1,0 +1,184 @@
+"""PDF writer (reportlab): the official letter and tables, fonts embedded as subsets, CJK
+line wrapping, 「第n頁，共N頁」 page numbers. Written to a temporary file, then renamed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.documents import style
+from app.documents.files import atomic_output
+from app.documents.model import OfficialLetter
+from app.documents.model import Table as DocTable
+from app.documents.pdf_fonts import PdfFonts, markup, pdf_fonts
+
+
+def _numbered_canvas(fonts: PdfFonts, author: str) -> type[Canvas]:
+    """A canvas that knows the page count when it draws 「第n頁，共N頁」, and whose initial
+    font is ours (so no unembedded Helvetica is listed in the page resources)."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # The document template passes None explicitly; ours must win.
+            kwargs["initialFontName"] = fonts.cjk
+            kwargs["initialFontSize"] = style.PAGE_NUMBER_PT
+            super().__init__(*args, **kwargs)
+            self.setAuthor(author)
+            self.setCreator("PubDesk")
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont(fonts.cjk, style.PAGE_NUMBER_PT)
+                width = self._pagesize[0]
+                self.drawCentredString(width / 2, 1.0 * style.CM,
+                                       style.page_number_text(number, total))
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+def _paragraph_style(fonts: PdfFonts, size: float, **extra: Any) -> ParagraphStyle:
+    settings: dict[str, Any] = {"alignment": TA_LEFT, **extra}
+    return ParagraphStyle(
+        name=f"s{size}{sorted(extra.items())}", fontName=fonts.cjk, fontSize=size,
+        leading=size * style.LINE_SPACING, wordWrap="CJK", **settings)
+
+
+def _write(path: Path, build: Any) -> None:
+    with atomic_output(path, "若檔案已在 PDF 閱讀器開啟，請先關閉。") as partial:
+        build(partial)
+
+
+def letter_flowables(letter: OfficialLetter, fonts: PdfFonts) -> list[Flowable]:
+    """The letter as platypus flowables."""
+    body = _paragraph_style(fonts, style.BODY_PT)
+    meta = _paragraph_style(fonts, style.META_PT)
+    em = style.BODY_PT
+    story: list[Flowable] = []
+    if letter.file_reference:
+        story.append(Paragraph(markup(letter.file_reference, fonts),
+                               _paragraph_style(fonts, style.META_PT, leftIndent=10 * em)))
+    story.append(Paragraph(markup(letter.title, fonts),
+                           _paragraph_style(fonts, style.TITLE_PT, alignment=TA_CENTER,
+                                            spaceAfter=6)))
+    contact = _paragraph_style(fonts, style.META_PT, leftIndent=8 * em)
+    for line in ([f"地址：{letter.address}"] if letter.address else []) + letter.contact_lines:
+        story.append(Paragraph(markup(line, fonts), contact))
+    story.append(Spacer(1, 6))
+    story.append(Paragraph(markup(f"受文者：{letter.recipient}", fonts), body))
+    for label, value in letter.header_fields()[1:]:
+        story.append(Paragraph(markup(f"{label}：{value}", fonts), meta))
+    story.append(Spacer(1, 8))
+    story.append(Paragraph(markup(f"主旨：{letter.subject}", fonts),
+                           _paragraph_style(fonts, style.BODY_PT, leftIndent=3 * em,
+                                            firstLineIndent=-3 * em, spaceAfter=4)))
+    if letter.items:
+        story.append(Paragraph(markup("說明：", fonts), body))
+        for level, label, text in letter.numbered_items():
+            label_at = (style.ITEM_INDENT_EM + level * style.ITEM_INDENT_EM) * em
+            hang = max(len(label), 2) * em * (0.75 if label.startswith("(") else 1)
+            story.append(Paragraph(markup(label + text, fonts), _paragraph_style(
+                fonts, style.BODY_PT, leftIndent=label_at + hang, firstLineIndent=-hang)))
+    story.append(Spacer(1, 10))
+    for label, names in (("正本", letter.originals), ("副本", letter.copies)):
+        story.append(Paragraph(markup(f"{label}：{'、'.join(names)}", fonts), meta))
+    if letter.notes:
+        story.append(Spacer(1, 6))
+        story.append(Paragraph(markup(letter.notes, fonts), meta))
+    return story
+
+
+def write_letter_pdf(letter: OfficialLetter, path: Path, author: str = "") -> Path:
+    """Render `letter` to `path` (A4 portrait, binding margin left)."""
+    fonts = pdf_fonts()
+    story = letter_flowables(letter, fonts)
+
+    def build(target: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(target), pagesize=A4, leftMargin=style.MARGIN_LEFT_CM * style.CM,
+            rightMargin=style.MARGIN_RIGHT_CM * style.CM,
+            topMargin=style.MARGIN_TOP_CM * style.CM,
+            bottomMargin=style.MARGIN_BOTTOM_CM * style.CM, title=letter.title,
+            author=author or letter.agency_name, lang=style.LANGUAGE_TAG)
+        doc.build(story, canvasmaker=_numbered_canvas(fonts, author or letter.agency_name))
+
+    _write(path, build)
+    return path
+
+
+def table_flowables(table: DocTable, fonts: PdfFonts, width: float) -> list[Flowable]:
+    """A titled table with spanned header rows and notes, as flowables."""
+    cell = _paragraph_style(fonts, style.TABLE_PT)
+    centred = _paragraph_style(fonts, style.TABLE_PT, alignment=TA_CENTER)
+    story: list[Flowable] = [Paragraph(markup(table.title, fonts), _paragraph_style(
+        fonts, style.TABLE_TITLE_PT, alignment=TA_CENTER, spaceAfter=6))]
+    for line in table.lines_above:
+        story.append(Paragraph(markup(line, fonts), _paragraph_style(fonts, style.META_PT)))
+    story.append(Spacer(1, 4))
+    columns = table.column_count
+    data: list[list[Any]] = [["" for _ in range(columns)] for _ in table.header]
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, len(table.header) - 1), colors.HexColor("#f0f0f0")),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.cjk),
+    ]
+    for placed in table.header_grid():
+        for row, column, header_cell in placed:
+            data[row][column] = Paragraph(markup(header_cell.text, fonts), centred)
+            if header_cell.colspan > 1 or header_cell.rowspan > 1:
+                commands.append(("SPAN", (column, row), (column + header_cell.colspan - 1,
+                                                          row + header_cell.rowspan - 1)))
+    for values in table.rows:
+        data.append([Paragraph(markup(v, fonts), centred if len(v) <= 2 else cell)
+                     for v in values])
+    total = sum(table.column_widths)
+    widths = [width * w / total for w in table.column_widths]
+    story.append(Table(data, colWidths=widths, repeatRows=len(table.header),
+                       style=TableStyle(commands)))
+    if table.notes:
+        story.append(Spacer(1, 8))
+        note = _paragraph_style(fonts, style.TABLE_PT, leftIndent=2 * style.TABLE_PT,
+                                firstLineIndent=-2 * style.TABLE_PT)
+        for line in table.notes:
+            story.append(Paragraph(markup(line, fonts), note))
+    return story
+
+
+def write_table_pdf(table: DocTable, path: Path, author: str = "") -> Path:
+    """Render a list (landscape A4 unless the table says otherwise)."""
+    fonts = pdf_fonts()
+    size = landscape(A4) if table.landscape else A4
+    margin = style.TABLE_MARGIN_CM * style.CM
+    story = table_flowables(table, fonts, size[0] - 2 * margin)
+
+    def build(target: Path) -> None:
+        doc = SimpleDocTemplate(str(target), pagesize=size, leftMargin=margin,
+                                rightMargin=margin, topMargin=margin, bottomMargin=margin,
+                                title=table.title, author=author, lang=style.LANGUAGE_TAG)
+        doc.build(story, canvasmaker=_numbered_canvas(fonts, author))
+
+    _write(path, build)
+    return path

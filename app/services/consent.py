@@ -1,0 +1,370 @@
+"""授權利用 — usage consent to 文化部 (§12–14, 附件二): build the letter and usage list from
+the data, let the officer edit 主旨/說明, record what was sent, write DOCX/PDF/XLSX."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.documents.docx_writer import write_letter_docx, write_table_docx
+from app.documents.model import HeaderCell, Item, OfficialLetter, Table
+from app.documents.pdf_writer import write_letter_pdf, write_table_pdf
+from app.documents.xlsx_writer import write_table_xlsx
+from app.errors import FieldProblem, ValidationError
+from app.models import (
+    Binding,
+    ConsentEntry,
+    ConsentKind,
+    ConsentLetter,
+    Contact,
+    EFileRole,
+    Publication,
+    PublicationStatus,
+    PublicationType,
+    PublishingUnit,
+)
+from app.rocdate import format_roc_year_month, to_roc_year
+from app.services import consent_texts as text
+from app.services.consent_texts import ArticleScope, ConsentScope
+from app.services.publications import load_publication
+from app.services.serials import load_issue
+
+
+@dataclass
+class BookConsentItem:
+    """One book in a consent: the partial scopes or all rights, remarks, e-file types."""
+
+    publication_id: int
+    scopes: set[ConsentScope] = field(default_factory=set)
+    all_rights: bool = False
+    remarks: str = ""
+    efile_types: set[EFileRole] = field(default_factory=set)
+
+
+@dataclass
+class ArticleConsentItem:
+    """One article of a serial issue: full text (with abstract) or abstract only."""
+
+    article_id: int
+    scope: ArticleScope | None = ArticleScope.FULL_TEXT
+    remarks: str = ""
+    efile_types: set[EFileRole] = field(default_factory=set)
+
+
+@dataclass
+class ConsentRequest:
+    """What the officer chose. Books: `books`; a serial issue: `issue_id` and `articles`."""
+
+    unit_id: int
+    kind: ConsentKind
+    issued_on: date
+    books: list[BookConsentItem] = field(default_factory=list)
+    issue_id: int | None = None
+    articles: list[ArticleConsentItem] = field(default_factory=list)
+    contact_id: int | None = None
+    doc_number: str = ""
+    copies: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ConsentDraft:
+    """The letter and list ready to output; `letter.subject` and `letter.items` may be edited."""
+
+    request: ConsentRequest
+    letter: OfficialLetter
+    table: Table
+    entries: list[dict[str, Any]]
+
+
+def _contact(session: Session, unit: PublishingUnit, contact_id: int | None) -> Contact | None:
+    if contact_id is not None:
+        chosen = session.get(Contact, contact_id)
+        if chosen is not None and chosen.unit_id == unit.id:
+            return chosen
+    return next((c for c in unit.contacts if c.is_default), unit.contacts[0]
+                if unit.contacts else None)
+
+
+def suggested_doc_number(session: Session, unit: PublishingUnit, on: date) -> str:
+    """A 發文字號 in the unit's form ({code}字第{ROC year}{serial}號), to edit if the agency's
+    document system gives another number."""
+    roc = to_roc_year(on.year)
+    count = session.scalar(select(func.count()).select_from(ConsentLetter).where(
+        ConsentLetter.unit_id == unit.id,
+        func.extract("year", ConsentLetter.issued_on) == on.year)) or 0
+    code = unit.doc_code or unit.short_name or "○○"
+    return f"{code}字第{roc:03d}{count + 1:07d}號"
+
+
+def _letter_base(session: Session, request: ConsentRequest) -> tuple[PublishingUnit, OfficialLetter]:
+    unit = session.get(PublishingUnit, request.unit_id)
+    if unit is None:
+        raise ValidationError.single("unit_id", "請選擇發文機關。")
+    contact = _contact(session, unit, request.contact_id)
+    lines = []
+    if unit.fax:
+        lines.append(f"傳真電話：{unit.fax}")
+    if contact is not None:
+        lines.append(f"聯絡人及電話：{contact.name} {contact.phone or unit.phone}".rstrip())
+        if contact.email:
+            lines.append(f"電子信箱：{contact.email}")
+    letter = OfficialLetter(
+        agency_name=unit.full_name, recipient=text.RECIPIENT, subject="", items=[],
+        issued_on=request.issued_on,
+        doc_number=request.doc_number or suggested_doc_number(session, unit, request.issued_on),
+        address=f"{unit.postcode}{unit.address}".strip(), contact_lines=lines,
+        attachments="如主旨", originals=[text.RECIPIENT], copies=list(request.copies),
+        notes=text.CLOSING_NOTE)
+    return unit, letter
+
+
+def _list_lines(unit: PublishingUnit, letter: OfficialLetter) -> list[str]:
+    contact = next((line for line in letter.contact_lines if line.startswith("聯絡人")), "")
+    name_phone = contact.removeprefix("聯絡人及電話：").split(" ", 1)
+    return [f"機關名稱：{unit.full_name}",
+            f"承辦人：{name_phone[0] if name_phone and name_phone[0] else ''}",
+            f"聯絡電話：{name_phone[1] if len(name_phone) > 1 else unit.phone}"]
+
+
+def _year_month(pub: Publication) -> str:
+    if pub.published_year and pub.published_month:
+        return format_roc_year_month(pub.published_year, pub.published_month)
+    return ""
+
+
+def _binding(pub: Publication) -> str:
+    return {Binding.HARDCOVER: "精裝", Binding.PAPERBACK: "平裝"}.get(pub.binding, "其他")
+
+
+def _efile_cell(chosen: set[EFileRole], offered: list[EFileRole]) -> str:
+    return "\n".join(text.box(role in chosen) + text.EFILE_LIST_LABELS[role] for role in offered)
+
+
+def book_consent_draft(session: Session, request: ConsentRequest) -> ConsentDraft:
+    """附件二(一): the letter and 圖書之利用清單 for the chosen books.
+
+    Refuses, before anything is written: no book chosen, a book without GPN, a serial among
+    the books, a scope that is neither partial nor full.
+    """
+    problems: list[FieldProblem] = []
+    if not request.books:
+        raise ValidationError.single("books", "請至少選擇一筆出版品。")
+    pubs = []
+    for item in request.books:
+        pub = load_publication(session, item.publication_id)
+        pubs.append(pub)
+        if pub.pub_type is PublicationType.SERIAL:
+            problems.append(FieldProblem("books", f"「{pub.title}」是連續性出版品，請改用逐期的授權函。"))
+        if not pub.gpn:
+            problems.append(FieldProblem("books", f"「{pub.title}」沒有 GPN，請先取得統一編號再辦理授權。"))
+        if not item.all_rights and not item.scopes:
+            problems.append(FieldProblem(
+                "scopes", f"「{pub.title}」沒有勾選同意範圍：請勾選部分同意的項目或「全部同意」。"))
+        if item.all_rights and item.scopes:
+            problems.append(FieldProblem("scopes", f"「{pub.title}」同時勾選了全部同意與部分同意，請擇一。"))
+        unknown = item.efile_types - set(text.BOOK_EFILE_TYPES)
+        if unknown:
+            problems.append(FieldProblem("efile_types", f"「{pub.title}」的電子檔類型不適用於圖書。"))
+    if problems:
+        raise ValidationError(problems)
+    unit, letter = _letter_base(session, request)
+    any_files = any(item.efile_types for item in request.books)
+    count = "1冊" if len(pubs) == 1 else "各1冊"
+    letter.subject = (f"檢送下列出版品紙本{count}{'（電子檔）' if any_files else ''}"
+                      "及利用清單1份如附件，請查照。")
+    named = [f"{p.title}（統一編號GPN：{p.gpn}）" for p in pubs]
+    first = Item("出版品題名（統一編號GPN）：" + named[0]) if len(named) == 1 else \
+        Item("出版品題名（統一編號GPN）：", [Item(n) for n in named])
+    letter.items = [first, Item(text.BOOK_ITEM_2)]
+    scope_order = list(ConsentScope)
+    header = [
+        [HeaderCell("出版品基本資訊", colspan=6), HeaderCell("同意利用之範圍", colspan=8),
+         HeaderCell("是否可提供電子檔", colspan=2)],
+        [HeaderCell("序號", rowspan=2), HeaderCell("題名", rowspan=2),
+         HeaderCell("GPN", rowspan=2), HeaderCell("出版年月", rowspan=2),
+         HeaderCell("精/平裝", rowspan=2), HeaderCell("定價", rowspan=2),
+         HeaderCell("部分同意(可複選)", colspan=6), HeaderCell("全部同意", rowspan=2),
+         HeaderCell("備註", rowspan=2), HeaderCell("電子檔類型", colspan=2)],
+        [*(HeaderCell(s.label) for s in scope_order), HeaderCell("是(可複選)"),
+         HeaderCell("否")],
+    ]
+    rows, entries = [], []
+    for index, (pub, item) in enumerate(zip(pubs, request.books, strict=True), start=1):
+        rows.append([str(index), pub.title, pub.gpn or "", _year_month(pub), _binding(pub),
+                     f"{pub.price_ntd}" if pub.price_ntd is not None else "非賣品",
+                     *(text.box(s in item.scopes) for s in scope_order),
+                     text.box(item.all_rights), item.remarks.strip(),
+                     _efile_cell(item.efile_types, text.BOOK_EFILE_TYPES),
+                     text.box(not item.efile_types)])
+        entries.append({"publication_id": pub.id, "article_id": None, "title": pub.title,
+                        "gpn": pub.gpn or "",
+                        "scopes": ",".join(s.value for s in scope_order if s in item.scopes),
+                        "all_rights": item.all_rights, "remarks": item.remarks.strip(),
+                        "efile_types": ",".join(r.value for r in text.BOOK_EFILE_TYPES
+                                                if r in item.efile_types)})
+    table = Table(text.BOOK_LIST_TITLE, header, rows,
+                  column_widths=[3, 12, 9, 7, 4, 4, 5, 5, 5, 5, 5, 5, 4, 7, 15, 3],
+                  lines_above=_list_lines(unit, letter), notes=list(text.BOOK_LIST_NOTES))
+    return ConsentDraft(request, letter, table, entries)
+
+
+def serial_consent_draft(session: Session, request: ConsentRequest) -> ConsentDraft:
+    """附件二(二): the letter and 連續性出版品之利用清單 for one issue, article by article."""
+    if request.issue_id is None:
+        raise ValidationError.single("issue_id", "請選擇要授權的期別（卷期）。")
+    issue = load_issue(session, request.issue_id)
+    pub = issue.publication
+    problems: list[FieldProblem] = []
+    if not pub.gpn:
+        problems.append(FieldProblem("gpn", f"「{pub.title}」沒有 GPN，請先取得統一編號再辦理授權。"))
+    if not request.articles:
+        problems.append(FieldProblem("articles", f"{issue.volume}卷{issue.number}期沒有列出任何篇目，"
+                                                 "請先在出版品的「期別與篇目」輸入篇名。"))
+    articles = {a.id: a for a in issue.articles}
+    for item in request.articles:
+        article = articles.get(item.article_id)
+        if article is None:
+            problems.append(FieldProblem("articles", "清單中有不屬於這一期的篇目，請重新選擇。"))
+        elif item.scope is None:
+            problems.append(FieldProblem("scopes", f"「{article.title}」沒有勾選全文(含摘要)或摘要。"))
+        elif item.efile_types - set(text.SERIAL_EFILE_TYPES):
+            problems.append(FieldProblem("efile_types", f"「{article.title}」的電子檔類型不適用於期刊。"))
+    if problems:
+        raise ValidationError(problems)
+    unit, letter = _letter_base(session, request)
+    any_files = any(item.efile_types for item in request.articles)
+    year_month = format_roc_year_month(issue.year, issue.month)
+    letter.subject = (f"檢送「{pub.title}」{issue.volume}卷{issue.number}期（{year_month}）紙本1冊"
+                      f"{'（電子檔）' if any_files else ''}及利用清單1份如附件，請查照。")
+    letter.items = [Item(f"出版品題名（統一編號GPN）：{pub.title}（統一編號GPN：{pub.gpn}）"),
+                    Item(text.SERIAL_ITEM_2)]
+    header = [
+        [HeaderCell("出版品基本資訊", colspan=2), HeaderCell("同意利用之範圍", colspan=3),
+         HeaderCell("是否可提供電子檔", colspan=2)],
+        [HeaderCell("序號", rowspan=2), HeaderCell("篇名", rowspan=2),
+         HeaderCell("全文(含摘要)", rowspan=2), HeaderCell("摘要", rowspan=2),
+         HeaderCell("備註", rowspan=2), HeaderCell("電子檔類型", colspan=2)],
+        [HeaderCell("是"), HeaderCell("否")],
+    ]
+    rows, entries = [], []
+    for index, item in enumerate(request.articles, start=1):
+        article = articles[item.article_id]
+        rows.append([str(index), article.title, text.box(item.scope is ArticleScope.FULL_TEXT),
+                     text.box(item.scope is ArticleScope.ABSTRACT), item.remarks.strip(),
+                     _efile_cell(item.efile_types, text.SERIAL_EFILE_TYPES),
+                     text.box(not item.efile_types)])
+        entries.append({"publication_id": pub.id, "article_id": article.id,
+                        "title": article.title, "gpn": pub.gpn or "",
+                        "scopes": item.scope.value if item.scope else "", "all_rights": False,
+                        "remarks": item.remarks.strip(),
+                        "efile_types": ",".join(r.value for r in text.SERIAL_EFILE_TYPES
+                                                if r in item.efile_types)})
+    lines = [*_list_lines(unit, letter), f"題名：{pub.title}", f"GPN：{pub.gpn}",
+             f"卷期：{issue.volume}卷{issue.number}期", f"出版年月：{year_month}"]
+    table = Table(text.SERIAL_LIST_TITLE, header, rows, column_widths=[4, 30, 8, 8, 14, 16, 5],
+                  lines_above=lines, notes=list(text.SERIAL_LIST_NOTES))
+    return ConsentDraft(request, letter, table, entries)
+
+
+def consent_draft(session: Session, request: ConsentRequest) -> ConsentDraft:
+    """The draft for either kind."""
+    if request.kind is ConsentKind.SERIAL:
+        return serial_consent_draft(session, request)
+    return book_consent_draft(session, request)
+
+
+def _items_to_json(items: list[Item]) -> list[dict[str, Any]]:
+    return [{"text": i.text, "children": _items_to_json(i.children)} for i in items]
+
+
+def _items_from_json(data: list[dict[str, Any]]) -> list[Item]:
+    return [Item(d["text"], _items_from_json(d.get("children", []))) for d in data]
+
+
+def record_consent(session: Session, draft: ConsentDraft, output_folder: str = "") -> int:
+    """Store the letter as sent and mark its publications 「已送授權」 with the date."""
+    letter = draft.letter
+    if not letter.subject.strip():
+        raise ValidationError.single("subject", "主旨不能空白。")
+    contact = next((line for line in letter.contact_lines if line.startswith("聯絡人")), "")
+    name_phone = contact.removeprefix("聯絡人及電話：").split(" ", 1)
+    record = ConsentLetter(
+        kind=draft.request.kind, unit_id=draft.request.unit_id, issue_id=draft.request.issue_id,
+        issued_on=letter.issued_on or date.today(), doc_number=letter.doc_number,
+        contact_name=name_phone[0], contact_phone=name_phone[1] if len(name_phone) > 1 else "",
+        subject=letter.subject.strip(),
+        items_json=json.dumps(_items_to_json(letter.items), ensure_ascii=False),
+        copies="、".join(letter.copies), output_folder=output_folder)
+    for position, entry in enumerate(draft.entries, start=1):
+        record.entries.append(ConsentEntry(position=position, **entry))
+    session.add(record)
+    for publication_id in {e["publication_id"] for e in draft.entries}:
+        pub = load_publication(session, publication_id)
+        pub.consent_sent_on = record.issued_on
+        pub.status = PublicationStatus.CONSENT_SENT
+    session.flush()
+    return record.id
+
+
+@dataclass(frozen=True)
+class ConsentFiles:
+    """The files written for one consent."""
+
+    letter_pdf: Path
+    letter_docx: Path
+    list_pdf: Path
+    list_docx: Path
+    list_xlsx: Path
+
+    def all(self) -> list[Path]:
+        """Every file, letter first."""
+        return [self.letter_pdf, self.letter_docx, self.list_pdf, self.list_docx,
+                self.list_xlsx]
+
+
+def write_consent_files(draft: ConsentDraft, folder: Path) -> ConsentFiles:
+    """Write the letter (DOCX, PDF) and the list (DOCX, PDF, XLSX) into `folder`."""
+    base = "圖書" if draft.request.kind is ConsentKind.BOOK else "連續性出版品"
+    author = draft.letter.agency_name
+    return ConsentFiles(
+        letter_pdf=write_letter_pdf(draft.letter, folder / f"{base}授權函.pdf", author),
+        letter_docx=write_letter_docx(draft.letter, folder / f"{base}授權函.docx"),
+        list_pdf=write_table_pdf(draft.table, folder / f"{draft.table.title}.pdf", author),
+        list_docx=write_table_docx(draft.table, folder / f"{draft.table.title}.docx"),
+        list_xlsx=write_table_xlsx(draft.table, folder / f"{draft.table.title}.xlsx"))
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    """A line of the consent history."""
+
+    id: int
+    kind: ConsentKind
+    issued_on: date
+    doc_number: str
+    subject: str
+    titles: list[str]
+    output_folder: str
+
+
+def consent_history(session: Session) -> list[ConsentRecord]:
+    """Every consent letter, newest first."""
+    letters = session.scalars(select(ConsentLetter).order_by(ConsentLetter.issued_on.desc(),
+                                                             ConsentLetter.id.desc()))
+    return [ConsentRecord(letter.id, letter.kind, letter.issued_on, letter.doc_number,
+                          letter.subject, [e.title for e in letter.entries],
+                          letter.output_folder) for letter in letters]
+
+
+def saved_letter_items(session: Session, letter_id: int) -> list[Item]:
+    """The 說明 items as they were sent."""
+    letter = session.get(ConsentLetter, letter_id)
+    if letter is None:
+        return []
+    return _items_from_json(json.loads(letter.items_json))

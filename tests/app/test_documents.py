@@ -1,0 +1,146 @@
+from datetime import date
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from docx.oxml.ns import qn
+
+from app.documents.docx_writer import write_letter_docx, write_table_docx
+from app.documents.model import HeaderCell, Item, OfficialLetter, Table, chinese_number, item_label
+from app.documents.pdf_fonts import MissingGlyphError
+from app.documents.pdf_writer import write_letter_pdf, write_table_pdf
+from app.documents.xlsx_writer import write_table_xlsx
+from tests.pdf_helpers import font_report, ink_ratio, page_count, pdf_text, rendered_pages
+
+
+def sample_letter(**changes: object) -> OfficialLetter:
+    letter = OfficialLetter(
+        agency_name="經濟部產業發展署", recipient="文化部",
+        subject="檢送下列出版品紙本1冊及利用清單1份如附件，請查照。",
+        items=[Item("出版品題名（統一編號GPN）：", [Item("年報（GPN 1011500057）", [
+            Item("第三層", [Item("第四層")])])]), Item("本機關同意貴部利用。")],
+        issued_on=date(2026, 8, 16), doc_number="產發字第11500012340號",
+        address="100臺北市中正區福州街15號", contact_lines=["聯絡人及電話：林怡君 (02)2321-2200"],
+        attachments="如主旨", originals=["文化部"], copies=["本署產業政策組"],
+        notes="注意事項：請保障已授予文化部之相關權利。")
+    for key, value in changes.items():
+        setattr(letter, key, value)
+    return letter
+
+
+EXPECTED_ORDER = ["經濟部產業發展署 函", "地址：100臺北市中正區福州街15號", "聯絡人及電話：林怡君",
+                  "受文者：文化部", "發文日期：中華民國115年8月16日", "發文字號：產發字第11500012340號",
+                  "速別：普通件", "密等及解密條件或保密期限：普通", "附件：如主旨", "主旨：檢送",
+                  "說明：", "一、出版品題名", "(一)年報", "1、第三層", "(1)第四層", "二、本機關同意",
+                  "正本：文化部", "副本：本署產業政策組", "注意事項"]
+
+
+def test_numbering() -> None:
+    assert [chinese_number(n) for n in (1, 10, 11, 20, 35)] == ["一", "十", "十一", "二十", "三十五"]
+    assert [item_label(level, 2) for level in range(4)] == ["二、", "(二)", "2、", "(2)"]
+    with pytest.raises(ValueError, match="range"):
+        chinese_number(100)
+
+
+def test_letter_docx_has_every_part_in_order_and_east_asian_font(tmp_path: Path) -> None:
+    path = write_letter_docx(sample_letter(), tmp_path / "函.docx")
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    position = 0
+    for expected in EXPECTED_ORDER:
+        position = next(i for i in range(position, len(texts)) if texts[i].startswith(expected))
+    normal = document.styles["Normal"].element.rPr
+    assert normal.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "標楷體"
+    assert normal.find(qn("w:rFonts")).get(qn("w:ascii")) == "Times New Roman"
+    assert normal.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-TW"
+    sizes = {p.style.name: p.style.font.size.pt for p in document.paragraphs}
+    assert sizes["PubDesk 函標題"] == 20
+    assert sizes["PubDesk 主旨"] == 16
+    assert sizes["PubDesk 小字"] == 12
+    item = document.styles["PubDesk 說明1"].paragraph_format
+    assert item.first_line_indent < 0 < item.left_indent, "numbered items hang"
+    section = document.sections[0]
+    assert round(section.page_width.cm, 1) == 21.0
+    assert round(section.left_margin.cm, 1) == 2.5
+    footer = section.footer.paragraphs[0]._p.xml
+    assert 'w:instr="PAGE"' in footer
+    assert 'w:instr="NUMPAGES"' in footer
+    assert footer.index("第") < footer.index('"PAGE"') < footer.index("頁，共") < footer.index(
+        '"NUMPAGES"')
+
+
+def test_letter_pdf_has_every_part_fonts_embedded_and_ink(tmp_path: Path) -> None:
+    path = write_letter_pdf(sample_letter(), tmp_path / "函.pdf")
+    text = pdf_text(path)
+    position = 0
+    for expected in EXPECTED_ORDER:
+        found = text.find(expected.split("：")[-1][:6], position)
+        assert found >= position, f"{expected} missing or out of order"
+        position = found
+    assert "第1頁，共1頁" in text
+    fonts = font_report(path)
+    assert fonts, "the PDF uses fonts"
+    assert all(embedded for _name, embedded in fonts), fonts
+    assert not any("Helvetica" in name for name, _ in fonts)
+    assert all(ink_ratio(image) > 0.005 for image in rendered_pages(path))
+
+
+def test_long_letter_numbers_every_page(tmp_path: Path) -> None:
+    letter = sample_letter(items=[Item("很長的說明文字。" * 40) for _ in range(8)])
+    path = write_letter_pdf(letter, tmp_path / "long.pdf")
+    pages = page_count(path)
+    assert pages >= 2
+    text = pdf_text(path)
+    for page in range(1, pages + 1):
+        assert f"第{page}頁，共{pages}頁" in text
+
+
+def test_missing_character_stops_with_its_name(tmp_path: Path) -> None:
+    with pytest.raises(MissingGlyphError, match=r"U\+F0001"):
+        write_letter_pdf(sample_letter(subject="造字\U000f0001"), tmp_path / "x.pdf")
+    assert not list(tmp_path.iterdir()), "nothing half-written is left"
+
+
+def sample_table() -> Table:
+    return Table("圖書之利用清單",
+                 [[HeaderCell("基本資訊", colspan=2), HeaderCell("範圍", rowspan=2)],
+                  [HeaderCell("序號"), HeaderCell("題名")]],
+                 [["1", "年報", "■"], ["2", "白皮書", "□"]], column_widths=[1, 6, 2],
+                 lines_above=["機關名稱：經濟部"], notes=["一、說明。", "二、備註。"])
+
+
+def test_table_in_three_formats(tmp_path: Path) -> None:
+    table = sample_table()
+    pdf = write_table_pdf(table, tmp_path / "t.pdf")
+    text = pdf_text(pdf)
+    for expected in ("圖書之利用清單", "機關名稱：經濟部", "基本資訊", "範圍", "年報", "白皮書", "二、備註"):
+        assert expected in text
+    assert all(embedded for _name, embedded in font_report(pdf))
+
+    document = docx.Document(str(write_table_docx(table, tmp_path / "t.docx")))
+    grid = document.tables[0]
+    assert grid.cell(0, 0).text == grid.cell(0, 1).text == "基本資訊", "merged across"
+    assert grid.cell(0, 2).text == grid.cell(1, 2).text == "範圍", "merged down"
+    assert [c.text for c in grid.rows[3].cells] == ["2", "白皮書", "□"]
+    assert document.sections[0].page_width > document.sections[0].page_height, "landscape"
+
+    sheet = openpyxl.load_workbook(write_table_xlsx(table, tmp_path / "t.xlsx")).active
+    assert sheet["A1"].value == "圖書之利用清單"
+    assert "A3:B3" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet.cell(6, 2).value == "白皮書"
+    assert sheet.cell(6, 2).alignment.wrap_text
+    assert sheet.print_title_rows == "$3:$4"
+    assert sheet.print_area.startswith("'") or "A1" in sheet.print_area
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
+
+
+def test_write_to_an_unwritable_place_gives_a_message(tmp_path: Path) -> None:
+    from app.errors import PubDeskError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(PubDeskError, match="無法"):
+        write_letter_docx(sample_letter(), blocker / "sub" / "函.docx")
