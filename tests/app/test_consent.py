@@ -63,10 +63,12 @@ def test_book_consent_fills_letter_and_list_from_the_data(db: Database, unit_id:
     assert rows[0][:6] == ["1", "臺灣產業發展年報", "1011500057", "115年8月", "平裝", "450"]
     assert rows[0][6:12] == ["■", "□", "■", "□", "□", "□"]
     assert rows[0][12:14] == ["□", "限非營利"]
-    assert "■印製用PDF檔(內文)" in rows[0][14] and "□全文掃描PDF檔" in rows[0][14]
+    assert "■印製用PDF檔(內文)" in rows[0][14]
+    assert "□全文掃描PDF檔" in rows[0][14]
     assert rows[0][15] == "□"
     assert rows[1][5] == "非賣品"
-    assert rows[1][12] == "■" and rows[1][15] == "■"
+    assert rows[1][12] == "■"
+    assert rows[1][15] == "■"
     assert draft.table.notes[0].startswith("一、同意利用之範圍")
 
     files = write_consent_files(draft, tmp_path)
@@ -83,7 +85,8 @@ def test_book_consent_fills_letter_and_list_from_the_data(db: Database, unit_id:
     assert any(p.text.startswith("主旨：檢送下列出版品") for p in word.paragraphs)
     sheet = openpyxl.load_workbook(files.list_xlsx).active
     values = [c.value for row in sheet.iter_rows() for c in row if c.value]
-    assert "臺灣產業發展年報" in values and "限非營利" in values
+    assert "臺灣產業發展年報" in values
+    assert "限非營利" in values
 
 
 def test_recording_marks_publications_and_keeps_history(db: Database, unit_id: int) -> None:
