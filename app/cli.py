@@ -37,7 +37,24 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE")
     db_commands.add_parser("where", help="顯示資料夾與資料庫位置")
     db_commands.add_parser("backups", help="列出備份檔")
+
+    demo = commands.add_parser("demo", help="在指定資料夾建立範例工作區，並產生所有文件到 output/")
+    demo.add_argument("folder", metavar="DIR")
     return parser
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from app.demo import make_demo
+
+    folder = Path(args.folder)
+    if (folder / "pubdesk.sqlite3").exists():
+        print(f"錯誤：{folder} 已經有資料庫，請指定一個新的資料夾。", file=sys.stderr)
+        return 1
+    locations, sample = make_demo(folder)
+    for path in sample.outputs:
+        print(path)
+    print(f"範例工作區已建立。以 pubdesk --data-dir {locations.data_dir} 開啟。")
+    return 0
 
 
 def _run_db(args: argparse.Namespace, locations: Locations) -> int:
@@ -83,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _start_gui(locations)
         if args.command == "db":
             return _run_db(args, locations)
+        if args.command == "demo":
+            return _run_demo(args)
     except PubDeskError as exc:
         print(f"錯誤：{exc.message}", file=sys.stderr)
         return 1

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pikepdf
-from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
@@ -30,14 +29,11 @@ def page_count(path: Path) -> int:
 
 
 def rendered_pages(path: Path, width: int = 300) -> list[QImage]:
-    """Every page as an image `width` pixels wide."""
+    """Every page as an image `width` pixels wide, on white."""
+    from ui.pages.viewer_page import render_page
+
     document = _open(path)
-    images = []
-    for page in range(document.pageCount()):
-        size = document.pagePointSize(page)
-        images.append(document.render(page, QSize(width, int(width * size.height()
-                                                            / size.width()))))
-    return images
+    return [render_page(document, page, width) for page in range(document.pageCount())]
 
 
 def ink_ratio(image: QImage) -> float:

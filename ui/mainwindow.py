@@ -24,8 +24,10 @@ from app.paths import Locations
 from app.settings import Settings, save_settings
 from ui.errors import show_error
 from ui.hub import DataHub
+from ui.pages.consent_page import ConsentPage
 from ui.pages.publications.page import PublicationsPage
 from ui.pages.settings_page import SettingsPage
+from ui.pages.viewer_page import DocumentViewerPage
 from ui.worker import run_job
 
 
@@ -46,9 +48,14 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.stack = QStackedWidget()
         self.publications = PublicationsPage(db, self.hub)
+        self.consent = ConsentPage(db, self.hub, locations.data_dir / "output")
+        self.viewer = DocumentViewerPage()
         self.settings_page = SettingsPage(db, self.hub, settings)
         self.settings_page.language_changed.connect(lambda _lang: self.save_settings())
+        self.consent.open_document.connect(self.preview)
         for page, title in ((self.publications, self.tr("Publications")),
+                            (self.consent, self.tr("Usage consent")),
+                            (self.viewer, self.tr("Document preview")),
                             (self.settings_page, self.tr("Settings"))):
             self._add_page(page, title)
 
@@ -78,6 +85,11 @@ class MainWindow(QMainWindow):
         signal = getattr(page, "status_message", None)
         if signal is not None:
             signal.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def preview(self, pdf: Path, docx: Path | None = None) -> None:
+        """Show a generated document in the preview page."""
+        if self.viewer.show_document(pdf, docx):
+            self.show_page("viewer")
 
     def show_page(self, key: str) -> None:
         """Switch to a page by its key."""

@@ -135,3 +135,44 @@ class Table:
                 column += cell.colspan
             grid.append(placed)
         return grid
+
+
+_LABEL_PREFIX = r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+、|[(（]\d+[)）])\s*"
+
+
+def items_to_text(items: list[Item]) -> str:
+    """說明 items as editable text: one item per line, two spaces of indent per level; the
+    numbering labels are not written (they are generated)."""
+    lines: list[str] = []
+
+    def walk(children: list[Item], level: int) -> None:
+        for item in children:
+            lines.append("  " * level + item.text)
+            walk(item.children, level + 1)
+
+    walk(items, 0)
+    return "\n".join(lines)
+
+
+def items_from_text(text: str) -> list[Item]:
+    """The inverse of items_to_text. A label typed by hand (一、 (一) 1、 (1)) is dropped,
+    since the writers number the items; a full-width space counts as two spaces."""
+    import re
+
+    roots: list[Item] = []
+    stack: list[tuple[int, Item]] = []
+    for raw in text.splitlines():
+        if not raw.strip():
+            continue
+        expanded = raw.replace("\u3000", "  ").replace("\t", "  ")
+        level = (len(expanded) - len(expanded.lstrip(" "))) // 2
+        body = re.sub(_LABEL_PREFIX, "", expanded.strip()).strip()
+        if not body:
+            continue
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        level = min(level, stack[-1][0] + 1 if stack else 0)
+        item = Item(body)
+        (stack[-1][1].children if stack else roots).append(item)
+        stack.append((level, item))
+    return roots

@@ -135,3 +135,8 @@ def list_contacts(session: Session, unit_id: int) -> list[ContactData]:
     """A unit's contacts in order."""
     return [ContactData(c.name, c.job_title, c.phone, c.fax, c.email, c.is_default)
             for c in load_unit(session, unit_id).contacts]
+
+
+def contact_choices(session: Session, unit_id: int) -> list[tuple[int, str, bool]]:
+    """(id, name, is default) of a unit's contacts, for pickers."""
+    return [(c.id, c.name, c.is_default) for c in load_unit(session, unit_id).contacts]

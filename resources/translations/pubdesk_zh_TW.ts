@@ -2,6 +2,204 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>ConsentPage</name>
+    <message>
+        <source>Books (附件二(一))</source>
+        <translation>圖書（附件二(一)）</translation>
+    </message>
+    <message>
+        <source>Serial issue (附件二(二))</source>
+        <translation>連續性出版品逐期（附件二(二)）</translation>
+    </message>
+    <message>
+        <source>Filled in from the unit&apos;s code</source>
+        <translation>依機關發文字號代字自動填入</translation>
+    </message>
+    <message>
+        <source>副本, separated by 、</source>
+        <translation>副本受文者，以「、」分隔</translation>
+    </message>
+    <message>
+        <source>Consent for</source>
+        <translation>授權對象</translation>
+    </message>
+    <message>
+        <source>Issuing unit</source>
+        <translation>發文機關</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>承辦人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>發文日期</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>發文字號</translation>
+    </message>
+    <message>
+        <source>Copies to (副本)</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>列入</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>題名</translation>
+    </message>
+    <message>
+        <source>All rights</source>
+        <translation>全部同意</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>篇名</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>連續性出版品</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>期別</translation>
+    </message>
+    <message>
+        <source>One item per line; indent two spaces for a sub-item. Numbers (一、(一)1、) are added when printed.</source>
+        <translation>每行一項；子項目前加兩個空白。編號（一、(一)1、）於輸出時自動加上。</translation>
+    </message>
+    <message>
+        <source>Make draft</source>
+        <translation>產生草稿</translation>
+    </message>
+    <message>
+        <source>Write documents and record</source>
+        <translation>輸出文件並登錄</translation>
+    </message>
+    <message>
+        <source>Subject (主旨)</source>
+        <translation>主旨</translation>
+    </message>
+    <message>
+        <source>Explanation (說明)</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Publications</source>
+        <translation>出版品</translation>
+    </message>
+    <message>
+        <source>Letters sent (double-click to preview)</source>
+        <translation>已發函（按兩下預覽）</translation>
+    </message>
+    <message>
+        <source>(no GPN)</source>
+        <translation>（無 GPN）</translation>
+    </message>
+    <message>
+        <source>Draft ready: check 主旨 and 說明, then write.</source>
+        <translation>草稿已產生：請確認主旨與說明後輸出。</translation>
+    </message>
+    <message>
+        <source>Consent letter written to %1</source>
+        <translation>授權函已輸出至 %1</translation>
+    </message>
+    <message>
+        <source>Writing the consent documents…</source>
+        <translation>正在輸出授權文件…</translation>
+    </message>
+    <message>
+        <source>The files of this letter are no longer in %1.</source>
+        <translation>這份公文的檔案已不在 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewerPage</name>
+    <message>
+        <source>No document open</source>
+        <translation>尚未開啟文件</translation>
+    </message>
+    <message>
+        <source>Open PDF…</source>
+        <translation>開啟 PDF…</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一頁</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一頁</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>符合寬度</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <source>Open in Word</source>
+        <translation>以 Word 開啟</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>開啟資料夾</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>預覽</translation>
+    </message>
+    <message>
+        <source>「%1」 cannot be shown: the file is missing or damaged.</source>
+        <translation>無法顯示「%1」：檔案不存在或已損壞。</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>共 %1 頁</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>開啟 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已送出列印。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>列印</translation>
+    </message>
+    <message>
+        <source>The printer could not start.</source>
+        <translation>印表機無法啟動。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDisplay</name>
     <message>
         <source>Something went wrong inside PubDesk. Your saved data is safe. Please send the details below to the developers.</source>
@@ -108,6 +306,14 @@
     <message>
         <source>Publications</source>
         <translation>出版品</translation>
+    </message>
+    <message>
+        <source>Usage consent</source>
+        <translation>授權利用</translation>
+    </message>
+    <message>
+        <source>Document preview</source>
+        <translation>文件預覽</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -86,6 +86,16 @@ def test_letter_pdf_has_every_part_fonts_embedded_and_ink(tmp_path: Path) -> Non
     assert all(ink_ratio(image) > 0.005 for image in rendered_pages(path))
 
 
+def test_ink_measure_sees_a_blank_page_as_blank(tmp_path: Path) -> None:
+    import pikepdf
+
+    blank = tmp_path / "blank.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.save(blank)
+    assert ink_ratio(rendered_pages(blank)[0]) == 0
+
+
 def test_long_letter_numbers_every_page(tmp_path: Path) -> None:
     letter = sample_letter(items=[Item("很長的說明文字。" * 40) for _ in range(8)])
     path = write_letter_pdf(letter, tmp_path / "long.pdf")
@@ -144,3 +154,18 @@ def test_write_to_an_unwritable_place_gives_a_message(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(PubDeskError, match="無法"):
         write_letter_docx(sample_letter(), blocker / "sub" / "函.docx")
+
+
+def test_items_round_trip_through_text() -> None:
+    items = sample_letter().items
+    text = "\n".join(["出版品題名（統一編號GPN）：", "  年報（GPN 1011500057）", "    第三層",
+                      "      第四層", "本機關同意貴部利用。"])
+    from app.documents.model import items_from_text, items_to_text
+
+    assert items_to_text(items) == text
+    assert items_from_text(text) == items
+    typed = "一、第一項\n\u3000\u3000(一)子項\n      跳太深\n二、第二項"
+    parsed = items_from_text(typed)
+    assert [i.text for i in parsed] == ["第一項", "第二項"]
+    assert parsed[0].children[0].text == "子項"
+    assert parsed[0].children[0].children[0].text == "跳太深"

@@ -1,0 +1,133 @@
+"""`pubdesk demo DIR` — a sample workspace made through the same services the GUI uses, and
+every document the app can produce written to DIR/output/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from app.db import Database, open_database
+from app.models import ConsentKind, EFileRole, PublicationForm, PublicationType, RelationKind
+from app.paths import Locations, resolve_locations
+from app.services.consent import (
+    ArticleConsentItem,
+    BookConsentItem,
+    ConsentRequest,
+    consent_draft,
+    record_consent,
+    write_consent_files,
+)
+from app.services.consent_texts import ArticleScope, ConsentScope
+from app.services.publication_rules import ContributorData, PublicationData
+from app.services.publications import copy_publication, create_publication
+from app.services.serials import ArticleData, IssueData, add_issue, load_issue, set_articles
+from app.services.toc_service import import_toc_text
+from app.services.units import ContactData, UnitData, save_contacts, save_unit
+
+SAMPLE_TOC = """序……i
+圖目次……iii
+表目次……v
+第一章　緒論……1
+　第一節　研究背景……2
+　第二節　研究方法……5
+　　一、文獻回顧……6
+　　二、深度訪談……8
+第二章　產業現況……11
+　第一節　製造業……13
+　第二節　服務業……27
+第三章　結論與建議……95
+參考文獻……120"""
+
+
+@dataclass
+class SampleWorkspace:
+    """Ids of what the sample holds."""
+
+    unit_id: int
+    books: list[int]
+    ebook_id: int
+    serial_id: int
+    issue_id: int
+    outputs: list[Path] = field(default_factory=list)
+
+
+def build_sample(db: Database) -> SampleWorkspace:
+    """A ministry unit with a contact, two books with TOCs, the e-book form of one of them,
+    and a serial with an issue and its articles."""
+    with db.session() as session:
+        unit = save_unit(session, UnitData(
+            "經濟部產業發展署", "產發署", "100", "臺北市中正區福州街15號", "(02)2321-2200",
+            "(02)2357-7000", "service@ida.gov.tw", "https://www.ida.gov.tw", "產發"))
+        save_contacts(session, unit, [ContactData("林怡君", "專員", "(02)2321-2200#8123", "",
+                                                  "lin@ida.gov.tw", True)])
+        yearbook = create_publication(session, PublicationData(
+            unit_id=unit, title="2026臺灣產業發展年報", subtitle="邁向淨零與數位轉型",
+            series="產業發展叢書", published_year=2026, published_month=8, pages=240,
+            size_cm="21×29.7", price_ntd=450, gpn="1011500057", isbn="9789860000009",
+            audience="一般大眾", keywords="產業發展；淨零轉型；數位轉型",
+            contributors=[ContributorData("王小明"), ContributorData("陳美華")])).id
+        import_toc_text(session, yearbook, SAMPLE_TOC)
+        ebook = copy_publication(session, yearbook, RelationKind.OTHER_FORM,
+                                 PublicationForm.EBOOK).id
+        white_paper = create_publication(session, PublicationData(
+            unit_id=unit, title="2026中小企業白皮書", published_year=2026, published_month=6,
+            pages=320, size_cm="19×26", price_ntd=600, gpn="1011500046",
+            contributors=[ContributorData("經濟部中小及新創企業署")])).id
+        import_toc_text(session, white_paper, "第一章　總論……1\n第二章　中小企業現況……21\n"
+                                              "第三章　政策措施……87\n附錄……201")
+        serial = create_publication(session, PublicationData(
+            unit_id=unit, title="產業經濟季刊", pub_type=PublicationType.SERIAL,
+            issn="0317-8471", gpn="2009100011", price_ntd=150, published_year=2026,
+            published_month=9)).id
+        issue = add_issue(session, serial, IssueData("12", "3", 2026, 9))
+        set_articles(session, issue, [
+            ArticleData("半導體供應鏈韌性與在地化", "李志明", "1", "20"),
+            ArticleData("綠色轉型與淨零排放路徑", "張雅婷", "21", "40"),
+            ArticleData("中小企業數位化調查", "黃建國", "41", "58")])
+    return SampleWorkspace(unit, [yearbook, white_paper], ebook, serial, issue)
+
+
+def write_sample_documents(db: Database, sample: SampleWorkspace, output: Path,
+                           on: date) -> list[Path]:
+    """Every document the app produces, for the sample: both consent letters and lists."""
+    written: list[Path] = []
+    with db.session() as session:
+        books = ConsentRequest(
+            unit_id=sample.unit_id, kind=ConsentKind.BOOK, issued_on=on, copies=["本署產業政策組"],
+            books=[BookConsentItem(sample.books[0], {ConsentScope.DIGITAL_ARCHIVE,
+                                                     ConsentScope.DIGITAL_READING,
+                                                     ConsentScope.PREVIEW},
+                                   remarks="試閱以前10頁為限",
+                                   efile_types={EFileRole.PRINT_COVER, EFileRole.PRINT_BODY}),
+                   BookConsentItem(sample.books[1], all_rights=True)])
+        draft = consent_draft(session, books)
+        folder = output / "授權利用" / "圖書"
+        written += write_consent_files(draft, folder).all()
+        record_consent(session, draft, str(folder))
+        issue = load_issue(session, sample.issue_id)
+        serial = ConsentRequest(
+            unit_id=sample.unit_id, kind=ConsentKind.SERIAL, issued_on=on,
+            issue_id=sample.issue_id,
+            articles=[ArticleConsentItem(a.id, ArticleScope.FULL_TEXT if i < 2
+                                         else ArticleScope.ABSTRACT,
+                                         efile_types={EFileRole.PRINT_BODY})
+                      for i, a in enumerate(issue.articles)])
+        draft = consent_draft(session, serial)
+        folder = output / "授權利用" / "連續性出版品"
+        written += write_consent_files(draft, folder).all()
+        record_consent(session, draft, str(folder))
+    return written
+
+
+def make_demo(folder: Path, on: date | None = None) -> tuple[Locations, SampleWorkspace]:
+    """Create the demo workspace in `folder` (its own database) and its documents."""
+    locations = resolve_locations(folder, environ={})
+    db = open_database(locations)
+    try:
+        sample = build_sample(db)
+        sample.outputs = write_sample_documents(db, sample, locations.data_dir / "output",
+                                                on or date.today())
+    finally:
+        db.dispose()
+    return locations, sample

@@ -1,0 +1,111 @@
+"""The consent workflow through the real page, and the preview page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from app.demo import build_sample
+from app.services.consent import consent_history
+from app.services.consent_texts import ConsentScope
+from app.services.publications import publication_data
+from tests.pdf_helpers import page_count, pdf_text
+from tests.ui.conftest import commit_text
+
+
+def test_two_books_scopes_generate_preview_history(make_window, qtbot,  # type: ignore[no-untyped-def]
+                                                   tmp_path: Path) -> None:
+    window, db, locations = make_window()
+    sample = build_sample(db)
+    window.hub.announce("publications")
+    window.show_page("consent")
+    page = window.consent
+    assert page.books.rowCount() == 3, "two print books and the e-book; the serial is apart"
+
+    # Nothing chosen: a clear message, nothing written.
+    qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
+    assert "至少選擇" in page.error.text()
+    assert not page.output_button.isEnabled()
+
+    # A scope missing on one book: the message names the book.
+    page.select_book(sample.books[0], {ConsentScope.DIGITAL_ARCHIVE, ConsentScope.PREVIEW})
+    page.select_book(sample.books[1])
+    qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
+    assert "2026中小企業白皮書" in page.error.text()
+
+    page.select_book(sample.books[1], all_rights=True)
+    qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
+    assert page.error.text() == ""
+    assert page.subject.toPlainText().startswith("檢送下列出版品紙本各1冊")
+    assert "2026臺灣產業發展年報（統一編號GPN：1011500057）" in page.items.toPlainText()
+
+    # The officer edits 說明 before output (typed with an input method).
+    cursor = page.items.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    page.items.setTextCursor(cursor)
+    commit_text(page.items, "\n請惠予辦理。")
+    qtbot.mouseClick(page.output_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page_key() == "viewer", timeout=20000)
+
+    viewer = window.viewer
+    assert viewer.pdf_path is not None
+    assert viewer.pdf_path.name == "圖書授權函.pdf"
+    assert viewer.page_count() == 1
+    text = pdf_text(viewer.pdf_path)
+    assert "三、請惠予辦理。" in text
+    assert viewer.buttons["word"].isEnabled()
+
+    with db.session() as session:
+        history = consent_history(session)
+        data, _ = publication_data(session, sample.books[0])
+    assert len(history) == 1
+    assert history[0].titles == ["2026中小企業白皮書", "2026臺灣產業發展年報"], "table order"
+    assert data.status.value == "consent_sent"
+    assert page.history.rowCount() == 1
+    assert "2026中小企業白皮書" in page.history.item(0, 3).text()
+
+    # From the history, the letter opens again in the preview.
+    window.show_page("consent")
+    viewer.show_document(Path(__file__))  # something else is shown meanwhile
+    page._open_history(0, 0)
+    assert viewer.pdf_path is not None
+    assert viewer.pdf_path.name == "圖書授權函.pdf"
+
+    # Printing renders every page (to a PDF printer here).
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    viewer.print_to(printer)
+    assert page_count(printed) == 1
+    del locations
+
+
+def test_serial_issue_consent(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, db, _ = make_window()
+    build_sample(db)
+    window.hub.announce("publications")
+    page = window.consent
+    page.serial_mode.setChecked(True)
+    assert page.issue.count() == 1
+    assert page.articles.rowCount() == 3
+    # 摘要 excludes 全文(含摘要) on the same row.
+    page.articles.item(2, 3).setCheckState(Qt.CheckState.Checked)
+    assert page.articles.item(2, 2).checkState() == Qt.CheckState.Unchecked
+    assert page.make_draft()
+    assert page.subject.toPlainText().startswith("檢送「產業經濟季刊」12卷3期（115年9月）")
+    page.articles.item(0, 2).setCheckState(Qt.CheckState.Unchecked)
+    assert not page.make_draft()
+    assert "沒有勾選全文" in page.error.text()
+
+
+def test_viewer_refuses_a_damaged_pdf(make_window, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                      modal_dialogs) -> None:
+    window, _db, _ = make_window()
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage")
+    window.preview(broken)
+    assert window.current_page_key() != "viewer"
+    assert any("損壞" in text for _kind, text in modal_dialogs)

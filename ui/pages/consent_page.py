@@ -1,0 +1,486 @@
+"""授權利用 — usage-consent letters to 文化部: choose books (or a serial issue and its
+articles), set the scopes and e-file types, edit 主旨/說明, output and record."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.documents.model import items_from_text, items_to_text
+from app.errors import PubDeskError, ValidationError
+from app.models import ConsentKind, EFileRole
+from app.rocdate import format_roc_date
+from app.services.consent import (
+    ArticleConsentItem,
+    BookConsentItem,
+    ConsentDraft,
+    ConsentFiles,
+    ConsentRequest,
+    article_choices,
+    consent_candidates,
+    consent_draft,
+    consent_history,
+    record_consent,
+    write_consent_files,
+)
+from app.services.consent_texts import (
+    BOOK_EFILE_TYPES,
+    EFILE_LIST_LABELS,
+    SERIAL_EFILE_TYPES,
+    ArticleScope,
+    ConsentScope,
+)
+from app.services.serials import list_issues
+from app.services.units import contact_choices, list_units
+from ui.errors import show_error
+from ui.hub import DataHub
+from ui.widgets import ErrorLabel
+from ui.worker import run_job
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+SCOPE_SHORT = {ConsentScope.DIGITAL_ARCHIVE: "典藏", ConsentScope.DIGITAL_READING: "閱覽",
+               ConsentScope.PREVIEW: "試閱", ConsentScope.EBOOK_SALES: "電子書",
+               ConsentScope.PRINT_ON_DEMAND: "隨選列印", ConsentScope.REPRINT: "加印"}
+EFILE_SHORT = {EFileRole.FINAL_COVER: "定稿封面", EFileRole.FINAL_BODY: "定稿內文",
+               EFileRole.PRINT_COVER: "印製封面", EFileRole.PRINT_BODY: "印製內文",
+               EFileRole.SCAN: "掃描檔"}
+
+
+def _check_item(checked: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem()
+    item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                  | Qt.ItemFlag.ItemIsSelectable)
+    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    return item
+
+
+def _text_item(text: str, editable: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags)
+    return item
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    if item is None:  # every cell is filled when the row is made
+        raise LookupError(f"empty cell {row},{column}")
+    return item
+
+
+def _checked(table: QTableWidget, row: int, column: int) -> bool:
+    return _cell(table, row, column).checkState() == Qt.CheckState.Checked
+
+
+def _set_checked(table: QTableWidget, row: int, column: int, checked: bool) -> None:
+    _cell(table, row, column).setCheckState(Qt.CheckState.Checked if checked
+                                            else Qt.CheckState.Unchecked)
+
+
+class ConsentPage(QWidget):
+    """The consent workflow. `open_document(pdf, docx)` asks the window to preview a file."""
+
+    status_message = Signal(str)
+    open_document = Signal(object, object)
+    page_key = "consent"
+
+    BOOK_SCOPE_COLUMN = 3
+    BOOK_ALL_COLUMN = BOOK_SCOPE_COLUMN + len(ConsentScope)
+    BOOK_REMARKS_COLUMN = BOOK_ALL_COLUMN + 1
+    BOOK_EFILE_COLUMN = BOOK_REMARKS_COLUMN + 1
+
+    def __init__(self, db: Database, hub: DataHub, output_root: Path,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.hub = hub
+        self.output_root = output_root
+        self.draft: ConsentDraft | None = None
+
+        self.book_mode = QRadioButton(self.tr("Books (附件二(一))"))
+        self.serial_mode = QRadioButton(self.tr("Serial issue (附件二(二))"))
+        self.book_mode.setChecked(True)
+        modes = QButtonGroup(self)
+        modes.addButton(self.book_mode)
+        modes.addButton(self.serial_mode)
+        self.book_mode.toggled.connect(self._mode_changed)
+        self.unit = QComboBox()
+        self.unit.currentIndexChanged.connect(self._unit_changed)
+        self.contact = QComboBox()
+        self.issued_on = QDateEdit(QDate.currentDate())
+        self.issued_on.setCalendarPopup(True)
+        self.issued_on.setDisplayFormat("yyyy-MM-dd")
+        self.doc_number = QLineEdit()
+        self.doc_number.setPlaceholderText(self.tr("Filled in from the unit's code"))
+        self.copies = QLineEdit()
+        self.copies.setPlaceholderText(self.tr("副本, separated by 、"))
+        head = QFormLayout()
+        mode_row = QHBoxLayout()
+        mode_row.addWidget(self.book_mode)
+        mode_row.addWidget(self.serial_mode)
+        mode_row.addStretch()
+        head.addRow(self.tr("Consent for"), mode_row)
+        head.addRow(self.tr("Issuing unit"), self.unit)
+        head.addRow(self.tr("Contact"), self.contact)
+        head.addRow(self.tr("Date"), self.issued_on)
+        head.addRow(self.tr("Document number"), self.doc_number)
+        head.addRow(self.tr("Copies to (副本)"), self.copies)
+
+        self.books = QTableWidget(0, self.BOOK_EFILE_COLUMN + len(BOOK_EFILE_TYPES))
+        self.books.setObjectName("consentBooks")
+        headers = [self.tr("Include"), self.tr("Title"), "GPN",
+                   *(SCOPE_SHORT[s] for s in ConsentScope), self.tr("All rights"),
+                   self.tr("Remarks"), *(EFILE_SHORT[r] for r in BOOK_EFILE_TYPES)]
+        self.books.setHorizontalHeaderLabels(headers)
+        tips = {**{c: s.label for c, s in enumerate(ConsentScope, start=self.BOOK_SCOPE_COLUMN)},
+                **{c: EFILE_LIST_LABELS[r]
+                   for c, r in enumerate(BOOK_EFILE_TYPES, start=self.BOOK_EFILE_COLUMN)}}
+        for column, tip in tips.items():
+            header_item = self.books.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
+        self.books.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.books.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self.serial = QComboBox()
+        self.serial.currentIndexChanged.connect(self._load_issues)
+        self.issue = QComboBox()
+        self.issue.currentIndexChanged.connect(self._load_articles)
+        self.articles = QTableWidget(0, 5 + len(SERIAL_EFILE_TYPES))
+        self.articles.setObjectName("consentArticles")
+        self.articles.setHorizontalHeaderLabels(
+            [self.tr("Include"), self.tr("Article"), ArticleScope.FULL_TEXT.label,
+             ArticleScope.ABSTRACT.label, self.tr("Remarks"),
+             *(EFILE_SHORT[r] for r in SERIAL_EFILE_TYPES)])
+        self.articles.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.articles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.articles.itemChanged.connect(self._article_scope_exclusive)
+        serial_page = QWidget()
+        serial_layout = QVBoxLayout(serial_page)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel(self.tr("Serial")))
+        pick.addWidget(self.serial, 2)
+        pick.addWidget(QLabel(self.tr("Issue")))
+        pick.addWidget(self.issue, 1)
+        serial_layout.addLayout(pick)
+        serial_layout.addWidget(self.articles)
+        self.selection = QStackedWidget()
+        self.selection.addWidget(self.books)
+        self.selection.addWidget(serial_page)
+
+        self.subject = QPlainTextEdit()
+        self.subject.setObjectName("consentSubject")
+        self.subject.setMaximumHeight(60)
+        self.items = QPlainTextEdit()
+        self.items.setObjectName("consentItems")
+        self.items.setToolTip(self.tr("One item per line; indent two spaces for a sub-item. "
+                                      "Numbers (一、(一)1、) are added when printed."))
+        self.error = ErrorLabel()
+        self.draft_button = QPushButton(self.tr("Make draft"))
+        self.draft_button.clicked.connect(self.make_draft)
+        self.output_button = QPushButton(self.tr("Write documents and record"))
+        self.output_button.clicked.connect(self.output)
+        self.output_button.setEnabled(False)
+        draft_box = QWidget()
+        draft_form = QFormLayout(draft_box)
+        draft_form.addRow(self.tr("Subject (主旨)"), self.subject)
+        draft_form.addRow(self.tr("Explanation (說明)"), self.items)
+        draft_form.addRow("", self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.draft_button)
+        buttons.addWidget(self.output_button)
+        draft_form.addRow("", buttons)
+
+        self.history = QTableWidget(0, 4)
+        self.history.setObjectName("consentHistory")
+        self.history.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Document number"),
+                                                self.tr("Kind"), self.tr("Publications")])
+        self.history.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.history.cellDoubleClicked.connect(self._open_history)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(head)
+        top_layout.addWidget(self.selection, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(draft_box)
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(QLabel(self.tr("Letters sent (double-click to preview)")))
+        history_layout.addWidget(self.history)
+        split.addWidget(history_box)
+        split.setStretchFactor(0, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        hub.changed.connect(self._data_changed)
+        self.reload()
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read units, publications and history again."""
+        with self.db.session() as session:
+            units = list_units(session)
+        current = self.unit.currentData()
+        self.unit.blockSignals(True)
+        self.unit.clear()
+        for unit_id, name in units:
+            self.unit.addItem(name, unit_id)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(current)))
+        self.unit.blockSignals(False)
+        self._unit_changed()
+        self._load_history()
+
+    def _data_changed(self, entity: str, _record_id: int) -> None:
+        if entity in ("publishing_units", "contacts", "publications", "serial_issues"):
+            self.reload()
+
+    def _unit_changed(self) -> None:
+        unit_id = self.unit.currentData()
+        self.contact.clear()
+        self.books.setRowCount(0)
+        self.serial.blockSignals(True)
+        self.serial.clear()
+        self.serial.blockSignals(False)
+        if unit_id is None:
+            return
+        with self.db.session() as session:
+            contacts = contact_choices(session, unit_id)
+            candidates = consent_candidates(session, unit_id)
+        for contact_id, name, is_default in contacts:
+            self.contact.addItem(name, contact_id)
+            if is_default:
+                self.contact.setCurrentIndex(self.contact.count() - 1)
+        self.serial.blockSignals(True)
+        for pub in candidates:
+            if pub.is_serial:
+                self.serial.addItem(pub.title, pub.id)
+                continue
+            row = self.books.rowCount()
+            self.books.insertRow(row)
+            include = _check_item()
+            include.setData(ID_ROLE, pub.id)
+            self.books.setItem(row, 0, include)
+            self.books.setItem(row, 1, _text_item(f"{pub.title}（{pub.form_label}）"))
+            self.books.setItem(row, 2, _text_item(pub.gpn or self.tr("(no GPN)")))
+            for column in range(self.BOOK_SCOPE_COLUMN, self.books.columnCount()):
+                self.books.setItem(row, column, _text_item("", editable=True)
+                                   if column == self.BOOK_REMARKS_COLUMN else _check_item())
+        self.serial.blockSignals(False)
+        self._load_issues()
+
+    def _load_issues(self) -> None:
+        self.issue.clear()
+        serial_id = self.serial.currentData()
+        if serial_id is None:
+            self.articles.setRowCount(0)
+            return
+        with self.db.session() as session:
+            issues = list_issues(session, serial_id)
+        for issue_id, issue in issues:
+            self.issue.addItem(f"{issue.volume}卷{issue.number}期", issue_id)
+
+    def _load_articles(self) -> None:
+        self.articles.blockSignals(True)
+        self.articles.setRowCount(0)
+        issue_id = self.issue.currentData()
+        if issue_id is not None:
+            with self.db.session() as session:
+                choices = article_choices(session, issue_id)
+            for article_id, title in choices:
+                row = self.articles.rowCount()
+                self.articles.insertRow(row)
+                include = _check_item(True)
+                include.setData(ID_ROLE, article_id)
+                self.articles.setItem(row, 0, include)
+                self.articles.setItem(row, 1, _text_item(title))
+                self.articles.setItem(row, 2, _check_item(True))
+                self.articles.setItem(row, 3, _check_item(False))
+                self.articles.setItem(row, 4, _text_item("", editable=True))
+                for column in range(5, self.articles.columnCount()):
+                    self.articles.setItem(row, column, _check_item())
+        self.articles.blockSignals(False)
+
+    def _article_scope_exclusive(self, item: QTableWidgetItem) -> None:
+        """全文(含摘要) and 摘要 exclude each other, like radio buttons."""
+        if item.column() not in (2, 3) or item.checkState() != Qt.CheckState.Checked:
+            return
+        other = self.articles.item(item.row(), 5 - item.column())
+        if other is not None:
+            self.articles.blockSignals(True)
+            other.setCheckState(Qt.CheckState.Unchecked)
+            self.articles.blockSignals(False)
+
+    def _mode_changed(self) -> None:
+        self.selection.setCurrentIndex(0 if self.book_mode.isChecked() else 1)
+        self._forget_draft()
+
+    def _load_history(self) -> None:
+        with self.db.session() as session:
+            records = consent_history(session)
+        self.history.setRowCount(0)
+        for record in records:
+            row = self.history.rowCount()
+            self.history.insertRow(row)
+            first = _text_item(format_roc_date(record.issued_on))
+            first.setData(ID_ROLE, record.output_folder)
+            self.history.setItem(row, 0, first)
+            self.history.setItem(row, 1, _text_item(record.doc_number))
+            self.history.setItem(row, 2, _text_item(record.kind.label))
+            self.history.setItem(row, 3, _text_item("、".join(record.titles)))
+
+    # --- the request -----------------------------------------------------------------------------
+
+    def request(self) -> ConsentRequest:
+        """What the officer has chosen on the page."""
+        qdate = self.issued_on.date()
+        copies = [c.strip() for c in self.copies.text().replace("，", "、").split("、") if c.strip()]
+        request = ConsentRequest(
+            unit_id=self.unit.currentData() or 0,
+            kind=ConsentKind.BOOK if self.book_mode.isChecked() else ConsentKind.SERIAL,
+            issued_on=date(qdate.year(), qdate.month(), qdate.day()),
+            doc_number=self.doc_number.text().strip(), copies=copies,
+            contact_id=self.contact.currentData())
+        if request.kind is ConsentKind.BOOK:
+            for row in range(self.books.rowCount()):
+                if not _checked(self.books, row, 0):
+                    continue
+                remarks = _cell(self.books, row, self.BOOK_REMARKS_COLUMN)
+                request.books.append(BookConsentItem(
+                    publication_id=int(_cell(self.books, row, 0).data(ID_ROLE)),
+                    scopes={s for c, s in enumerate(ConsentScope, start=self.BOOK_SCOPE_COLUMN)
+                            if _checked(self.books, row, c)},
+                    all_rights=_checked(self.books, row, self.BOOK_ALL_COLUMN),
+                    remarks=remarks.text(),
+                    efile_types={r for c, r in enumerate(BOOK_EFILE_TYPES,
+                                                         start=self.BOOK_EFILE_COLUMN)
+                                 if _checked(self.books, row, c)}))
+        else:
+            request.issue_id = self.issue.currentData()
+            for row in range(self.articles.rowCount()):
+                if not _checked(self.articles, row, 0):
+                    continue
+                scope = ArticleScope.FULL_TEXT if _checked(self.articles, row, 2) else \
+                    ArticleScope.ABSTRACT if _checked(self.articles, row, 3) else None
+                request.articles.append(ArticleConsentItem(
+                    article_id=int(_cell(self.articles, row, 0).data(ID_ROLE)), scope=scope,
+                    remarks=_cell(self.articles, row, 4).text(),
+                    efile_types={r for c, r in enumerate(SERIAL_EFILE_TYPES, start=5)
+                                 if _checked(self.articles, row, c)}))
+        return request
+
+    def select_book(self, publication_id: int, scopes: set[ConsentScope] | None = None,
+                    all_rights: bool = False, efiles: set[EFileRole] | None = None) -> None:
+        """Tick a book and its scopes (what the officer does with the mouse)."""
+        for row in range(self.books.rowCount()):
+            if _cell(self.books, row, 0).data(ID_ROLE) != publication_id:
+                continue
+            _set_checked(self.books, row, 0, True)
+            for column, scope in enumerate(ConsentScope, start=self.BOOK_SCOPE_COLUMN):
+                _set_checked(self.books, row, column, scope in (scopes or set()))
+            _set_checked(self.books, row, self.BOOK_ALL_COLUMN, all_rights)
+            for column, role in enumerate(BOOK_EFILE_TYPES, start=self.BOOK_EFILE_COLUMN):
+                _set_checked(self.books, row, column, role in (efiles or set()))
+
+    # --- draft and output ------------------------------------------------------------------------
+
+    def _forget_draft(self) -> None:
+        self.draft = None
+        self.output_button.setEnabled(False)
+
+    def make_draft(self) -> bool:
+        """Build the letter from the choices and show 主旨/說明 for editing."""
+        self.error.show_message("")
+        try:
+            with self.db.session() as session:
+                self.draft = consent_draft(session, self.request())
+        except ValidationError as exc:
+            self._forget_draft()
+            self.error.show_message("\n".join(p.message for p in exc.problems))
+            return False
+        except PubDeskError as exc:
+            self._forget_draft()
+            show_error(self, exc)
+            return False
+        self.subject.setPlainText(self.draft.letter.subject)
+        self.items.setPlainText(items_to_text(self.draft.letter.items))
+        self.doc_number.setText(self.draft.letter.doc_number)
+        self.output_button.setEnabled(True)
+        self.status_message.emit(self.tr("Draft ready: check 主旨 and 說明, then write."))
+        return True
+
+    def output(self) -> None:
+        """Write DOCX/PDF/XLSX in the background, record the letter, show the PDF."""
+        if self.draft is None and not self.make_draft():
+            return
+        draft = self.draft
+        assert draft is not None
+        draft.letter.subject = " ".join(self.subject.toPlainText().split())
+        draft.letter.items = items_from_text(self.items.toPlainText())
+        draft.letter.doc_number = self.doc_number.text().strip() or draft.letter.doc_number
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        kind = "圖書" if draft.request.kind is ConsentKind.BOOK else "連續性出版品"
+        folder = self.output_root / "授權利用" / f"{stamp}-{kind}"
+
+        def job(progress: object, _cancelled: object) -> ConsentFiles:
+            files = write_consent_files(draft, folder)
+            with self.db.session() as session:
+                record_consent(session, draft, str(folder))
+            return files
+
+        def done(files: ConsentFiles) -> None:
+            self._forget_draft()
+            self._load_history()
+            self.hub.announce("publications")
+            self.status_message.emit(self.tr("Consent letter written to %1").replace(
+                "%1", str(folder)))
+            self.open_document.emit(files.letter_pdf, files.letter_docx)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError):
+                self.error.show_message("\n".join(p.message for p in exc.problems))
+            else:
+                show_error(self, exc)
+
+        run_job(self, self.tr("Writing the consent documents…"), job, on_done=done,
+                on_failed=failed)
+
+    def _open_history(self, row: int, _column: int) -> None:
+        folder = Path(str(_cell(self.history, row, 0).data(ID_ROLE)))
+        letters = sorted(folder.glob("*授權函.pdf")) if folder.exists() else []
+        if not letters:
+            self.error.show_message(self.tr("The files of this letter are no longer in %1.")
+                                    .replace("%1", str(folder)))
+            return
+        self.open_document.emit(letters[0], letters[0].with_suffix(".docx"))
