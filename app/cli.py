@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("where", help="顯示資料夾與資料庫位置")
     db_commands.add_parser("backups", help="列出備份檔")
 
+    from app.pdfcheck.cli import add_arguments as add_check_arguments
+
+    add_check_arguments(commands)
     demo = commands.add_parser("demo", help="在指定資料夾建立範例工作區，並產生所有文件到 output/")
     demo.add_argument("folder", metavar="DIR")
     return parser
@@ -95,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.command in ("check", "check-one"):
+            return _run_file_command(args)
         locations = resolve_locations(args.data_dir, args.db)
         if args.command is None:
             return _start_gui(locations)
@@ -102,11 +107,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_db(args, locations)
         if args.command == "demo":
             return _run_demo(args)
+
     except PubDeskError as exc:
         print(f"錯誤：{exc.message}", file=sys.stderr)
         return 1
     parser.error(f"不認得的指令：{args.command}")
     return 2
+
+
+def _run_file_command(args: argparse.Namespace) -> int:
+    """Commands on files that need no database (and must not create one)."""
+    from app.pdfcheck.cli import run_check, run_check_one
+
+    return run_check(args) if args.command == "check" else run_check_one(args)
 
 
 def _start_gui(locations: Locations) -> int:

@@ -169,3 +169,15 @@ def test_items_round_trip_through_text() -> None:
     assert [i.text for i in parsed] == ["第一項", "第二項"]
     assert parsed[0].children[0].text == "子項"
     assert parsed[0].children[0].children[0].text == "跳太深"
+
+
+def test_our_pdfs_pass_our_own_font_and_text_checks(tmp_path: Path) -> None:
+    from app.pdfcheck import Status, check_pdf
+
+    for path in (write_letter_pdf(sample_letter(), tmp_path / "l.pdf"),
+                 write_table_pdf(sample_table(), tmp_path / "t.pdf")):
+        report = check_pdf(path)
+        assert report.checks["fonts_embedded"].status is Status.PASS
+        assert report.checks["fonts_embedded"].evidence["declared_unused"] == []
+        assert report.checks["text_copyable"].status is Status.PASS
+        assert report.checks["protection"].status is Status.PASS

@@ -1,0 +1,1 @@
+"""One module per check of 附件三; each has `check(context) -> CheckResult`."""

@@ -1,0 +1,73 @@
+"""fonts_embedded: every font that shows text is embedded (FontFile/2/3 — on the descendant
+for Type0; Type3 counts as embedded); declared-but-unused fonts are listed apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pikepdf
+
+from app.pdfcheck.context import CheckContext, base_font_name, descendant, pages_text
+from app.pdfcheck.report import CheckResult, Status
+
+FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
+MAGIC = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf", b"%!", b"\x80\x01", b"\x01\x00",
+         b"typ1")
+
+
+def embedding(font: pikepdf.Dictionary) -> tuple[bool, str]:
+    """(embedded, problem): problem is '' or why an embedded file is unusable."""
+    if str(font.get("/Subtype", "")) == "/Type3":
+        return True, ""
+    descriptor = descendant(font).get("/FontDescriptor")
+    if not isinstance(descriptor, pikepdf.Dictionary):
+        return False, ""
+    for key in FONT_FILES:
+        stream = descriptor.get(key)
+        if stream is None:
+            continue
+        if not isinstance(stream, pikepdf.Stream):
+            return True, "字型檔不是資料流"
+        try:
+            data = stream.read_bytes()
+        except pikepdf.PdfError as exc:
+            return True, f"字型檔無法解碼（{exc}）"
+        if not data:
+            return True, "字型檔是空的"
+        if key != "/FontFile3" and not data.startswith(MAGIC):
+            return True, "字型檔內容不是可辨識的字型格式"
+        return True, ""
+    return False, ""
+
+
+def describe(font: pikepdf.Dictionary, pages: set[int]) -> dict[str, Any]:
+    """Evidence for one font."""
+    name = base_font_name(font)
+    embedded, problem = embedding(font)
+    return {"name": name, "type": str(font.get("/Subtype", "")).lstrip("/"),
+            "embedded": embedded and not problem, "unreadable": problem or None,
+            "subset": len(name) > 7 and name[6] == "+" and name[:6].isupper(),
+            "used_on_pages": sorted(pages)}
+
+
+def check(context: CheckContext) -> CheckResult:
+    """Fail on any used font without an embedded (and readable) font file."""
+    usage = context.usage
+    fonts = [describe(use.font, use.pages) for use in usage.fonts.values()]
+    unused = [{"name": base_font_name(font), "declared_on_pages": sorted(pages)}
+              for key, (font, pages) in usage.declared_fonts.items() if key not in usage.fonts]
+    missing = [f for f in fonts if not f["embedded"] and not f["unreadable"]]
+    broken = [f for f in fonts if f["unreadable"]]
+    evidence: dict[str, Any] = {"not_embedded": [f["name"] for f in missing],
+                                "unreadable": [f"{f['name']}：{f['unreadable']}" for f in broken],
+                                "fonts": fonts, "declared_unused": unused}
+    if missing or broken:
+        parts = [f"{f['name']}（{pages_text(f['used_on_pages'])}）未嵌入" for f in missing]
+        parts += [f"{f['name']} 的字型檔無法讀取：{f['unreadable']}" for f in broken]
+        return CheckResult(Status.FAIL, "；".join(parts) + "。", evidence,
+                           "匯出 PDF 時勾選「嵌入所有字型」（Acrobat Distiller：字型 → 嵌入所有字型；"
+                           "Word：選項 → 符合 ISO 19005-1 或「內嵌字型」），再重新檢查。")
+    message = f"使用中的 {len(fonts)} 種字型都已嵌入。" if fonts else "文件沒有使用文字字型。"
+    if unused:
+        message += f"另有 {len(unused)} 種字型只宣告未使用（不影響）。"
+    return CheckResult(Status.PASS, message, evidence)

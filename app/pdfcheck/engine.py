@@ -1,0 +1,95 @@
+"""check_pdf: open a file defensively, walk it once, run every check. A damaged, truncated,
+encrypted or non-PDF file gets a verdict, never an exception."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+
+from app.pdfcheck.checks import (
+    active,
+    bookmarks,
+    colours,
+    fonts,
+    images,
+    protection,
+    text,
+    version,
+)
+from app.pdfcheck.context import CheckContext
+from app.pdfcheck.report import CheckResult, FileReport, Profile, Status, unreadable
+from app.pdfcheck.walker import Walker
+
+CHECKS: list[tuple[str, Callable[[CheckContext], CheckResult]]] = [
+    ("pdf_version", version.check), ("fonts_embedded", fonts.check),
+    ("image_resolution", images.check), ("colour_space", colours.check),
+    ("bookmarks", bookmarks.check), ("protection", protection.check),
+    ("text_copyable", text.check_copyable), ("private_use_chars", text.check_private_use),
+    ("active_content", active.check),
+]
+_HEADER = re.compile(rb"%PDF-(\d\.\d)")
+
+
+def sniff(path: Path) -> tuple[str | None, str]:
+    """(error, header version) from the first bytes: empty, HTML, or not a PDF at all."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except FileNotFoundError:
+        return "找不到檔案。", ""
+    except OSError as exc:
+        return f"無法讀取檔案：{exc.strerror or exc}。", ""
+    if not head:
+        return "檔案是空的（0 位元組），請重新匯出。", ""
+    match = _HEADER.search(head)
+    if match is None:
+        lowered = head.lower()
+        if b"<html" in lowered or b"<!doctype" in lowered:
+            return "這是網頁（HTML）檔，不是 PDF；可能是下載時存成了網頁。", ""
+        return "這不是 PDF 檔（找不到 %PDF 標頭）。", ""
+    return None, match.group(1).decode()
+
+
+def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
+              toc: list[dict[str, Any]] | None = None, page_offset: int = 0,
+              progress: Callable[[int, int, str], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> FileReport:
+    """Run every check of 附件三 on one PDF.
+
+    `toc` is the publication's TOC as nested {title, page, children}; `page_offset` is added
+    to a printed page number to get the PDF page. Raises WalkCancelled when cancelled.
+    """
+    file = Path(path)
+    error, header = sniff(file)
+    if error is not None:
+        return unreadable(str(file), error)
+    try:
+        pdf = pikepdf.open(file)
+    except pikepdf.PasswordError:
+        report = unreadable(str(file), "檔案有開啟密碼，無法檢查內容。")
+        report.checks["protection"] = CheckResult(
+            Status.FAIL, "檔案需要密碼才能開啟。", {"encrypted": True, "copy_allowed": False},
+            "匯出時不要設定密碼或保全。")
+        return report
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
+        return unreadable(str(file), f"檔案已損壞，無法開啟：{exc}")
+    with pdf:
+        notes = [f"讀取時的警告：{w}" for w in pdf.get_warnings()[:5]]
+        if any("reconstruct" in w or "xref" in w.lower() for w in pdf.get_warnings()):
+            notes.insert(0, "檔案的交叉參照表損壞，已自動修復後檢查；建議重新匯出 PDF。")
+        walker = Walker(pdf, text.wants_strings, progress, cancelled)
+        usage = walker.walk()
+        context = CheckContext(str(file), pdf, header, usage, Profile(profile), toc,
+                               page_offset, notes)
+        report = FileReport(str(file), opened=True, notes=notes + usage.problems[:20])
+        for check_id, function in CHECKS:
+            try:
+                report.checks[check_id] = function(context)
+            except Exception as exc:  # one check's bug must not hide the others' verdicts
+                report.checks[check_id] = CheckResult(
+                    Status.WARN, f"這項檢查無法完成：{type(exc).__name__}: {exc}")
+        return report

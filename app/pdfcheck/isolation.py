@@ -1,0 +1,115 @@
+"""Checking files one by one in a child process with a time and memory bound, so one bad
+file cannot stop (or crash) a batch; cancel ends the child at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.pdfcheck.checks.naming import NamingRule, check_set
+from app.pdfcheck.report import FileReport, Profile, unreadable
+
+DEFAULT_TIMEOUT = 300.0
+DEFAULT_MEMORY_MB = 2048
+
+
+class BatchCancelled(Exception):
+    """The officer cancelled the batch."""
+
+
+def child_command() -> list[str]:
+    """How to start PubDesk itself (frozen bundle or Python)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "app"]
+
+
+def _limit_memory(megabytes: int) -> Callable[[], None] | None:
+    if sys.platform == "win32":
+        return None
+
+    def apply() -> None:
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return apply
+
+
+def check_isolated(path: str, options: dict[str, Any], timeout: float = DEFAULT_TIMEOUT,
+                   memory_mb: int = DEFAULT_MEMORY_MB,
+                   cancelled: Callable[[], bool] | None = None) -> FileReport:
+    """Check one file in a child process (`pubdesk check-one`)."""
+    command = [*child_command(), "check-one", json.dumps({"path": path, **options})]
+    env = dict(os.environ)
+    # The child must find this very `app` package, also when run from a checkout.
+    package_root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=env, preexec_fn=_limit_memory(memory_mb))  # noqa: PLW1509
+    started = time.monotonic()
+    while process.poll() is None:
+        if cancelled is not None and cancelled():
+            process.kill()
+            process.wait()
+            raise BatchCancelled
+        if time.monotonic() - started > timeout:
+            process.kill()
+            process.wait()
+            return unreadable(path, f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。")
+        time.sleep(0.02)
+    out, err = process.communicate()
+    try:
+        return FileReport.from_json(json.loads(out.decode("utf-8")))
+    except (ValueError, KeyError):
+        detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["無訊息"]
+        return unreadable(path, "檢查時程式異常結束（可能是記憶體不足或檔案嚴重損壞）："
+                                f"{detail[0][:200]}")
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files as given, folders replaced by the PDFs inside them (sorted)."""
+    result: list[str] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            result.extend(str(p) for p in sorted(path.rglob("*")) if p.suffix.lower() == ".pdf")
+        else:
+            result.append(str(path))
+    return result
+
+
+def check_files(paths: list[str], profile: Profile | str = Profile.PRINT,
+                toc: list[dict[str, Any]] | None = None, page_offset: int = 0,
+                naming: NamingRule | None = None,
+                progress: Callable[[int, int, str], None] | None = None,
+                cancelled: Callable[[], bool] | None = None, isolated: bool = True,
+                timeout: float = DEFAULT_TIMEOUT) -> list[FileReport]:
+    """Check a batch; each file isolated unless `isolated` is False. Naming is checked over
+    the set. Raises BatchCancelled when cancelled."""
+    files = expand(paths)
+    options = {"profile": str(Profile(profile)), "toc": toc, "page_offset": page_offset}
+    reports: list[FileReport] = []
+    for index, path in enumerate(files, start=1):
+        if progress is not None:
+            progress(index - 1, len(files), Path(path).name)
+        if isolated:
+            report = check_isolated(path, options, timeout=timeout, cancelled=cancelled)
+        else:
+            from app.pdfcheck.engine import check_pdf
+
+            report = check_pdf(path, profile, toc, page_offset, cancelled=cancelled)
+        reports.append(report)
+    naming_results = check_set([r.path for r in reports], naming)
+    for report in reports:
+        report.checks["naming"] = naming_results[report.path]
+    if progress is not None:
+        progress(len(files), len(files), "完成")
+    return reports
