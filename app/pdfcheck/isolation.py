@@ -1,12 +1,19 @@
 """Checking files one by one in a child process with a time and memory bound, so one bad
-file cannot stop (or crash) a batch; cancel ends the child at once."""
+file cannot stop (or crash) a batch; cancel ends the child at once.
+
+On POSIX command-line runs the child is forked (cheap: nothing to import again); in the GUI,
+and on Windows, it is a fresh `pubdesk check-one` process."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import select
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -74,6 +81,70 @@ def check_isolated(path: str, options: dict[str, Any], timeout: float = DEFAULT_
                                 f"{detail[0][:200]}")
 
 
+def can_fork() -> bool:
+    """Fork is the cheap way to isolate (the child inherits the loaded modules), but only in
+    a single-threaded process on POSIX — never inside the GUI, whose threads fork would break."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def check_forked(path: str, options: dict[str, Any], timeout: float = DEFAULT_TIMEOUT,
+                 memory_mb: int = DEFAULT_MEMORY_MB,
+                 cancelled: Callable[[], bool] | None = None) -> FileReport:
+    """Check one file in a forked child with the same bounds as `check_isolated`."""
+    from app.pdfcheck.engine import check_pdf
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: check, write the JSON report, leave without cleanup
+        status = 0
+        try:
+            os.close(read_end)
+            limit = _limit_memory(memory_mb)
+            if limit is not None:
+                limit()
+            report = check_pdf(path, Profile(options["profile"]), options.get("toc"),
+                               int(options.get("page_offset", 0)))
+            payload = json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8")
+            with os.fdopen(write_end, "wb") as out:
+                out.write(payload)
+        except BaseException:
+            status = 3
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            if cancelled is not None and cancelled():
+                _kill(pid)
+                raise BatchCancelled
+            if time.monotonic() > deadline:
+                _kill(pid)
+                return unreadable(path, f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。")
+            ready, _w, _x = select.select([read_end], [], [], 0.05)
+            if ready:
+                chunk = os.read(read_end, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+    finally:
+        os.close(read_end)
+    _pid, status = os.waitpid(pid, 0)
+    try:
+        return FileReport.from_json(json.loads(b"".join(chunks).decode("utf-8")))
+    except (ValueError, KeyError):
+        return unreadable(path, "檢查時程式異常結束（可能是記憶體不足或檔案嚴重損壞，"
+                                f"結束代碼 {status}）。")
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(OSError):
+        os.waitpid(pid, 0)
+
+
 def expand(paths: list[str]) -> list[str]:
     """Files as given, folders replaced by the PDFs inside them (sorted)."""
     result: list[str] = []
@@ -100,7 +171,9 @@ def check_files(paths: list[str], profile: Profile | str = Profile.PRINT,
     for index, path in enumerate(files, start=1):
         if progress is not None:
             progress(index - 1, len(files), Path(path).name)
-        if isolated:
+        if isolated and can_fork():
+            report = check_forked(path, options, timeout=timeout, cancelled=cancelled)
+        elif isolated:
             report = check_isolated(path, options, timeout=timeout, cancelled=cancelled)
         else:
             from app.pdfcheck.engine import check_pdf

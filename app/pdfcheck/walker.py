@@ -25,6 +25,9 @@ from app.pdfcheck.matrix import (
 )
 
 MAX_DEPTH = 24
+# Only the operators the checks read are handed to Python (qpdf filters the rest in C++);
+# BI ID EI must all be listed for inline images to come through whole.
+OPERATORS = "q Q cm Do Tf Tj TJ ' \" BT Tm rg RG k K g G cs CS scn SCN sh BI ID EI"
 
 
 class WalkCancelled(Exception):
@@ -79,13 +82,27 @@ class Usage:
 
 
 @dataclass
+class _Frame:
+    """One content stream being walked."""
+
+    resources: Any
+    state: _State
+    page: int
+    where: str
+    base_ctm: Matrix
+    stack: list[_State] = field(default_factory=list)
+    fonts: dict[str, pikepdf.Dictionary | None] = field(default_factory=dict)
+
+
+@dataclass
 class _State:
     ctm: Matrix = IDENTITY
     fill: ColourSpace = field(default_factory=lambda: ColourSpace("DeviceGray"))
     stroke: ColourSpace = field(default_factory=lambda: ColourSpace("DeviceGray"))
     font: pikepdf.Dictionary | None = None
     font_size: float = 1.0
-    text_matrix: Matrix = IDENTITY
+    text_matrix: Any = IDENTITY
+    """A Matrix, or the raw Tm operands until something needs the numbers."""
 
     def copy(self) -> _State:
         return _State(self.ctm, self.fill, self.stroke, self.font, self.font_size,
@@ -119,6 +136,11 @@ def _get(dictionary: object, *keys: str) -> Any:
     return None
 
 
+def _text_matrix(state: _State) -> Matrix:
+    value = state.text_matrix
+    return value if isinstance(value, tuple) else from_operands(list(value))
+
+
 class Walker:
     """Walks a whole document once; `usage` holds the result."""
 
@@ -131,6 +153,7 @@ class Walker:
         self.progress = progress
         self.cancelled = cancelled
         self._type3_done: set[tuple[int, int]] = set()
+        self._wants: dict[tuple[int, int], bool] = {}
         self._active: list[tuple[int, int]] = []
 
     # --- entry ---------------------------------------------------------------------------------
@@ -178,69 +201,118 @@ class Walker:
             return
         self._active.append(key)
         try:
-            instructions = pikepdf.parse_content_stream(owner)
+            instructions = pikepdf.parse_content_stream(owner, OPERATORS)
         except pikepdf.PdfError as exc:
             self.usage.problems.append(f"第 {page} 頁的{where}內容無法解析：{exc}")
             self._active.pop()
             return
-        stack: list[_State] = []
+        frame = _Frame(resources, state, page, where, base_ctm)
+        handlers = self._handlers
+        inline_type = pikepdf.ContentStreamInlineImage
         try:
             for instruction in instructions:
-                self._instruction(instruction, resources, state, stack, page, where, base_ctm)
+                if type(instruction) is inline_type:
+                    self._image(instruction.iimage.obj, resources, frame.state, page, where,
+                                inline=True)
+                    continue
+                handler = handlers.get(str(instruction.operator))
+                if handler is not None:
+                    handler(instruction.operands, frame)
         finally:
             self._active.pop()
 
-    def _instruction(self, instruction: Any, resources: Any, state: _State,
-                     stack: list[_State], page: int, where: str, base_ctm: Matrix) -> None:
-        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-            self._inline_image(instruction.iimage, resources, state, page, where)
+    # One small method per operator, dispatched by name (the hot loop of the whole check).
+
+    def _op_q(self, _operands: Any, frame: _Frame) -> None:
+        frame.stack.append(frame.state.copy())
+
+    def _op_Q(self, _operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+        if frame.stack:
+            restored = frame.stack.pop()
+            state = frame.state
+            state.ctm, state.fill, state.stroke = restored.ctm, restored.fill, restored.stroke
+            state.font, state.font_size = restored.font, restored.font_size
+
+    def _op_cm(self, operands: Any, frame: _Frame) -> None:
+        frame.state.ctm = multiply(from_operands(list(operands)), frame.state.ctm)
+
+    def _op_device_colour(self, operator: str) -> Callable[[Any, _Frame], None]:
+        family = {"r": "DeviceRGB", "k": "DeviceCMYK", "g": "DeviceGray"}[operator[0].lower()]
+        space = ColourSpace(family)
+        fill = operator.islower()
+        what = f"{'填色' if fill else '線條色'}（{operator}）"
+
+        def handle(_operands: Any, frame: _Frame) -> None:
+            self._colour(space, frame.page, f"{frame.where}：{what}")
+            if fill:
+                frame.state.fill = space
+            else:
+                frame.state.stroke = space
+
+        return handle
+
+    def _op_cs(self, operands: Any, frame: _Frame, fill: bool = True) -> None:
+        if not operands:
             return
-        operator = str(instruction.operator)
-        operands = instruction.operands
-        if operator == "q":
-            stack.append(state.copy())
-        elif operator == "Q":
-            if stack:
-                restored = stack.pop()
-                state.ctm, state.fill, state.stroke = restored.ctm, restored.fill, restored.stroke
-                state.font, state.font_size = restored.font, restored.font_size
-        elif operator == "cm":
-            state.ctm = multiply(from_operands(list(operands)), state.ctm)
-        elif operator in ("rg", "RG", "k", "K", "g", "G"):
-            family = {"r": "DeviceRGB", "k": "DeviceCMYK", "g": "DeviceGray"}[operator[0].lower()]
-            space = ColourSpace(family)
-            fill = operator.islower()
-            self._colour(space, page, f"{where}：{'填色' if fill else '線條色'}（{operator}）")
-            if fill:
-                state.fill = space
-            else:
-                state.stroke = space
-        elif operator in ("cs", "CS") and operands:
-            space = resolve(operands[0], resources)
-            fill = operator == "cs"
-            self._colour(space, page, f"{where}：{'填色' if fill else '線條色'}（{operator}）")
-            if fill:
-                state.fill = space
-            else:
-                state.stroke = space
-        elif operator in ("scn", "SCN") and operands and isinstance(operands[-1], pikepdf.Name):
-            self._pattern(operands[-1], resources, state, page, where, base_ctm)
-        elif operator == "sh" and operands:
-            shading = _get(_get(resources, "/Shading"), str(operands[0]))
-            self._colour(resolve(_get(shading, "/ColorSpace"), resources), page,
-                         f"{where}：漸層（sh）")
-        elif operator == "Do" and operands:
-            self._xobject(operands[0], resources, state, page, where)
-        elif operator == "Tf" and len(operands) >= 2:
-            font = _get(_get(resources, "/Font"), str(operands[0]))
-            state.font = font if isinstance(font, pikepdf.Dictionary) else None
-            state.font_size = _number(operands[1], 1.0)
-        elif operator == "BT":
-            state.text_matrix = IDENTITY
-        elif operator == "Tm":
-            state.text_matrix = from_operands(list(operands))
-        elif operator in ("Tj", "TJ", "'", '"'):
-            self._text(operands, state, resources, page, where)
+        space = resolve(operands[0], frame.resources)
+        operator = "cs" if fill else "CS"
+        self._colour(space, frame.page,
+                     f"{frame.where}：{'填色' if fill else '線條色'}（{operator}）")
+        if fill:
+            frame.state.fill = space
+        else:
+            frame.state.stroke = space
+
+    def _op_CS(self, operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+        self._op_cs(operands, frame, fill=False)
+
+    def _op_scn(self, operands: Any, frame: _Frame) -> None:
+        if operands and isinstance(operands[-1], pikepdf.Name):
+            self._pattern(operands[-1], frame.resources, frame.state, frame.page, frame.where,
+                          frame.base_ctm)
+
+    def _op_sh(self, operands: Any, frame: _Frame) -> None:
+        if operands:
+            shading = _get(_get(frame.resources, "/Shading"), str(operands[0]))
+            self._colour(resolve(_get(shading, "/ColorSpace"), frame.resources), frame.page,
+                         f"{frame.where}：漸層（sh）")
+
+    def _op_Do(self, operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+        if operands:
+            self._xobject(operands[0], frame.resources, frame.state, frame.page, frame.where)
+
+    def _op_Tf(self, operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+        if len(operands) < 2:
+            return
+        name = str(operands[0])
+        if name not in frame.fonts:
+            font = _get(_get(frame.resources, "/Font"), name)
+            frame.fonts[name] = font if isinstance(font, pikepdf.Dictionary) else None
+        frame.state.font = frame.fonts[name]
+        frame.state.font_size = _number(operands[1], 1.0)
+
+    def _op_BT(self, _operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+        frame.state.text_matrix = IDENTITY
+
+    def _op_Tm(self, operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+        frame.state.text_matrix = operands  # converted only when a Type3 glyph needs it
+
+    def _op_text(self, operands: Any, frame: _Frame) -> None:
+        self._text(operands, frame.state, frame.resources, frame.page, frame.where)
+
+    @property
+    def _handlers(self) -> dict[str, Callable[[Any, _Frame], None]]:
+        handlers = self.__dict__.get("_handler_table")
+        if handlers is None:
+            handlers = {"q": self._op_q, "Q": self._op_Q, "cm": self._op_cm, "cs": self._op_cs,
+                        "CS": self._op_CS, "scn": self._op_scn, "SCN": self._op_scn,
+                        "sh": self._op_sh, "Do": self._op_Do, "Tf": self._op_Tf,
+                        "BT": self._op_BT, "Tm": self._op_Tm, "Tj": self._op_text,
+                        "TJ": self._op_text, "'": self._op_text, '"': self._op_text}
+            for operator in ("rg", "RG", "k", "K", "g", "G"):
+                handlers[operator] = self._op_device_colour(operator)
+            self.__dict__["_handler_table"] = handlers
+        return handlers
 
     def _colour(self, space: ColourSpace, page: int, what: str) -> None:
         self.usage.colours.append(ColourUse(space, page, what))
@@ -252,19 +324,23 @@ class Walker:
         if font is None:
             self.usage.problems.append(f"第 {page} 頁的{where}在未選字型時顯示文字。")
             return
-        use = self.usage.fonts.setdefault(_key(font), FontUse(font))
+        key = _key(font)
+        use = self.usage.fonts.setdefault(key, FontUse(font))
         use.pages.add(page)
-        if self.want_strings(font):
+        wants = self._wants.get(key)
+        if wants is None:
+            wants = self._wants[key] = self.want_strings(font)
+        if wants:
             for operand in operands:
                 values = operand if isinstance(operand, pikepdf.Array) else [operand]
                 for value in values:
                     if isinstance(value, pikepdf.String):
                         use.strings.append((page, bytes(value)))
-        if str(font.get("/Subtype", "")) == "/Type3" and _key(font) not in self._type3_done:
-            self._type3_done.add(_key(font))
+        if key not in self._type3_done and str(font.get("/Subtype", "")) == "/Type3":
+            self._type3_done.add(key)
             glyph_matrix = multiply(from_operands(list(font.get("/FontMatrix") or [])),
                                     multiply((state.font_size, 0, 0, state.font_size, 0, 0),
-                                             multiply(state.text_matrix, state.ctm)))
+                                             multiply(_text_matrix(state), state.ctm)))
             procs = font.get("/CharProcs")
             glyph_resources = font.get("/Resources") or resources
             if isinstance(procs, pikepdf.Dictionary):
@@ -315,10 +391,6 @@ class Walker:
         y_ppi = height * 72 / y_len if y_len > 1e-9 else float("inf")
         self.usage.images.append(ImagePlacement(page, width, height, x_ppi, y_ppi, space.label,
                                                 bits, inline, mask, where))
-
-    def _inline_image(self, image: Any, resources: Any, state: _State, page: int,
-                      where: str) -> None:
-        self._image(image.obj, resources, state, page, where, inline=True)
 
     def _pattern(self, name: Any, resources: Any, state: _State, page: int, where: str,
                  base_ctm: Matrix) -> None:

@@ -233,3 +233,19 @@ def test_cli_json_is_one_document_and_exit_codes(tmp_path: Path) -> None:
     usage = subprocess.run([sys.executable, "-m", "app", "check"], capture_output=True,
                            text=True, cwd=ROOT, check=False)
     assert usage.returncode == 2
+
+
+@pytest.mark.parametrize("runner", ["forked", "process"])
+def test_both_isolation_runners_give_the_same_report(tmp_path: Path, runner: str) -> None:
+    from app.pdfcheck.isolation import check_forked, check_isolated
+
+    good = write_outline(book(tmp_path), tmp_path / "good.pdf", TOC)
+    options = {"profile": "print", "toc": TOC, "page_offset": 0}
+    function = check_forked if runner == "forked" else check_isolated
+    report = function(str(good), options)
+    assert report.opened
+    assert report.checks["bookmarks"].status is Status.PASS
+    assert report.to_json()["checks"] == check_pdf(good, toc=TOC).to_json()["checks"]
+    assert "逾時" in (function(str(good), options, timeout=0.0001).error or "")
+    with pytest.raises(BatchCancelled):
+        function(str(good), options, cancelled=lambda: True)
