@@ -226,7 +226,7 @@ class Walker:
     def _op_q(self, _operands: Any, frame: _Frame) -> None:
         frame.stack.append(frame.state.copy())
 
-    def _op_Q(self, _operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+    def _op_Q(self, _operands: Any, frame: _Frame) -> None:
         if frame.stack:
             restored = frame.stack.pop()
             state = frame.state
@@ -263,7 +263,7 @@ class Walker:
         else:
             frame.state.stroke = space
 
-    def _op_CS(self, operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+    def _op_CS(self, operands: Any, frame: _Frame) -> None:
         self._op_cs(operands, frame, fill=False)
 
     def _op_scn(self, operands: Any, frame: _Frame) -> None:
@@ -277,11 +277,11 @@ class Walker:
             self._colour(resolve(_get(shading, "/ColorSpace"), frame.resources), frame.page,
                          f"{frame.where}：漸層（sh）")
 
-    def _op_Do(self, operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+    def _op_Do(self, operands: Any, frame: _Frame) -> None:
         if operands:
             self._xobject(operands[0], frame.resources, frame.state, frame.page, frame.where)
 
-    def _op_Tf(self, operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+    def _op_Tf(self, operands: Any, frame: _Frame) -> None:
         if len(operands) < 2:
             return
         name = str(operands[0])
@@ -291,10 +291,10 @@ class Walker:
         frame.state.font = frame.fonts[name]
         frame.state.font_size = _number(operands[1], 1.0)
 
-    def _op_BT(self, _operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+    def _op_BT(self, _operands: Any, frame: _Frame) -> None:
         frame.state.text_matrix = IDENTITY
 
-    def _op_Tm(self, operands: Any, frame: _Frame) -> None:  # noqa: N802 — PDF's name
+    def _op_Tm(self, operands: Any, frame: _Frame) -> None:
         frame.state.text_matrix = operands  # converted only when a Type3 glyph needs it
 
     def _op_text(self, operands: Any, frame: _Frame) -> None:
