@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.db import open_database
 from app.demo import build_sample, write_sample_documents
 from app.paths import resolve_locations
+from app.pdfcheck import check_files
 from app.services.consent_texts import ConsentScope
 from app.settings import Settings
 from ui.main import prepare_application
@@ -68,6 +69,11 @@ def main(out: Path) -> None:
     window.consent.select_book(sample.books[1], all_rights=True)
     window.consent.make_draft()
     save(window, out / "consent.png")
+    window.show_page("checks")
+    pdfs = [str(p) for p in documents if p.suffix == ".pdf"][:3]
+    window.checks.add_paths(pdfs)
+    window.checks.show_reports(check_files(pdfs, isolated=False))
+    save(window, out / "checks.png")
     letter = next(p for p in documents if p.name == "圖書授權函.pdf")
     window.preview(letter, letter.with_suffix(".docx"))
     save(window, out / "preview.png")

@@ -24,6 +24,7 @@ from app.paths import Locations
 from app.settings import Settings, save_settings
 from ui.errors import show_error
 from ui.hub import DataHub
+from ui.pages.check_page import CheckPage
 from ui.pages.consent_page import ConsentPage
 from ui.pages.publications.page import PublicationsPage
 from ui.pages.settings_page import SettingsPage
@@ -49,12 +50,15 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.publications = PublicationsPage(db, self.hub)
         self.consent = ConsentPage(db, self.hub, locations.data_dir / "output")
+        self.checks = CheckPage(db, self.hub, locations.data_dir / "output")
         self.viewer = DocumentViewerPage()
         self.settings_page = SettingsPage(db, self.hub, settings)
         self.settings_page.language_changed.connect(lambda _lang: self.save_settings())
         self.consent.open_document.connect(self.preview)
+        self.checks.open_document.connect(self.preview)
         for page, title in ((self.publications, self.tr("Publications")),
                             (self.consent, self.tr("Usage consent")),
+                            (self.checks, self.tr("E-file checks")),
                             (self.viewer, self.tr("Document preview")),
                             (self.settings_page, self.tr("Settings"))):
             self._add_page(page, title)

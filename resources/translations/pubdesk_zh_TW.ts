@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>Drop PDF files or folders here</source>
+        <translation>將 PDF 檔或資料夾拖放到這裡</translation>
+    </message>
+    <message>
+        <source>Print PDF (印製用PDF檔)</source>
+        <translation>印製用PDF檔</translation>
+    </message>
+    <message>
+        <source>Scanned PDF (全文掃描PDF檔)</source>
+        <translation>全文掃描PDF檔</translation>
+    </message>
+    <message>
+        <source>PDF page = printed page + this number</source>
+        <translation>PDF 頁序 = 印刷頁碼 + 此數</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>檢查規格</translation>
+    </message>
+    <message>
+        <source>Publication (its TOC is compared)</source>
+        <translation>出版品（比對其目次）</translation>
+    </message>
+    <message>
+        <source>Page offset</source>
+        <translation>頁碼差</translation>
+    </message>
+    <message>
+        <source>Keep results as</source>
+        <translation>結果存為</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>加入檔案…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>加入資料夾…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>開始檢查</translation>
+    </message>
+    <message>
+        <source>Report as PDF</source>
+        <translation>報告存成 PDF</translation>
+    </message>
+    <message>
+        <source>Report as XLSX</source>
+        <translation>報告存成 XLSX</translation>
+    </message>
+    <message>
+        <source>Write bookmarks from the TOC…</source>
+        <translation>由目次寫入書籤…</translation>
+    </message>
+    <message>
+        <source>Add PDF files, then press Check.</source>
+        <translation>請加入 PDF 檔，再按「開始檢查」。</translation>
+    </message>
+    <message>
+        <source>File / check</source>
+        <translation>檔案／檢查項目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Details and what to do</source>
+        <translation>說明與處理方式</translation>
+    </message>
+    <message>
+        <source>(none — do not compare or keep)</source>
+        <translation>（不指定：不比對目次、不保存結果）</translation>
+    </message>
+    <message>
+        <source>Add PDF files</source>
+        <translation>加入 PDF 檔</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
+        <translation>加入資料夾</translation>
+    </message>
+    <message>
+        <source>Keeping results…</source>
+        <translation>保存檢查結果…</translation>
+    </message>
+    <message>
+        <source>Checking PDF files…</source>
+        <translation>正在檢查 PDF 檔…</translation>
+    </message>
+    <message>
+        <source>Check cancelled.</source>
+        <translation>已取消檢查。</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>處理方式</translation>
+    </message>
+    <message>
+        <source>%1 file(s) checked: %2 not compliant.</source>
+        <translation>已檢查 %1 個檔案，其中 %2 個不符合。</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>儲存報告</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>報告已存到 %1</translation>
+    </message>
+    <message>
+        <source>Choose the publication whose TOC to write, and a file.</source>
+        <translation>請選擇要寫入其目次的出版品與檔案。</translation>
+    </message>
+    <message>
+        <source>Save the copy with bookmarks</source>
+        <translation>儲存附書籤的複本</translation>
+    </message>
+    <message>
+        <source>This publication has no TOC yet.</source>
+        <translation>這筆出版品尚未輸入目次。</translation>
+    </message>
+    <message>
+        <source>Bookmarks written to %1; the original is unchanged.</source>
+        <translation>書籤已寫入 %1；原始檔未變動。</translation>
+    </message>
+    <message>
+        <source>Writing bookmarks…</source>
+        <translation>正在寫入書籤…</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPage</name>
     <message>
         <source>Books (附件二(一))</source>
@@ -310,6 +453,10 @@
     <message>
         <source>Usage consent</source>
         <translation>授權利用</translation>
+    </message>
+    <message>
+        <source>E-file checks</source>
+        <translation>電子檔檢查</translation>
     </message>
     <message>
         <source>Document preview</source>
