@@ -185,3 +185,14 @@ def write_table_docx(table: DocTable, path: Path) -> Path:
     document.core_properties.title = table.title
     document.core_properties.language = style.LANGUAGE_TAG
     return _save(document, path)
+
+
+def write_lines_docx(lines: list[str], path: Path, title: str = "") -> Path:
+    """A block of lines (e.g. the 版權頁) as an editable Word document."""
+    document = _new_document(landscape=False)
+    block = _paragraph_style(document, "PubDesk 版權頁", style.META_PT, hang_em=2)
+    for line in lines:
+        document.add_paragraph(line, style=block)
+    document.core_properties.title = title
+    document.core_properties.language = style.LANGUAGE_TAG
+    return _save(document, path)

@@ -182,3 +182,24 @@ def write_table_pdf(table: DocTable, path: Path, author: str = "") -> Path:
 
     _write(path, build)
     return path
+
+
+def write_lines_pdf(lines: list[str], path: Path, title: str = "", author: str = "") -> Path:
+    """A block of lines (e.g. the 版權頁) on A4, each line wrapped with a hanging indent."""
+    fonts = pdf_fonts()
+    body = _paragraph_style(fonts, style.META_PT, leftIndent=2 * style.META_PT,
+                            firstLineIndent=-2 * style.META_PT)
+    story: list[Flowable] = [Paragraph(markup(line, fonts), body) if line.strip()
+                             else Spacer(1, style.META_PT) for line in lines]
+
+    def build(target: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(target), pagesize=A4, leftMargin=style.MARGIN_LEFT_CM * style.CM,
+            rightMargin=style.MARGIN_RIGHT_CM * style.CM,
+            topMargin=style.MARGIN_TOP_CM * style.CM,
+            bottomMargin=style.MARGIN_BOTTOM_CM * style.CM, title=title, author=author,
+            lang=style.LANGUAGE_TAG)
+        doc.build(story, canvasmaker=_numbered_canvas(fonts, author))
+
+    _write(path, build)
+    return path

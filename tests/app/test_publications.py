@@ -224,3 +224,12 @@ def test_every_change_is_audited(db: Database, unit_id: int) -> None:
     assert update.os_user == "officer1"
     assert all(e.os_user for e in entries)
     assert all(e.at is not None for e in entries)
+
+
+def test_labels_of_enums_sharing_values_do_not_collide() -> None:
+    from app.models import Binding, CipStatus, ContributorRole, CopyrightOwner, PartnerKind
+
+    assert ContributorRole.AUTHOR.label == "著"
+    assert CopyrightOwner.AUTHOR.label == "著作人"
+    assert {Binding.NONE.label, CipStatus.NONE.label, PartnerKind.NONE.label} == {
+        "不適用", "未申請", "無"}

@@ -1,0 +1,334 @@
+"""編號 — which numbers a publication needs and why (§4, NCL), the applications the officer
+files on the NCL and government-publication web sites, their upload packets, and
+confirming publication (NCL 四)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pikepdf
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.documents.files import atomic_output
+from app.errors import NotFoundError, PubDeskError, ValidationError
+from app.identifiers import validate_gpn, validate_isbn, validate_isrc, validate_issn
+from app.models import (
+    ApplicationKind,
+    ApplicationPart,
+    ApplicationStatus,
+    CipStatus,
+    NumberApplication,
+    Publication,
+    PublicationChange,
+    PublicationForm,
+    PublicationStatus,
+    PublicationType,
+)
+from app.rocdate import format_roc_year_month
+from app.services.publication_rules import cip_allowed
+from app.services.publications import load_publication
+
+BOOK_PARTS = ["書名頁", "版權頁", "目次", "序（或部分內容）"]
+AUDIOBOOK_PARTS = ["版權資訊", "封面封底／圓標"]
+"""NCL 一(二)5 and 二(一)2: what the ISBN/CIP application uploads."""
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One number in a publication's numbering plan."""
+
+    kind: str
+    need: str
+    """required / optional / not needed."""
+    reason: str
+    current: str
+
+
+def numbering_plan(publication: Publication) -> list[PlanItem]:
+    """Which numbers this publication needs and why."""
+    pub_type, form = publication.pub_type, publication.form
+    is_book_like = pub_type in (PublicationType.BOOK, PublicationType.E_PUBLICATION) or \
+        form in (PublicationForm.EBOOK, PublicationForm.AUDIOBOOK)
+    items = [PlanItem("GPN", "required", "每一獨立出版單元、每一出版形式各申請一號（§4(二)）。",
+                      publication.gpn or "")]
+    if pub_type is PublicationType.SERIAL:
+        items.append(PlanItem("ISSN", "required", "連續性出版品使用 ISSN（§4(一)）。",
+                              publication.issn or ""))
+    elif is_book_like:
+        items.append(PlanItem("ISBN", "required", "圖書、電子書、有聲書申請 ISBN（NCL 一）。",
+                              publication.isbn or ""))
+    if cip_allowed(pub_type, form):
+        items.append(PlanItem("CIP", "optional", "紙本圖書可申請出版品預行編目（NCL 二）。",
+                              publication.cip_status.label))
+    elif pub_type is not PublicationType.SERIAL:
+        items.append(PlanItem("CIP", "not needed", "電子書與有聲書不辦理 CIP（NCL 二(二)1）。", ""))
+    if form is PublicationForm.AUDIOBOOK or (pub_type is PublicationType.OTHER
+                                             and form is PublicationForm.DISC):
+        items.append(PlanItem("ISRC", "required", "錄音資料使用 ISRC（§4(一)）。",
+                              publication.isrc or ""))
+    return items
+
+
+def required_parts(form: PublicationForm) -> list[str]:
+    """The uploads an ISBN/CIP application needs for this form."""
+    return AUDIOBOOK_PARTS if form is PublicationForm.AUDIOBOOK else BOOK_PARTS
+
+
+def _check_kind(publication: Publication, kind: ApplicationKind) -> None:
+    form, pub_type = publication.form, publication.pub_type
+    problem = ""
+    if kind in (ApplicationKind.ISBN_CIP, ApplicationKind.CIP_SUPPLEMENT) and \
+            not cip_allowed(pub_type, form):
+        problem = "CIP 只適用於紙本圖書；電子書與有聲書請改申請「ISBN」。"
+    elif kind is ApplicationKind.CIP_SUPPLEMENT and not publication.isbn:
+        problem = "補辦 CIP 需要已有的 ISBN；這筆出版品還沒有 ISBN。"
+    elif kind is ApplicationKind.ISSN and pub_type is not PublicationType.SERIAL:
+        problem = "ISSN 只適用於連續性出版品。"
+    elif kind in (ApplicationKind.ISBN, ApplicationKind.ISBN_CIP) and \
+            pub_type is PublicationType.SERIAL:
+        problem = "連續性出版品請申請 ISSN，不是 ISBN。"
+    if problem:
+        raise ValidationError.single("kind", problem)
+
+
+def load_application(session: Session, application_id: int) -> NumberApplication:
+    """The application, or NotFoundError."""
+    application = session.get(NumberApplication, application_id)
+    if application is None:
+        raise NotFoundError(f"找不到編號 {application_id} 的申請案，可能已被刪除。")
+    return application
+
+
+def create_application(session: Session, publication_id: int, kind: ApplicationKind) -> int:
+    """Start a draft; the packet parts are listed for the kinds that upload pages."""
+    publication = load_publication(session, publication_id)
+    _check_kind(publication, kind)
+    open_same = session.scalar(select(NumberApplication.id).where(
+        NumberApplication.publication_id == publication_id, NumberApplication.kind == kind,
+        NumberApplication.status.in_([ApplicationStatus.DRAFT, ApplicationStatus.READY,
+                                      ApplicationStatus.SUBMITTED])))
+    if open_same is not None:
+        raise ValidationError.single("kind", f"這筆出版品已有進行中的「{kind.label}」申請案。")
+    application = NumberApplication(publication_id=publication_id, kind=kind)
+    if kind in (ApplicationKind.ISBN_CIP, ApplicationKind.ISBN, ApplicationKind.CIP_SUPPLEMENT):
+        for part in required_parts(publication.form):
+            application.parts.append(ApplicationPart(part=part))
+    session.add(application)
+    session.flush()
+    return application.id
+
+
+_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-~－～至到]\s*(\d+))?\s*$")
+
+
+def parse_page_range(text: str, page_count: int) -> list[int]:
+    """'3', '5-8', '5,7,9-10' → 1-based pages, checked against the document."""
+    pages: list[int] = []
+    for piece in re.split(r"[,，、]", text.strip()):
+        match = _RANGE.match(piece)
+        if match is None:
+            raise ValidationError.single("page_range", f"看不懂頁碼範圍「{piece}」，請寫成 5 或 5-8。")
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        if first < 1 or last < first:
+            raise ValidationError.single("page_range", f"頁碼範圍「{piece}」不正確。")
+        if last > page_count:
+            raise ValidationError.single(
+                "page_range", f"頁碼範圍「{piece}」超過檔案的 {page_count} 頁。")
+        pages.extend(range(first, last + 1))
+    if not pages:
+        raise ValidationError.single("page_range", "請輸入頁碼範圍。")
+    return pages
+
+
+def cut_part(session: Session, application_id: int, part: str, source: Path, page_range: str,
+             folder: Path) -> Path:
+    """Cut the pages of one upload out of the book PDF into its own file (the original is
+    only read)."""
+    application = load_application(session, application_id)
+    row = next((p for p in application.parts if p.part == part), None)
+    if row is None:
+        raise ValidationError.single("part", f"這個申請案不需要「{part}」。")
+    try:
+        pdf = pikepdf.open(source)
+    except (pikepdf.PdfError, OSError) as exc:
+        raise PubDeskError(f"無法開啟「{source}」：{exc}", path=str(source)) from exc
+    with pdf:
+        pages = parse_page_range(page_range, len(pdf.pages))
+        extract = pikepdf.new()
+        for number in pages:
+            extract.pages.append(pdf.pages[number - 1])
+        safe = re.sub(r'[\\/:*?"<>|（）()／]', "", part)
+        target = folder / f"{application.kind.value}-{application_id}-{safe}.pdf"
+        with atomic_output(target) as partial:
+            extract.save(partial)
+    row.page_range, row.file_path = page_range.strip(), str(target)
+    application.packet_folder = str(folder)
+    session.flush()
+    return target
+
+
+def missing_parts(application: NumberApplication) -> list[str]:
+    """Parts without a file (or whose file has gone)."""
+    return [p.part for p in application.parts if not p.file_path or not Path(p.file_path).exists()]
+
+
+_TRANSITIONS = {
+    ApplicationStatus.DRAFT: {ApplicationStatus.READY},
+    ApplicationStatus.READY: {ApplicationStatus.SUBMITTED, ApplicationStatus.DRAFT},
+    ApplicationStatus.SUBMITTED: {ApplicationStatus.ASSIGNED, ApplicationStatus.RETURNED},
+    ApplicationStatus.RETURNED: {ApplicationStatus.DRAFT, ApplicationStatus.READY},
+    ApplicationStatus.ASSIGNED: set(),
+}
+
+
+def _assign(publication: Publication, kind: ApplicationKind, number: str,
+            cip_text: str) -> str:
+    if kind is ApplicationKind.CIP_SUPPLEMENT:
+        if not cip_text.strip():
+            raise ValidationError.single("cip_text", "請貼上國家圖書館回覆的 CIP 資料。")
+        publication.cip_status, publication.cip_text = CipStatus.RECEIVED, cip_text.strip()
+        return ""
+    validators = {ApplicationKind.ISBN: (validate_isbn, "isbn"),
+                  ApplicationKind.ISBN_CIP: (validate_isbn, "isbn"),
+                  ApplicationKind.ISSN: (validate_issn, "issn"),
+                  ApplicationKind.ISRC: (validate_isrc, "isrc"),
+                  ApplicationKind.GPN: (validate_gpn, "gpn")}
+    validate, field = validators[kind]
+    if not number.strip():
+        raise ValidationError.single("assigned_number", f"請輸入核發的 {kind.label} 號碼。")
+    checked = validate(number, "assigned_number")
+    setattr(publication, field, checked.compact)
+    if kind is ApplicationKind.ISBN_CIP and cip_text.strip():
+        publication.cip_status, publication.cip_text = CipStatus.RECEIVED, cip_text.strip()
+    if publication.status is PublicationStatus.PLANNING:
+        publication.status = PublicationStatus.NUMBERED
+    return checked.compact
+
+
+def advance(session: Session, application_id: int, status: ApplicationStatus, on: date,
+            registration_no: str = "", reply: str = "", assigned_number: str = "",
+            cip_text: str = "", cip_card_path: str = "") -> None:
+    """Move an application on. 備妥 only with a complete packet; 已核發 validates the number
+    and writes it to the publication; 退件 keeps the reply."""
+    application = load_application(session, application_id)
+    if status not in _TRANSITIONS[application.status]:
+        raise ValidationError.single("status", f"申請案目前是「{application.status.label}」，"
+                                               f"不能改為「{status.label}」。")
+    if status is ApplicationStatus.READY:
+        missing = missing_parts(application)
+        if missing:
+            raise ValidationError.single("parts", "上傳資料還缺：" + "、".join(missing) + "。")
+        application.ready_on = on
+    elif status is ApplicationStatus.SUBMITTED:
+        if registration_no.strip():
+            application.registration_no = registration_no.strip()
+        application.submitted_on = on
+    elif status is ApplicationStatus.ASSIGNED:
+        publication = load_publication(session, application.publication_id)
+        application.assigned_number = _assign(publication, application.kind, assigned_number,
+                                               cip_text)
+        application.cip_text = cip_text.strip()
+        application.cip_card_path = cip_card_path
+        application.replied_on, application.reply = on, reply.strip()
+    elif status is ApplicationStatus.RETURNED:
+        if not reply.strip():
+            raise ValidationError.single("reply", "退件時請記下國家圖書館的回覆，方便補件。")
+        application.replied_on, application.reply = on, reply.strip()
+    application.status = status
+    session.flush()
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    """A line of the applications list."""
+
+    id: int
+    publication_id: int
+    title: str
+    kind: ApplicationKind
+    status: ApplicationStatus
+    registration_no: str
+    assigned_number: str
+    missing: list[str]
+
+
+def list_applications(session: Session, text: str = "") -> list[ApplicationRow]:
+    """Applications, newest first; `text` searches 掛號單號 and titles (NCL 三)."""
+    query = select(NumberApplication).join(Publication).order_by(NumberApplication.id.desc())
+    if text.strip():
+        pattern = f"%{text.strip()}%"
+        query = query.where(or_(NumberApplication.registration_no.like(pattern),
+                                Publication.title.like(pattern)))
+    return [ApplicationRow(a.id, a.publication_id, load_publication(session,
+                                                                     a.publication_id).title,
+                           a.kind, a.status, a.registration_no, a.assigned_number,
+                           missing_parts(a))
+            for a in session.scalars(query)]
+
+
+def data_sheet(session: Session, publication_id: int) -> list[tuple[str, str]]:
+    """The fields the NCL ISBN/CIP form asks for, in its order, ready to copy."""
+    pub = load_publication(session, publication_id)
+    people = "；".join(f"{c.name}（{c.role.label}）" for c in pub.contributors)
+    year_month = format_roc_year_month(pub.published_year, pub.published_month) if (
+        pub.published_year and pub.published_month) else ""
+    from app.services.copyright_page import edition_text
+
+    return [("出版者", pub.unit.full_name), ("書名", pub.title), ("副書名", pub.subtitle),
+            ("叢書名", pub.series), ("著作者", people),
+            ("版次", edition_text(pub.edition, pub.printing)), ("預定出版年月", year_month),
+            ("頁數", str(pub.pages or "")), ("開本（公分）", pub.size_cm),
+            ("裝訂", pub.binding.label), ("定價（新臺幣）", str(pub.price_ntd or "非賣品")),
+            ("載體", pub.form.label), ("語文", pub.language), ("適用對象", pub.audience),
+            ("主題關鍵詞", pub.keywords), ("分類", "政府出版品"), ("內容簡介", pub.summary),
+            ("GPN", pub.gpn or "")]
+
+
+def confirm_publication(session: Session, publication_id: int, on: date,
+                        price_ntd: int | None = None, pages: int | None = None,
+                        year: int | None = None, month: int | None = None,
+                        note: str = "") -> list[str]:
+    """NCL 四: the book is out. Record what changed (price, pages, a delayed month) with
+    history, and mark it 已出版. Returns the changes in words."""
+    pub = load_publication(session, publication_id)
+    changes: list[tuple[str, str, str]] = []
+    if price_ntd is not None and price_ntd != pub.price_ntd:
+        if price_ntd < 0:
+            raise ValidationError.single("price_ntd", "定價不能是負數。")
+        changes.append(("定價", str(pub.price_ntd or ""), str(price_ntd)))
+        pub.price_ntd = price_ntd
+    if pages is not None and pages != pub.pages:
+        if pages <= 0:
+            raise ValidationError.single("pages", "頁數必須大於 0。")
+        changes.append(("頁數", str(pub.pages or ""), str(pages)))
+        pub.pages = pages
+    if year is not None and month is not None and (year, month) != (pub.published_year,
+                                                                     pub.published_month):
+        if not 1 <= month <= 12:
+            raise ValidationError.single("month", "月份必須在 1 到 12 之間。")
+        old = format_roc_year_month(pub.published_year, pub.published_month) if (
+            pub.published_year and pub.published_month) else ""
+        changes.append(("出版年月", old, format_roc_year_month(year, month)))
+        pub.published_year, pub.published_month = year, month
+    for position, (field, old, new) in enumerate(changes):
+        session.add(PublicationChange(publication_id=publication_id, changed_on=on, field=field,
+                                      old_value=old, new_value=new, note=note,
+                                      position=position))
+    if pub.status in (PublicationStatus.PLANNING, PublicationStatus.NUMBERED):
+        pub.status = PublicationStatus.PRINTED
+    session.add(PublicationChange(publication_id=publication_id, changed_on=on,
+                                  field="確認出版", note=note, position=len(changes)))
+    session.flush()
+    return [f"{f}：{o or '（無）'} → {n}" for f, o, n in changes]
+
+
+def change_history(session: Session, publication_id: int) -> list[PublicationChange]:
+    """What confirmations recorded, oldest first."""
+    return list(session.scalars(select(PublicationChange).where(
+        PublicationChange.publication_id == publication_id).order_by(
+        PublicationChange.changed_on, PublicationChange.id)))
