@@ -17,6 +17,10 @@ class ConsentKind(LabelledEnum):
     BOOK = "book"
     SERIAL = "serial"
 
+    @property
+    def label(self) -> str:
+        return "圖書" if self is ConsentKind.BOOK else "連續性出版品"
+
 
 class ConsentLetter(Audited, Base):
     """A consent letter as sent: its text and the entries of its usage list."""

@@ -233,3 +233,15 @@ def test_labels_of_enums_sharing_values_do_not_collide() -> None:
     assert CopyrightOwner.AUTHOR.label == "著作人"
     assert {Binding.NONE.label, CipStatus.NONE.label, PartnerKind.NONE.label} == {
         "不適用", "未申請", "無"}
+
+
+def test_every_labelled_enum_member_has_a_label() -> None:
+    import app.models as models
+    from app.models.enums import LabelledEnum
+
+    enums = [v for v in vars(models).values()
+             if isinstance(v, type) and issubclass(v, LabelledEnum) and v is not LabelledEnum]
+    assert len(enums) > 10
+    for enum_type in enums:
+        for member in enum_type:
+            assert member.label, f"{enum_type.__name__}.{member.name}"

@@ -75,4 +75,10 @@ def modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
                                                          QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "critical", fake("critical", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "about", fake("about", QMessageBox.StandardButton.Ok))
+
+    def exec_box(box: QMessageBox) -> int:
+        shown.append(("box", f"{box.windowTitle()}: {box.text()}\n{box.detailedText()}"))
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
     return shown
