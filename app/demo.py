@@ -3,6 +3,7 @@ every document the app can produce written to DIR/output/."""
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -120,14 +121,59 @@ def write_sample_documents(db: Database, sample: SampleWorkspace, output: Path,
     return written
 
 
+def write_numbering_documents(db: Database, sample: SampleWorkspace, output: Path) -> list[Path]:
+    """The copyright page and ISBN barcode of the yearbook, and an ISBN+CIP application for
+    the white paper with its upload packet cut from a sample book PDF."""
+    import pikepdf
+
+    from app.documents.barcode import write_barcode_pdf, write_barcode_svg
+    from app.documents.pdf_writer import write_lines_pdf
+    from app.models import ApplicationKind, ApplicationStatus
+    from app.services.copyright_page import copyright_page_lines, write_copyright_page
+    from app.services.numbering import advance, create_application, cut_part
+    from app.services.toc_service import get_toc
+
+    folder = output / "編號"
+    written: list[Path] = []
+    with db.session() as session:
+        written += write_copyright_page(session, sample.books[0], folder / "2026臺灣產業發展年報")
+        written.append(write_barcode_svg("9789860000009", folder / "ISBN-9789860000009.svg"))
+        written.append(write_barcode_pdf("9789860000009", folder / "ISBN-9789860000009.pdf"))
+        paper = sample.books[1]
+        sections = [["2026中小企業白皮書", "", "經濟部產業發展署　編印"],
+                    copyright_page_lines(session, paper),
+                    ["目次", *(f"{'　' * (t.level - 1)}{t.title}……{t.page}"
+                               for t in get_toc(session, paper))],
+                    ["序", "本白皮書彙整年度中小企業發展概況與政策措施。"]]
+        scratch = folder / "白皮書樣書"
+        parts = [write_lines_pdf(lines, scratch / f"part{i}.pdf") for i, lines in
+                 enumerate(sections)]
+        book = scratch / "白皮書全書.pdf"
+        # The pieces stay open until the merged file is saved: its pages refer to them.
+        with ExitStack() as stack, pikepdf.new() as merged:
+            for part in parts:
+                merged.pages.extend(stack.enter_context(pikepdf.open(part)).pages)
+            merged.save(book)
+        for part in parts:
+            part.unlink()
+        application = create_application(session, paper, ApplicationKind.ISBN_CIP)
+        for name, pages in (("書名頁", "1"), ("版權頁", "2"), ("目次", "3"),
+                            ("序（或部分內容）", "4")):
+            written.append(cut_part(session, application, name, book, pages,
+                                    folder / "ISBN申請上傳資料"))
+        advance(session, application, ApplicationStatus.READY, date.today())
+    return written
+
+
 def make_demo(folder: Path, on: date | None = None) -> tuple[Locations, SampleWorkspace]:
     """Create the demo workspace in `folder` (its own database) and its documents."""
     locations = resolve_locations(folder, environ={})
     db = open_database(locations)
     try:
         sample = build_sample(db)
-        sample.outputs = write_sample_documents(db, sample, locations.data_dir / "output",
-                                                on or date.today())
+        output = locations.data_dir / "output"
+        sample.outputs = write_sample_documents(db, sample, output, on or date.today())
+        sample.outputs += write_numbering_documents(db, sample, output)
     finally:
         db.dispose()
     return locations, sample

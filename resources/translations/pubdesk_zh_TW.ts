@@ -451,6 +451,10 @@
         <translation>出版品</translation>
     </message>
     <message>
+        <source>Numbering</source>
+        <translation>編號申請</translation>
+    </message>
+    <message>
         <source>Usage consent</source>
         <translation>授權利用</translation>
     </message>
@@ -572,6 +576,249 @@
     <message>
         <source>New form:</source>
         <translation>新的載體：</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingPage</name>
+    <message>
+        <source>Number</source>
+        <translation>號碼</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>需要與否</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>依據</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>目前</translation>
+    </message>
+    <message>
+        <source>New application</source>
+        <translation>新增申請案</translation>
+    </message>
+    <message>
+        <source>Search registration number or title</source>
+        <translation>以掛號單號或題名搜尋</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>出版品</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>掛號單號</translation>
+    </message>
+    <message>
+        <source>Missing uploads</source>
+        <translation>缺少的上傳資料</translation>
+    </message>
+    <message>
+        <source>Choose or start an application.</source>
+        <translation>請選擇或新增申請案。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Registration no. (掛號單號)</source>
+        <translation>掛號單號</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回覆內容</translation>
+    </message>
+    <message>
+        <source>Assigned number</source>
+        <translation>核發號碼</translation>
+    </message>
+    <message>
+        <source>CIP block</source>
+        <translation>CIP 資料</translation>
+    </message>
+    <message>
+        <source>CIP card file</source>
+        <translation>CIP 卡檔案</translation>
+    </message>
+    <message>
+        <source>Mark ready</source>
+        <translation>資料備妥</translation>
+    </message>
+    <message>
+        <source>Mark submitted</source>
+        <translation>已送出申請</translation>
+    </message>
+    <message>
+        <source>Record the number</source>
+        <translation>登錄核發號碼</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退件</translation>
+    </message>
+    <message>
+        <source>Back to draft</source>
+        <translation>退回草稿</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申請案</translation>
+    </message>
+    <message>
+        <source>The book PDF the pages are cut from</source>
+        <translation>要裁切頁面的書檔 PDF</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上傳項目</translation>
+    </message>
+    <message>
+        <source>Pages (e.g. 3-4)</source>
+        <translation>頁碼（例如 3-4）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Cut the pages</source>
+        <translation>裁切頁面</translation>
+    </message>
+    <message>
+        <source>Upload packet</source>
+        <translation>上傳資料</translation>
+    </message>
+    <message>
+        <source>The fields of the NCL web form, in its order.</source>
+        <translation>國家圖書館申請網頁的欄位，依網頁順序排列。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>Data sheet</source>
+        <translation>申請資料表</translation>
+    </message>
+    <message>
+        <source>Copyright page (DOCX, PDF, text)</source>
+        <translation>版權頁（DOCX、PDF、文字）</translation>
+    </message>
+    <message>
+        <source>ISBN barcode (SVG, PDF)</source>
+        <translation>ISBN 條碼（SVG、PDF）</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未變更</translation>
+    </message>
+    <message>
+        <source>ROC year, if delayed</source>
+        <translation>延後出版時的民國年</translation>
+    </message>
+    <message>
+        <source>Price now</source>
+        <translation>實際定價</translation>
+    </message>
+    <message>
+        <source>Pages now</source>
+        <translation>實際頁數</translation>
+    </message>
+    <message>
+        <source>Published year / month</source>
+        <translation>實際出版年月</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Confirm publication (NCL 四)</source>
+        <translation>確認出版（國家圖書館 四）</translation>
+    </message>
+    <message>
+        <source>After printing:</source>
+        <translation>印製完成後：</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>已複製：%1</translation>
+    </message>
+    <message>
+        <source>Still missing: %1</source>
+        <translation>尚缺：%1</translation>
+    </message>
+    <message>
+        <source>All uploads are ready.</source>
+        <translation>所有上傳資料都已備妥。</translation>
+    </message>
+    <message>
+        <source>Application started.</source>
+        <translation>已新增申請案。</translation>
+    </message>
+    <message>
+        <source>Application is now: %1</source>
+        <translation>申請案狀態：%1</translation>
+    </message>
+    <message>
+        <source>The book PDF</source>
+        <translation>書檔 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose the book PDF first.</source>
+        <translation>請先選擇書檔 PDF。</translation>
+    </message>
+    <message>
+        <source>Pages cut into %1</source>
+        <translation>已裁切至 %1</translation>
+    </message>
+    <message>
+        <source>Copyright page written.</source>
+        <translation>版權頁已輸出。</translation>
+    </message>
+    <message>
+        <source>This publication has no ISBN yet.</source>
+        <translation>這筆出版品還沒有 ISBN。</translation>
+    </message>
+    <message>
+        <source>Price, pages and year must be whole numbers.</source>
+        <translation>定價、頁數與年份必須是整數。</translation>
+    </message>
+    <message>
+        <source>Publication confirmed.</source>
+        <translation>已確認出版。</translation>
     </message>
 </context>
 <context>

@@ -47,3 +47,15 @@ def test_global_options_come_from_the_environment(tmp_path: Path,
     monkeypatch.setenv("PUBDESK_DATA_DIR", str(tmp_path / "envdir"))
     assert main(["db", "where"]) == 0
     assert "envdir" in capsys.readouterr().out
+
+
+def test_demo_writes_every_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", str(tmp_path / "demo")]) == 0
+    out = capsys.readouterr().out
+    written = [Path(line) for line in out.splitlines() if line.startswith("/")]
+    names = {p.name for p in written}
+    assert {"圖書授權函.docx", "圖書授權函.pdf", "圖書之利用清單.xlsx", "連續性出版品授權函.pdf",
+            "連續性出版品之利用清單.docx", "版權頁.pdf", "版權頁.txt",
+            "ISBN-9789860000009.svg", "isbn_cip-1-目次.pdf"} <= names
+    assert all(p.exists() and p.stat().st_size > 0 for p in written)
+    assert main(["demo", str(tmp_path / "demo")]) == 1, "never over an existing workspace"

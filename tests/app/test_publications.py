@@ -236,7 +236,7 @@ def test_labels_of_enums_sharing_values_do_not_collide() -> None:
 
 
 def test_every_labelled_enum_member_has_a_label() -> None:
-    import app.models as models
+    from app import models
     from app.models.enums import LabelledEnum
 
     enums = [v for v in vars(models).values()

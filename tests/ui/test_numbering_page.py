@@ -1,0 +1,73 @@
+"""An ISBN application from draft to assigned, through the numbering page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.models import ApplicationKind, ApplicationStatus
+from app.services.publication_rules import PublicationData
+from app.services.publications import create_publication, publication_data
+from app.services.units import UnitData, save_unit
+from tests.pdf_factory import Builder
+from tests.pdf_helpers import pdf_text
+
+
+def test_application_from_draft_to_assigned(make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, db, _ = make_window()
+    with db.session() as session:
+        unit = save_unit(session, UnitData("經濟部產業發展署", phone="(02)2321-2200"))
+        book = create_publication(session, PublicationData(
+            unit_id=unit, title="臺灣產業年報", published_year=2026, published_month=8,
+            price_ntd=450, gpn="1011500057")).id
+    window.hub.announce("publications")
+    window.show_page("numbering")
+    page = window.numbering
+    page.publication.setCurrentIndex(page.publication.findData(book))
+    plan = {page.plan.item(r, 0).text(): page.plan.item(r, 1).text()
+            for r in range(page.plan.rowCount())}
+    assert plan == {"GPN": "需要", "ISBN": "需要", "CIP": "可選"}
+    assert page.sheet.item(1, 1).text() == "臺灣產業年報"
+    qtbot.mouseClick(page.sheet.cellWidget(1, 2), Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "臺灣產業年報"
+
+    page.kind.set_value(ApplicationKind.ISBN_CIP)
+    page.new_application()
+    assert page.applications.rowCount() == 1
+    assert page.parts.rowCount() == 4
+    assert not page.status_buttons[ApplicationStatus.SUBMITTED].isEnabled()
+
+    page.move_to(ApplicationStatus.READY)
+    assert "還缺" in page.error.text(), "not ready while uploads are missing"
+
+    builder = Builder()
+    for _ in range(10):
+        builder.page(b"")
+    source = builder.save(tmp_path / "book.pdf")
+    page.source.setText(str(source))
+    for row, pages in enumerate(("1", "2", "3-4", "5")):
+        page.parts.item(row, 1).setText(pages)
+    page.cut_parts()
+    assert page.missing.text() == "所有上傳資料都已備妥。"
+    page.move_to(ApplicationStatus.READY)
+    page.registration.setText("R1150099")
+    page.move_to(ApplicationStatus.SUBMITTED)
+    page.assigned.setText("9789860000000")
+    page.move_to(ApplicationStatus.ASSIGNED)
+    assert "檢查碼錯誤" in page.error.text()
+    page.assigned.setText("978-986-00-0000-9")
+    page.move_to(ApplicationStatus.ASSIGNED)
+    assert page.error.text() == ""
+    assert page.applications.item(0, 2).text() == "已核發"
+    with db.session() as session:
+        data, _ = publication_data(session, book)
+    assert data.isbn == "9789860000009"
+
+    page.write_copyright()
+    assert window.current_page_key() == "viewer"
+    assert "ISBN：978-986-00-0000-9" in pdf_text(window.viewer.pdf_path)
+    window.show_page("numbering")
+    page.write_barcode()
+    assert "ISBN 978-986-00-0000-9" in pdf_text(window.viewer.pdf_path)

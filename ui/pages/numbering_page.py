@@ -1,0 +1,484 @@
+"""編號 — the numbering plan of a publication, its applications (draft → ready → submitted →
+assigned / returned), the upload packet cut from the book PDF, the data sheet for the web
+form, and the outputs: copyright page and ISBN barcode; confirming publication (NCL 四)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.documents.barcode import write_barcode_pdf, write_barcode_svg
+from app.errors import PubDeskError, ValidationError
+from app.models import ApplicationKind, ApplicationStatus, Publication
+from app.rocdate import ROC_OFFSET
+from app.services.copyright_page import write_copyright_page
+from app.services.numbering import (
+    advance,
+    confirm_publication,
+    create_application,
+    cut_part,
+    data_sheet,
+    list_applications,
+    load_application,
+    numbering_plan,
+)
+from app.services.publications import PublicationFilter, publication_ids, rows_for
+from ui.errors import show_error
+from ui.hub import DataHub
+from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit
+
+NEED_WORDS = {"required": "需要", "optional": "可選", "not needed": "不適用"}
+
+
+def _item(text: str, data: Any = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+class NumberingPage(QWidget):
+    """Numbers for one publication at a time, applications across all."""
+
+    status_message = Signal(str)
+    open_document = Signal(object, object)
+    page_key = "numbering"
+
+    def __init__(self, db: Database, hub: DataHub, output_root: Path,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.hub = hub
+        self.output_root = output_root
+        self.application_id: int | None = None
+
+        self.publication = QComboBox()
+        self.publication.setObjectName("numberingPublication")
+        self.publication.currentIndexChanged.connect(self._publication_changed)
+        self.plan = QTableWidget(0, 4)
+        self.plan.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Needed"),
+                                             self.tr("Why"), self.tr("Now")])
+        self.plan.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.plan.setMaximumHeight(150)
+        self.kind = EnumCombo(ApplicationKind)
+        new_button = QPushButton(self.tr("New application"))
+        new_button.clicked.connect(self.new_application)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search registration number or title"))
+        self.search.textChanged.connect(self.reload_applications)
+        self.applications = QTableWidget(0, 6)
+        self.applications.setObjectName("applicationsTable")
+        self.applications.setHorizontalHeaderLabels(
+            [self.tr("Publication"), self.tr("Kind"), self.tr("Status"),
+             self.tr("Registration no."), self.tr("Number"), self.tr("Missing uploads")])
+        self.applications.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.applications.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.applications.itemSelectionChanged.connect(self._application_selected)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel(self.tr("Publication")))
+        left_layout.addWidget(self.publication)
+        left_layout.addWidget(self.plan)
+        new_row = QHBoxLayout()
+        new_row.addWidget(self.kind)
+        new_row.addWidget(new_button)
+        left_layout.addLayout(new_row)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.applications, 1)
+
+        self.tabs = QTabWidget()
+        self._build_application_tab()
+        self._build_packet_tab()
+        self._build_sheet_tab()
+        self._build_output_tab()
+        self.error = ErrorLabel()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.tabs, 1)
+        right_layout.addWidget(self.error)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        hub.changed.connect(self._data_changed)
+        self.reload_publications()
+
+    # --- building --------------------------------------------------------------------------------
+
+    def _build_application_tab(self) -> None:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.app_status = QLabel(self.tr("Choose or start an application."))
+        self.on_date = QDateEdit(QDate.currentDate())
+        self.on_date.setCalendarPopup(True)
+        self.registration = QLineEdit()
+        self.reply = QPlainTextEdit()
+        self.reply.setMaximumHeight(60)
+        self.assigned = QLineEdit()
+        self.assigned.setObjectName("assignedNumber")
+        self.cip_text = QPlainTextEdit()
+        self.cip_text.setMaximumHeight(90)
+        self.cip_card = QLineEdit()
+        form.addRow(self.tr("Status"), self.app_status)
+        form.addRow(self.tr("Date"), self.on_date)
+        form.addRow(self.tr("Registration no. (掛號單號)"), self.registration)
+        form.addRow(self.tr("Reply"), self.reply)
+        form.addRow(self.tr("Assigned number"), self.assigned)
+        form.addRow(self.tr("CIP block"), self.cip_text)
+        form.addRow(self.tr("CIP card file"), self.cip_card)
+        buttons = QHBoxLayout()
+        self.status_buttons: dict[ApplicationStatus, QPushButton] = {}
+        for status, text in ((ApplicationStatus.READY, self.tr("Mark ready")),
+                             (ApplicationStatus.SUBMITTED, self.tr("Mark submitted")),
+                             (ApplicationStatus.ASSIGNED, self.tr("Record the number")),
+                             (ApplicationStatus.RETURNED, self.tr("Returned")),
+                             (ApplicationStatus.DRAFT, self.tr("Back to draft"))):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, s=status: self.move_to(s))
+            buttons.addWidget(button)
+            self.status_buttons[status] = button
+        form.addRow("", buttons)
+        self.tabs.addTab(page, self.tr("Application"))
+
+    def _build_packet_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        source_row = QHBoxLayout()
+        self.source = QLineEdit()
+        self.source.setPlaceholderText(self.tr("The book PDF the pages are cut from"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_source)
+        source_row.addWidget(self.source, 1)
+        source_row.addWidget(browse)
+        self.parts = QTableWidget(0, 3)
+        self.parts.setObjectName("packetParts")
+        self.parts.setHorizontalHeaderLabels([self.tr("Upload"), self.tr("Pages (e.g. 3-4)"),
+                                              self.tr("File")])
+        self.parts.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        cut = QPushButton(self.tr("Cut the pages"))
+        cut.clicked.connect(self.cut_parts)
+        self.missing = QLabel()
+        layout.addLayout(source_row)
+        layout.addWidget(self.parts, 1)
+        layout.addWidget(self.missing)
+        layout.addWidget(cut)
+        self.tabs.addTab(page, self.tr("Upload packet"))
+
+    def _build_sheet_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("The fields of the NCL web form, in its order.")))
+        self.sheet = QTableWidget(0, 3)
+        self.sheet.setObjectName("dataSheet")
+        self.sheet.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value"), ""])
+        self.sheet.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.sheet)
+        self.tabs.addTab(page, self.tr("Data sheet"))
+
+    def _build_output_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        copyright_button = QPushButton(self.tr("Copyright page (DOCX, PDF, text)"))
+        copyright_button.clicked.connect(self.write_copyright)
+        barcode_button = QPushButton(self.tr("ISBN barcode (SVG, PDF)"))
+        barcode_button.clicked.connect(self.write_barcode)
+        confirm_box = QWidget()
+        confirm = QFormLayout(confirm_box)
+        self.confirm_price = OptionalIntEdit(placeholder=self.tr("unchanged"))
+        self.confirm_pages = OptionalIntEdit(placeholder=self.tr("unchanged"))
+        self.confirm_year = OptionalIntEdit(placeholder=self.tr("ROC year, if delayed"))
+        self.confirm_month = QSpinBox()
+        self.confirm_month.setRange(0, 12)
+        self.confirm_month.setSpecialValueText("—")
+        self.confirm_note = QLineEdit()
+        confirm.addRow(self.tr("Price now"), self.confirm_price)
+        confirm.addRow(self.tr("Pages now"), self.confirm_pages)
+        confirm.addRow(self.tr("Published year / month"), self.confirm_year)
+        confirm.addRow("", self.confirm_month)
+        confirm.addRow(self.tr("Note"), self.confirm_note)
+        confirm_button = QPushButton(self.tr("Confirm publication (NCL 四)"))
+        confirm_button.clicked.connect(self.confirm)
+        confirm.addRow("", confirm_button)
+        layout.addWidget(copyright_button)
+        layout.addWidget(barcode_button)
+        layout.addWidget(QLabel(self.tr("After printing:")))
+        layout.addWidget(confirm_box)
+        layout.addStretch()
+        self.tabs.addTab(page, self.tr("Outputs"))
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def reload_publications(self) -> None:
+        """Fill the publication chooser."""
+        with self.db.session() as session:
+            ids = publication_ids(session, PublicationFilter(), "title", descending=False)
+            rows = rows_for(session, ids)
+        current = self.publication.currentData()
+        self.publication.blockSignals(True)
+        self.publication.clear()
+        for record_id in ids:
+            row = rows[record_id]
+            self.publication.addItem(f"{row.title}（{row.form.label}）", record_id)
+        self.publication.setCurrentIndex(max(0, self.publication.findData(current)))
+        self.publication.blockSignals(False)
+        self._publication_changed()
+
+    def _data_changed(self, entity: str, _record_id: int) -> None:
+        if entity in ("publications", "publishing_units"):
+            self.reload_publications()
+
+    def publication_id(self) -> int | None:
+        """The publication shown."""
+        value = self.publication.currentData()
+        return int(value) if value is not None else None
+
+    def _publication_changed(self) -> None:
+        publication_id = self.publication_id()
+        self.plan.setRowCount(0)
+        self.sheet.setRowCount(0)
+        if publication_id is None:
+            self.reload_applications()
+            return
+        with self.db.session() as session:
+            publication = session.get(Publication, publication_id)
+            plan = numbering_plan(publication) if publication else []
+            sheet = data_sheet(session, publication_id)
+        for item in plan:
+            row = self.plan.rowCount()
+            self.plan.insertRow(row)
+            for column, text in enumerate((item.kind, NEED_WORDS[item.need], item.reason,
+                                           item.current or "—")):
+                self.plan.setItem(row, column, _item(text))
+        for label, value in sheet:
+            row = self.sheet.rowCount()
+            self.sheet.insertRow(row)
+            self.sheet.setItem(row, 0, _item(label))
+            self.sheet.setItem(row, 1, _item(value))
+            copy = QPushButton(self.tr("Copy"))
+            copy.clicked.connect(lambda _c=False, v=value: self._copy(v))
+            self.sheet.setCellWidget(row, 2, copy)
+        self.reload_applications()
+
+    def _copy(self, value: str) -> None:
+        QGuiApplication.clipboard().setText(value)
+        self.status_message.emit(self.tr("Copied: %1").replace("%1", value[:40]))
+
+    def reload_applications(self) -> None:
+        """The applications list (search by 掛號單號 or title)."""
+        with self.db.session() as session:
+            rows = list_applications(session, self.search.text())
+        self.applications.blockSignals(True)
+        self.applications.setRowCount(0)
+        for application in rows:
+            row = self.applications.rowCount()
+            self.applications.insertRow(row)
+            values = (application.title, application.kind.label, application.status.label,
+                      application.registration_no, application.assigned_number,
+                      "、".join(application.missing))
+            for column, text in enumerate(values):
+                self.applications.setItem(row, column, _item(text, application.id))
+            if application.id == self.application_id:
+                self.applications.selectRow(row)
+        self.applications.blockSignals(False)
+        self._show_application()
+
+    def _application_selected(self) -> None:
+        row = self.applications.currentRow()
+        item = self.applications.item(row, 0) if row >= 0 else None
+        self.application_id = int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        self._show_application()
+
+    def _show_application(self) -> None:
+        self.parts.setRowCount(0)
+        for button in self.status_buttons.values():
+            button.setEnabled(False)
+        if self.application_id is None:
+            self.app_status.setText(self.tr("Choose or start an application."))
+            return
+        with self.db.session() as session:
+            application = load_application(session, self.application_id)
+            status, kind = application.status, application.kind
+            parts = [(p.part, p.page_range, p.file_path) for p in application.parts]
+            self.registration.setText(application.registration_no)
+            self.assigned.setText(application.assigned_number)
+            from app.services.numbering import missing_parts
+
+            missing = missing_parts(application)
+        self.app_status.setText(f"{kind.label}：{status.label}")
+        allowed = {ApplicationStatus.DRAFT: {ApplicationStatus.READY},
+                   ApplicationStatus.READY: {ApplicationStatus.SUBMITTED,
+                                             ApplicationStatus.DRAFT},
+                   ApplicationStatus.SUBMITTED: {ApplicationStatus.ASSIGNED,
+                                                 ApplicationStatus.RETURNED},
+                   ApplicationStatus.RETURNED: {ApplicationStatus.DRAFT,
+                                                ApplicationStatus.READY}}.get(status, set())
+        for target, button in self.status_buttons.items():
+            button.setEnabled(target in allowed)
+        for part, page_range, file_path in parts:
+            row = self.parts.rowCount()
+            self.parts.insertRow(row)
+            self.parts.setItem(row, 0, _item(part))
+            self.parts.setItem(row, 1, QTableWidgetItem(page_range))
+            self.parts.setItem(row, 2, _item(Path(file_path).name if file_path else ""))
+        self.missing.setText(self.tr("Still missing: %1").replace("%1", "、".join(missing))
+                             if missing else self.tr("All uploads are ready."))
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def _today(self) -> date:
+        value = self.on_date.date()
+        return date(value.year(), value.month(), value.day())
+
+    def _run(self, action: Any, success: str) -> bool:
+        self.error.show_message("")
+        try:
+            with self.db.session() as session:
+                action(session)
+        except ValidationError as exc:
+            self.error.show_message("\n".join(p.message for p in exc.problems))
+            return False
+        except PubDeskError as exc:
+            show_error(self, exc)
+            return False
+        self.status_message.emit(success)
+        return True
+
+    def new_application(self) -> None:
+        """Start an application of the chosen kind for the publication."""
+        publication_id = self.publication_id()
+        if publication_id is None:
+            return
+        created: list[int] = []
+        if self._run(lambda s: created.append(create_application(s, publication_id,
+                                                                  self.kind.value())),
+                     self.tr("Application started.")):
+            self.application_id = created[0]
+            self.reload_applications()
+
+    def move_to(self, status: ApplicationStatus) -> None:
+        """Advance the selected application."""
+        if self.application_id is None:
+            return
+        application_id = self.application_id
+        if self._run(lambda s: advance(
+                s, application_id, status, self._today(),
+                registration_no=self.registration.text(), reply=self.reply.toPlainText(),
+                assigned_number=self.assigned.text(), cip_text=self.cip_text.toPlainText(),
+                cip_card_path=self.cip_card.text()),
+                self.tr("Application is now: %1").replace("%1", status.label)):
+            if status is ApplicationStatus.ASSIGNED:
+                self.hub.announce("publications", self.publication_id() or -1)
+            self.reload_applications()
+            self._publication_changed()
+
+    def _choose_source(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, self.tr("The book PDF"), "",
+                                                    self.tr("PDF files (*.pdf)"))
+        if name:
+            self.source.setText(name)
+
+    def cut_parts(self) -> None:
+        """Cut every part that has a page range."""
+        if self.application_id is None:
+            return
+        source = Path(self.source.text().strip())
+        if not source.is_file():
+            self.error.show_message(self.tr("Choose the book PDF first."))
+            return
+        folder = self.output_root / "編號申請" / f"申請{self.application_id}"
+        wanted = []
+        for row in range(self.parts.rowCount()):
+            part_item, range_item = self.parts.item(row, 0), self.parts.item(row, 1)
+            if part_item is not None and range_item is not None and range_item.text().strip():
+                wanted.append((part_item.text(), range_item.text()))
+        application_id = self.application_id
+
+        def action(session: Any) -> None:
+            for part, page_range in wanted:
+                cut_part(session, application_id, part, source, page_range, folder)
+
+        if self._run(action, self.tr("Pages cut into %1").replace("%1", str(folder))):
+            self.reload_applications()
+
+    def _output_folder(self) -> Path:
+        return self.output_root / "編號" / self.publication.currentText().split("（")[0]
+
+    def write_copyright(self) -> None:
+        """Write the copyright page and preview its PDF."""
+        publication_id = self.publication_id()
+        if publication_id is None:
+            return
+        files: list[Path] = []
+        if self._run(lambda s: files.extend(write_copyright_page(s, publication_id,
+                                                                 self._output_folder())),
+                     self.tr("Copyright page written.")):
+            self.open_document.emit(files[2], files[1])
+
+    def write_barcode(self) -> None:
+        """Write the ISBN barcode (SVG for the designer, PDF to look at)."""
+        publication_id = self.publication_id()
+        if publication_id is None:
+            return
+        with self.db.session() as session:
+            publication = session.get(Publication, publication_id)
+            isbn = publication.isbn if publication else None
+        if not isbn:
+            self.error.show_message(self.tr("This publication has no ISBN yet."))
+            return
+        folder = self._output_folder()
+        try:
+            write_barcode_svg(isbn, folder / f"ISBN-{isbn}.svg")
+            pdf = write_barcode_pdf(isbn, folder / f"ISBN-{isbn}.pdf")
+        except PubDeskError as exc:
+            show_error(self, exc)
+            return
+        self.open_document.emit(pdf, None)
+
+    def confirm(self) -> None:
+        """NCL 四: record the publication as out, with what changed."""
+        publication_id = self.publication_id()
+        if publication_id is None:
+            return
+        try:
+            price = self.confirm_price.value()
+            pages = self.confirm_pages.value()
+            roc_year = self.confirm_year.value()
+        except ValueError:
+            self.error.show_message(self.tr("Price, pages and year must be whole numbers."))
+            return
+        month = self.confirm_month.value() or None
+        year = roc_year + ROC_OFFSET if roc_year else None
+        changes: list[str] = []
+        if self._run(lambda s: changes.extend(confirm_publication(
+                s, publication_id, self._today(), price, pages, year, month,
+                self.confirm_note.text())), self.tr("Publication confirmed.")):
+            self.status_message.emit(self.tr("Publication confirmed.") + " " + "；".join(changes))
+            self.hub.announce("publications", publication_id)
