@@ -69,6 +69,12 @@ def main(out: Path) -> None:
     window.consent.select_book(sample.books[1], all_rights=True)
     window.consent.make_draft()
     save(window, out / "consent.png")
+    window.show_page("numbering")
+    window.numbering.publication.setCurrentIndex(
+        window.numbering.publication.findData(sample.books[1]))
+    window.numbering.new_application()
+    window.numbering.tabs.setCurrentIndex(2)
+    save(window, out / "numbering.png")
     window.show_page("checks")
     pdfs = [str(p) for p in documents if p.suffix == ".pdf"][:3]
     window.checks.add_paths(pdfs)

@@ -126,6 +126,7 @@ class NumberingPage(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
+        split.setSizes([560, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         hub.changed.connect(self._data_changed)
