@@ -165,6 +165,19 @@ def write_numbering_documents(db: Database, sample: SampleWorkspace, output: Pat
     return written
 
 
+def write_deposit_documents_for(db: Database, sample: SampleWorkspace, output: Path,
+                                on: date) -> list[Path]:
+    """The yearbook's deposit plan: shipping list, labels and a cover letter per library."""
+    from app.documents.labels import PRESETS
+    from app.services.deposit import plan_deposit, write_deposit_documents
+
+    with db.session() as session:
+        plan_deposit(session, sample.books[0])
+        return write_deposit_documents(session, sample.books[0],
+                                       output / "寄存" / "2026臺灣產業發展年報", PRESETS[0], on,
+                                       letters=True)
+
+
 def make_demo(folder: Path, on: date | None = None) -> tuple[Locations, SampleWorkspace]:
     """Create the demo workspace in `folder` (its own database) and its documents."""
     locations = resolve_locations(folder, environ={})
@@ -174,6 +187,7 @@ def make_demo(folder: Path, on: date | None = None) -> tuple[Locations, SampleWo
         output = locations.data_dir / "output"
         sample.outputs = write_sample_documents(db, sample, output, on or date.today())
         sample.outputs += write_numbering_documents(db, sample, output)
+        sample.outputs += write_deposit_documents_for(db, sample, output, on or date.today())
     finally:
         db.dispose()
     return locations, sample

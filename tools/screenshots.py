@@ -75,6 +75,11 @@ def main(out: Path) -> None:
     window.numbering.new_application()
     window.numbering.tabs.setCurrentIndex(2)
     save(window, out / "numbering.png")
+    window.show_page("deposit")
+    window.deposit.publication.setCurrentIndex(
+        window.deposit.publication.findData(sample.books[0]))
+    window.deposit.make_plan()
+    save(window, out / "deposit.png")
     window.show_page("checks")
     pdfs = [str(p) for p in documents if p.suffix == ".pdf"][:3]
     window.checks.add_paths(pdfs)

@@ -4,6 +4,7 @@ from app.models.audit import AppMeta, AuditEntry
 from app.models.base import Audited, Base
 from app.models.consent import ConsentEntry, ConsentKind, ConsentLetter
 from app.models.content import Article, SerialIssue, TocEntry
+from app.models.deposit import DepositLine
 from app.models.efile import EFile
 from app.models.enums import (
     AuditAction,
@@ -50,7 +51,7 @@ __all__ = [
     "Contributor",
     "ContributorRole",
     "CopyrightOwner",
-    "DepositLibrary",
+    "DepositLibrary", "DepositLine",
     "EFile",
     "EFileRole",
     "LibraryKind",

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.models import AppMeta, DepositLibrary, LibraryKind, SalesStore
 from app.resources import resource_path
 
@@ -52,3 +54,49 @@ def seed_reference_data(session: Session) -> bool:
     session.add(AppMeta(key=SEEDED_KEY, value="1"))
     session.flush()
     return True
+
+
+@dataclass
+class LibraryData:
+    """A deposit library as the officer edits it."""
+
+    name: str
+    division: str = ""
+    postcode: str = ""
+    address: str = ""
+    phone: str = ""
+    copies: int = 1
+    kind: LibraryKind = LibraryKind.DESIGNATED
+    active: bool = True
+    verified: bool = False
+
+
+def list_libraries(session: Session) -> list[tuple[int, LibraryData]]:
+    """Every deposit library, in order."""
+    return [(lib.id, LibraryData(lib.name, lib.division, lib.postcode, lib.address, lib.phone,
+                                 lib.copies, lib.kind, lib.active, lib.verified))
+            for lib in session.scalars(select(DepositLibrary).order_by(DepositLibrary.id))]
+
+
+def save_library(session: Session, data: LibraryData, library_id: int | None = None) -> int:
+    """Create or update a library (name required and unique, copies 0–20)."""
+    name = data.name.strip()
+    if not name:
+        raise ValidationError.single("name", "請填寫圖書館名稱。")
+    if not 0 <= data.copies <= 20:
+        raise ValidationError.single("copies", "寄存冊數應在 0 到 20 之間。")
+    clash = session.scalar(select(DepositLibrary.id).where(DepositLibrary.name == name))
+    if clash is not None and clash != library_id:
+        raise ValidationError.single("name", f"「{name}」已在清單中。")
+    library = DepositLibrary(name=name, kind=data.kind) if library_id is None else \
+        session.get(DepositLibrary, library_id)
+    if library is None:
+        raise ValidationError.single("name", "這個圖書館已被刪除，請重新整理。")
+    library.name, library.division, library.postcode = name, data.division.strip(), \
+        data.postcode.strip()
+    library.address, library.phone, library.copies = data.address.strip(), data.phone.strip(), \
+        data.copies
+    library.kind, library.active, library.verified = data.kind, data.active, data.verified
+    session.add(library)
+    session.flush()
+    return library.id

@@ -268,6 +268,137 @@
     </message>
 </context>
 <context>
+    <name>DepositPage</name>
+    <message>
+        <source>Show everything not yet sent (all publications)</source>
+        <translation>顯示所有尚未寄出的項目（全部出版品）</translation>
+    </message>
+    <message>
+        <source>Include the encouraged national libraries</source>
+        <translation>包含鼓勵寄存的國立圖書館</translation>
+    </message>
+    <message>
+        <source>Make the deposit plan</source>
+        <translation>建立寄存計畫</translation>
+    </message>
+    <message>
+        <source>The designated libraries are reference data: check them against 文化部&apos;s current list with 「Libraries…」.</source>
+        <translation>文化部指定寄存圖書館為參考資料，請以「圖書館清單…」與文化部最新公告核對。</translation>
+    </message>
+    <message>
+        <source>Libraries…</source>
+        <translation>圖書館清單…</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>出版品</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>圖書館</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>冊數</translation>
+    </message>
+    <message>
+        <source>E-files</source>
+        <translation>電子檔</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>寄出日期</translation>
+    </message>
+    <message>
+        <source>Carrier / reference</source>
+        <translation>寄送方式／單號</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Why it differs from the rule</source>
+        <translation>與規定冊數不同的原因</translation>
+    </message>
+    <message>
+        <source>Change copies</source>
+        <translation>修改冊數</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>寄送方式</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>單號</translation>
+    </message>
+    <message>
+        <source>Mark selected as sent</source>
+        <translation>所選項目標示已寄出</translation>
+    </message>
+    <message>
+        <source>Mark selected as acknowledged</source>
+        <translation>所選項目標示已收到</translation>
+    </message>
+    <message>
+        <source>Cover letter for each library</source>
+        <translation>每個圖書館附函</translation>
+    </message>
+    <message>
+        <source>Shipping list and labels</source>
+        <translation>輸出寄存清單與標籤</translation>
+    </message>
+    <message>
+        <source>Label sheet</source>
+        <translation>標籤紙規格</translation>
+    </message>
+    <message>
+        <source>Start at label</source>
+        <translation>從第幾張標籤開始</translation>
+    </message>
+    <message>
+        <source>%1 line(s), %2 copies in total.</source>
+        <translation>共 %1 項，合計 %2 冊。</translation>
+    </message>
+    <message>
+        <source>Deposit plan ready.</source>
+        <translation>寄存計畫已建立。</translation>
+    </message>
+    <message>
+        <source>Select one line to change its copies.</source>
+        <translation>請選擇一項再修改冊數。</translation>
+    </message>
+    <message>
+        <source>Copies changed.</source>
+        <translation>冊數已修改。</translation>
+    </message>
+    <message>
+        <source>Marked as sent.</source>
+        <translation>已標示寄出。</translation>
+    </message>
+    <message>
+        <source>Marked as acknowledged.</source>
+        <translation>已標示收到。</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>已輸出至 %1</translation>
+    </message>
+    <message>
+        <source>Writing the deposit documents…</source>
+        <translation>正在輸出寄存文件…</translation>
+    </message>
+</context>
+<context>
     <name>DocumentViewerPage</name>
     <message>
         <source>No document open</source>
@@ -441,6 +572,61 @@
     </message>
 </context>
 <context>
+    <name>LibraryDialog</name>
+    <message>
+        <source>Deposit libraries</source>
+        <translation>寄存圖書館</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>單位</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>郵遞區號</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>冊數</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Checked against the official list</source>
+        <translation>已與公告核對</translation>
+    </message>
+    <message>
+        <source>Add a library</source>
+        <translation>新增圖書館</translation>
+    </message>
+    <message>
+        <source>The designated list is set by 文化部 and changes: check each row, then tick it as checked.</source>
+        <translation>指定寄存圖書館名單由文化部公告並可能變動：請逐筆核對後勾選「已與公告核對」。</translation>
+    </message>
+    <message>
+        <source>Copies must be a whole number.</source>
+        <translation>冊數必須是整數。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>PubDesk — government publications</source>
@@ -453,6 +639,10 @@
     <message>
         <source>Numbering</source>
         <translation>編號申請</translation>
+    </message>
+    <message>
+        <source>Deposit copies</source>
+        <translation>寄存</translation>
     </message>
     <message>
         <source>Usage consent</source>
