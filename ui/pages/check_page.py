@@ -31,9 +31,9 @@ from app.pdfcheck import CHECK_TITLES, FileReport, Profile, Status, check_files,
 from app.pdfcheck.export import export_report
 from app.pdfcheck.isolation import BatchCancelled, expand
 from app.services.efiles import file_sha256, record_check, toc_for_check
-from app.services.publications import PublicationFilter, publication_ids, rows_for
 from ui.errors import show_error
 from ui.hub import DataHub
+from ui.pages.common import fill_publication_combo
 from ui.widgets import EnumCombo
 from ui.worker import JobCancelled, run_job
 
@@ -142,16 +142,8 @@ class CheckPage(QWidget):
 
     def reload_publications(self) -> None:
         """The publications to choose (for the TOC and to keep results)."""
-        with self.db.session() as session:
-            ids = publication_ids(session, PublicationFilter(), "title", descending=False)
-            rows = rows_for(session, ids)
-        current = self.publication.currentData()
-        self.publication.clear()
-        self.publication.addItem(self.tr("(none — do not compare or keep)"), None)
-        for record_id in ids:
-            row = rows[record_id]
-            self.publication.addItem(f"{row.title}（{row.form.label}）", record_id)
-        self.publication.setCurrentIndex(max(0, self.publication.findData(current)))
+        fill_publication_combo(self.publication, self.db,
+                               self.tr("(none — do not compare or keep)"))
 
     def _data_changed(self, entity: str, _record_id: int) -> None:
         if entity in ("publications", "toc_entries"):

@@ -56,6 +56,7 @@ from app.services.serials import list_issues
 from app.services.units import contact_choices, list_units
 from ui.errors import show_error
 from ui.hub import DataHub
+from ui.pages.common import show_failure
 from ui.widgets import ErrorLabel
 from ui.worker import run_job
 
@@ -467,14 +468,8 @@ class ConsentPage(QWidget):
                 "%1", str(folder)))
             self.open_document.emit(files.letter_pdf, files.letter_docx)
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ValidationError):
-                self.error.show_message("\n".join(p.message for p in exc.problems))
-            else:
-                show_error(self, exc)
-
         run_job(self, self.tr("Writing the consent documents…"), job, on_done=done,
-                on_failed=failed)
+                on_failed=lambda exc: show_failure(self, self.error, exc))
 
     def _open_history(self, row: int, _column: int) -> None:
         folder = Path(str(_cell(self.history, row, 0).data(ID_ROLE)))

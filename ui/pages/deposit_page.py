@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.documents.labels import PRESETS
-from app.errors import PubDeskError, ValidationError
 from app.rocdate import format_roc_date
 from app.services.deposit import (
     DepositRow,
@@ -39,9 +38,8 @@ from app.services.deposit import (
     total_copies,
     write_deposit_documents,
 )
-from app.services.publications import PublicationFilter, publication_ids, rows_for
-from ui.errors import show_error
 from ui.hub import DataHub
+from ui.pages.common import chosen_date, fill_publication_combo, run_action, show_failure
 from ui.pages.library_dialog import LibraryDialog
 from ui.widgets import ErrorLabel
 from ui.worker import run_job
@@ -157,17 +155,7 @@ class DepositPage(QWidget):
 
     def reload_publications(self) -> None:
         """Fill the publication chooser."""
-        with self.db.session() as session:
-            ids = publication_ids(session, PublicationFilter(), "title", descending=False)
-            rows = rows_for(session, ids)
-        current = self.publication.currentData()
-        self.publication.blockSignals(True)
-        self.publication.clear()
-        for record_id in ids:
-            self.publication.addItem(f"{rows[record_id].title}（{rows[record_id].form.label}）",
-                                     record_id)
-        self.publication.setCurrentIndex(max(0, self.publication.findData(current)))
-        self.publication.blockSignals(False)
+        fill_publication_combo(self.publication, self.db)
         self.reload()
 
     def _data_changed(self, entity: str, _record_id: int) -> None:
@@ -202,19 +190,10 @@ class DepositPage(QWidget):
         return [self.rows[r].id for r in rows if r < len(self.rows)]
 
     def _today(self) -> date:
-        value = self.on_date.date()
-        return date(value.year(), value.month(), value.day())
+        return chosen_date(self.on_date)
 
     def _run(self, action: Any, message: str) -> bool:
-        self.error.show_message("")
-        try:
-            with self.db.session() as session:
-                action(session)
-        except ValidationError as exc:
-            self.error.show_message("\n".join(p.message for p in exc.problems))
-            return False
-        except PubDeskError as exc:
-            show_error(self, exc)
+        if not run_action(self, self.db, self.error, action):
             return False
         self.status_message.emit(message)
         self.reload()
@@ -271,11 +250,5 @@ class DepositPage(QWidget):
             pdf = next(f for f in files if f.name == "寄存清單.pdf")
             self.open_document.emit(pdf, pdf.with_suffix(".docx"))
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ValidationError):
-                self.error.show_message("\n".join(p.message for p in exc.problems))
-            else:
-                show_error(self, exc)
-
         run_job(self, self.tr("Writing the deposit documents…"), job, on_done=done,
-                on_failed=failed)
+                on_failed=lambda exc: show_failure(self, self.error, exc))

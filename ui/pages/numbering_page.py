@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.documents.barcode import write_barcode_pdf, write_barcode_svg
-from app.errors import PubDeskError, ValidationError
+from app.errors import PubDeskError
 from app.models import ApplicationKind, ApplicationStatus, Publication
 from app.rocdate import ROC_OFFSET
 from app.services.copyright_page import write_copyright_page
@@ -46,9 +46,9 @@ from app.services.numbering import (
     load_application,
     numbering_plan,
 )
-from app.services.publications import PublicationFilter, publication_ids, rows_for
 from ui.errors import show_error
 from ui.hub import DataHub
+from ui.pages.common import chosen_date, fill_publication_combo, run_action
 from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit
 
 NEED_WORDS = {"required": "需要", "optional": "可選", "not needed": "不適用"}
@@ -239,17 +239,7 @@ class NumberingPage(QWidget):
 
     def reload_publications(self) -> None:
         """Fill the publication chooser."""
-        with self.db.session() as session:
-            ids = publication_ids(session, PublicationFilter(), "title", descending=False)
-            rows = rows_for(session, ids)
-        current = self.publication.currentData()
-        self.publication.blockSignals(True)
-        self.publication.clear()
-        for record_id in ids:
-            row = rows[record_id]
-            self.publication.addItem(f"{row.title}（{row.form.label}）", record_id)
-        self.publication.setCurrentIndex(max(0, self.publication.findData(current)))
-        self.publication.blockSignals(False)
+        fill_publication_combo(self.publication, self.db)
         self._publication_changed()
 
     def _data_changed(self, entity: str, _record_id: int) -> None:
@@ -355,19 +345,10 @@ class NumberingPage(QWidget):
     # --- actions -------------------------------------------------------------------------------
 
     def _today(self) -> date:
-        value = self.on_date.date()
-        return date(value.year(), value.month(), value.day())
+        return chosen_date(self.on_date)
 
     def _run(self, action: Any, success: str) -> bool:
-        self.error.show_message("")
-        try:
-            with self.db.session() as session:
-                action(session)
-        except ValidationError as exc:
-            self.error.show_message("\n".join(p.message for p in exc.problems))
-            return False
-        except PubDeskError as exc:
-            show_error(self, exc)
+        if not run_action(self, self.db, self.error, action):
             return False
         self.status_message.emit(success)
         return True

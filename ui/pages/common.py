@@ -1,0 +1,59 @@
+"""What several pages do the same way: run a service action with messages next to the form,
+report a failed background job, fill a publication chooser, read a date edit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
+
+from app.db import Database
+from app.errors import PubDeskError, ValidationError
+from app.services.publications import PublicationFilter, publication_ids, rows_for
+from ui.errors import show_error
+from ui.widgets import ErrorLabel
+
+
+def show_failure(parent: QWidget, error: ErrorLabel, exc: BaseException) -> None:
+    """Validation problems go next to the form; other errors to the standard display."""
+    if isinstance(exc, ValidationError):
+        error.show_message("\n".join(p.message for p in exc.problems))
+    else:
+        show_error(parent, exc)
+
+
+def run_action(parent: QWidget, db: Database, error: ErrorLabel,
+               action: Callable[[Any], object]) -> bool:
+    """Run `action(session)` in one transaction; True when it succeeded."""
+    error.show_message("")
+    try:
+        with db.session() as session:
+            action(session)
+    except PubDeskError as exc:
+        show_failure(parent, error, exc)
+        return False
+    return True
+
+
+def fill_publication_combo(combo: QComboBox, db: Database, none_label: str | None = None) -> None:
+    """Every publication by title ('title（form）'), keeping the current choice."""
+    with db.session() as session:
+        ids = publication_ids(session, PublicationFilter(), "title", descending=False)
+        rows = rows_for(session, ids)
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if none_label is not None:
+        combo.addItem(none_label, None)
+    for record_id in ids:
+        combo.addItem(f"{rows[record_id].title}（{rows[record_id].form.label}）", record_id)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)
+
+
+def chosen_date(edit: QDateEdit) -> date:
+    """A QDateEdit's date as a Python date."""
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
