@@ -69,7 +69,7 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         return 0
     if command == "run":
-        return subprocess.call([python, "-m", "app", *rest])
+        return subprocess.call([python, "-m", "ui", *rest])
     if command == "test":
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT, env=env)

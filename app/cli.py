@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app import __version__
@@ -93,8 +93,15 @@ def _run_db(args: argparse.Namespace, locations: Locations) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `pubdesk` command; returns the exit status."""
+GuiStarter = Callable[[Locations], int]
+
+
+def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None) -> int:
+    """Entry point of the command line; returns the exit status.
+
+    The GUI lives in `ui`, which the core never imports: `ui.launcher` passes `start_gui`,
+    so `pubdesk` with no command opens the window, while `python -m app` is the CLI alone.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -102,7 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_file_command(args)
         locations = resolve_locations(args.data_dir, args.db)
         if args.command is None:
-            return _start_gui(locations)
+            if start_gui is None:
+                print("這是命令列模式；要開啟視窗請執行 pubdesk（或 python -m ui）。指令說明：pubdesk --help",
+                      file=sys.stderr)
+                return 2
+            return start_gui(locations)
         if args.command == "db":
             return _run_db(args, locations)
         if args.command == "demo":
@@ -120,13 +131,3 @@ def _run_file_command(args: argparse.Namespace) -> int:
     from app.pdfcheck.cli import run_check, run_check_one
 
     return run_check(args) if args.command == "check" else run_check_one(args)
-
-
-def _start_gui(locations: Locations) -> int:
-    try:
-        from ui.main import run_gui  # type: ignore[import-not-found,unused-ignore]
-    except ImportError as exc:
-        print(f"無法載入圖形介面：{exc}", file=sys.stderr)
-        return 1
-    result: int = run_gui(locations)
-    return result

@@ -1,7 +1,7 @@
 """PDFs built by the tests, one tricky case at a time (pikepdf; nothing of unknown origin).
 
-Image streams carry a placeholder byte: the checks never decode image data, and a test that
-did would notice."""
+Image streams carry a single token byte: the checks never decode image data, and a test
+that did would notice."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class Builder:
 
     def image(self, width: int, height: int, colour: Any = Name.DeviceCMYK, bits: int = 8,
               mask: bool = False) -> Stream:
-        """An image XObject (placeholder data)."""
+        """An image XObject (one token byte of data)."""
         entries: dict[str, Any] = {"Type": Name.XObject, "Subtype": Name.Image,
                                    "Width": width, "Height": height}
         if mask:

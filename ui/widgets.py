@@ -56,9 +56,9 @@ class OptionalIntEdit(QLineEdit):
 
     value_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, placeholder: str = ""):
+    def __init__(self, parent: QWidget | None = None, hint: str = ""):
         super().__init__(parent)
-        self.setPlaceholderText(placeholder)
+        self.setPlaceholderText(hint)
         self.textChanged.connect(self.value_changed)
 
     def value(self) -> int | None:

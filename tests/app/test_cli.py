@@ -60,3 +60,13 @@ def test_demo_writes_every_document(tmp_path: Path, capsys: pytest.CaptureFixtur
             "寄存函-國家圖書館.docx"} <= names
     assert all(p.exists() and p.stat().st_size > 0 for p in written)
     assert main(["demo", str(tmp_path / "demo")]) == 1, "never over an existing workspace"
+
+
+def test_the_core_command_line_does_not_open_a_window(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path)]) == 2
+    assert "python -m ui" in capsys.readouterr().err
+    opened: list[Path] = []
+    assert main(["--data-dir", str(tmp_path)],
+                start_gui=lambda loc: opened.append(loc.data_dir) or 0) == 0
+    assert opened == [tmp_path.resolve()]

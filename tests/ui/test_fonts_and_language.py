@@ -105,7 +105,7 @@ def test_no_display_gives_instructions_not_a_crash() -> None:
     assert display_available({"DISPLAY": ":0"}, "linux")
     assert display_available({}, "win32")
     env = {"PATH": "/usr/bin:/bin", "HOME": str(Path.home())}
-    result = subprocess.run([sys.executable, "-m", "app", "--data-dir", "/tmp/pubdesk-nodisplay"],
+    result = subprocess.run([sys.executable, "-m", "ui", "--data-dir", "/tmp/pubdesk-nodisplay"],
                             capture_output=True, text=True, env=env, timeout=60, check=False)
     assert result.returncode == 2
     assert "xvfb-run" in result.stderr

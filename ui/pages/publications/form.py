@@ -131,7 +131,7 @@ class PublicationFormWidget(QWidget):
         when = QWidget()
         when_layout = QHBoxLayout(when)
         when_layout.setContentsMargins(0, 0, 0, 0)
-        self.roc_year = OptionalIntEdit(placeholder=self.tr("ROC year, e.g. 115"))
+        self.roc_year = OptionalIntEdit(hint=self.tr("ROC year, e.g. 115"))
         self.month = QComboBox()
         self.month.addItem("—", None)
         for month in range(1, 13):
@@ -147,7 +147,7 @@ class PublicationFormWidget(QWidget):
         self._row(form, self.tr("Size (cm)"), self.size_cm, "size_cm")
         self.binding = EnumCombo(Binding)
         self._row(form, self.tr("Binding"), self.binding, "binding")
-        self.price = OptionalIntEdit(placeholder=self.tr("NT$, empty when not for sale"))
+        self.price = OptionalIntEdit(hint=self.tr("NT$, empty when not for sale"))
         self._row(form, self.tr("Price (NT$)"), self.price, "price_ntd")
         self.language = QLineEdit()
         self._row(form, self.tr("Language"), self.language, "language")

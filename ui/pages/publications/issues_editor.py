@@ -57,7 +57,7 @@ class IssuesEditor(QWidget):
 
         self.volume = QLineEdit()
         self.number = QLineEdit()
-        self.roc_year = OptionalIntEdit(placeholder=self.tr("ROC year"))
+        self.roc_year = OptionalIntEdit(hint=self.tr("ROC year"))
         self.month = QComboBox()
         for month in range(1, 13):
             self.month.addItem(str(month), month)

@@ -1,0 +1,19 @@
+"""The `pubdesk` command: the core's command line, with the window for no command."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.cli import main as cli_main
+from app.paths import Locations
+
+
+def _start_gui(locations: Locations) -> int:
+    from ui.main import run_gui
+
+    return run_gui(locations)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`pubdesk [--data-dir DIR] [--db URL] [COMMAND …]`; no command opens the window."""
+    return cli_main(argv, start_gui=_start_gui)
