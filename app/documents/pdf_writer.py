@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
+    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -169,15 +170,26 @@ def table_flowables(table: DocTable, fonts: PdfFonts, width: float) -> list[Flow
 
 def write_table_pdf(table: DocTable, path: Path, author: str = "") -> Path:
     """Render a list (landscape A4 unless the table says otherwise)."""
+    return write_tables_pdf([table], path, author)
+
+
+def write_tables_pdf(tables: list[DocTable], path: Path, author: str = "") -> Path:
+    """Several lists in one PDF, each from a new page (e.g. the two copies of 附件一);
+    the first table decides the orientation."""
     fonts = pdf_fonts()
-    size = landscape(A4) if table.landscape else A4
+    size = landscape(A4) if tables[0].landscape else A4
     margin = style.TABLE_MARGIN_CM * style.CM
-    story = table_flowables(table, fonts, size[0] - 2 * margin)
+    story: list[Flowable] = []
+    for index, table in enumerate(tables):
+        if index:
+            story.append(PageBreak())
+        story += table_flowables(table, fonts, size[0] - 2 * margin)
 
     def build(target: Path) -> None:
         doc = SimpleDocTemplate(str(target), pagesize=size, leftMargin=margin,
                                 rightMargin=margin, topMargin=margin, bottomMargin=margin,
-                                title=table.title, author=author, lang=style.LANGUAGE_TAG)
+                                title=tables[0].title, author=author,
+                                lang=style.LANGUAGE_TAG)
         doc.build(story, canvasmaker=_numbered_canvas(fonts, author))
 
     _write(path, build)

@@ -3,6 +3,15 @@
 from app.models.audit import AppMeta, AuditEntry
 from app.models.base import Audited, Base
 from app.models.consent import ConsentEntry, ConsentKind, ConsentLetter
+from app.models.consignment import (
+    ConsignmentList,
+    FreightPayer,
+    PriceCalculation,
+    Settlement,
+    SettlementLine,
+    Shipment,
+    ShipmentKind,
+)
 from app.models.content import Article, SerialIssue, TocEntry
 from app.models.deposit import DepositLine
 from app.models.efile import EFile
@@ -47,16 +56,20 @@ __all__ = [
     "ConsentEntry",
     "ConsentKind",
     "ConsentLetter",
+    "ConsignmentList",
     "Contact",
     "Contributor",
     "ContributorRole",
     "CopyrightOwner",
-    "DepositLibrary", "DepositLine",
+    "DepositLibrary",
+    "DepositLine",
     "EFile",
     "EFileRole",
+    "FreightPayer",
     "LibraryKind",
     "NumberApplication",
     "PartnerKind",
+    "PriceCalculation",
     "Publication",
     "PublicationChange",
     "PublicationForm",
@@ -67,6 +80,10 @@ __all__ = [
     "RelationKind",
     "SalesStore",
     "SerialIssue",
+    "Settlement",
+    "SettlementLine",
+    "Shipment",
+    "ShipmentKind",
     "TocEntry",
     "TocKind",
 ]

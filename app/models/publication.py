@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
@@ -11,6 +12,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
+    Numeric,
     String,
     Text,
     UniqueConstraint,
@@ -90,6 +92,12 @@ class Publication(Audited, Timestamped, Base):
         enum_column(PartnerKind), default=PartnerKind.NONE
     )
     partner_name: Mapped[str] = mapped_column(String(120), default="")
+    partner_sales_obligation: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                           server_default="0")
+    """§17(一): the partner is bound to supply the exhibition stores."""
+    partner_commission_percent: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    partner_reuse_fee: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """§17(二): the agreed reuse fee (money, or copies in kind)."""
     consent_sent_on: Mapped[date | None] = mapped_column(Date)
     """When the latest usage-consent letter covering it was issued (§13)."""
     row_version: Mapped[int] = mapped_column(Integer, default=1)

@@ -123,7 +123,7 @@ def test_open_again_after_restore_of_an_older_schema(locations: Locations,
         restore_database(db, old, locations)
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == \
-                "0005"
+                "0006"
             assert conn.exec_driver_sql("SELECT count(*) FROM contributors").scalar() == 1
     finally:
         db.dispose()

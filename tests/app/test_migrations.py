@@ -79,7 +79,7 @@ def test_upgrade_from_first_revision_keeps_every_child_row(locations: Locations)
 
     assert _counts(path) == before
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0005"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0006"
         # The migration repaired the negative price instead of failing on it.
         assert conn.execute("SELECT price_ntd FROM publications WHERE id = 2").fetchone()[0] \
             is None
