@@ -6,6 +6,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from app.db import Database, open_database
@@ -178,6 +179,48 @@ def write_deposit_documents_for(db: Database, sample: SampleWorkspace, output: P
                                        letters=True)
 
 
+def write_consignment_documents(db: Database, sample: SampleWorkspace, output: Path,
+                                on: date) -> list[Path]:
+    """A consignment list (both copies) to 國家書店, a June settlement statement and the stock
+    report, as PDF and XLSX."""
+    from sqlalchemy import select
+
+    from app.documents.pdf_writer import write_table_pdf
+    from app.documents.xlsx_writer import write_table_xlsx
+    from app.models import SalesStore
+    from app.services.consignment import (
+        ListItem,
+        create_list,
+        record_settlement,
+        settlement_period_end,
+        settlement_table,
+        stock,
+        stock_table,
+        write_consignment_list,
+    )
+
+    folder = output / "展售"
+    with db.session() as session:
+        store = session.scalars(select(SalesStore).order_by(SalesStore.id)).first()
+        assert store is not None
+        store.commission_percent = store.commission_percent or Decimal("35")
+        supply = date(on.year, 1, 15) if on.month > 6 else date(on.year - 1, 7, 15)
+        list_id = create_list(session, store.id, sample.unit_id, supply,
+                              [ListItem(sample.books[0], 30, True),
+                               ListItem(sample.books[1], 20)], "林怡君")
+        written = write_consignment_list(session, list_id, folder)
+        period = settlement_period_end(supply)
+        settlement = record_settlement(session, store.id, period,
+                                       {sample.books[0]: 12, sample.books[1]: 5})
+        statement = settlement_table(session, settlement)
+        report = stock_table(stock(session), on)
+        written += [write_table_pdf(statement, folder / "結帳單.pdf"),
+                    write_table_xlsx(statement, folder / "結帳單.xlsx"),
+                    write_table_pdf(report, folder / "庫存表.pdf"),
+                    write_table_xlsx(report, folder / "庫存表.xlsx")]
+    return written
+
+
 def make_demo(folder: Path, on: date | None = None) -> tuple[Locations, SampleWorkspace]:
     """Create the demo workspace in `folder` (its own database) and its documents."""
     locations = resolve_locations(folder, environ={})
@@ -188,6 +231,7 @@ def make_demo(folder: Path, on: date | None = None) -> tuple[Locations, SampleWo
         sample.outputs = write_sample_documents(db, sample, output, on or date.today())
         sample.outputs += write_numbering_documents(db, sample, output)
         sample.outputs += write_deposit_documents_for(db, sample, output, on or date.today())
+        sample.outputs += write_consignment_documents(db, sample, output, on or date.today())
     finally:
         db.dispose()
     return locations, sample

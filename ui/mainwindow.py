@@ -26,6 +26,7 @@ from ui.errors import show_error
 from ui.hub import DataHub
 from ui.pages.check_page import CheckPage
 from ui.pages.consent_page import ConsentPage
+from ui.pages.consignment_page import ConsignmentPage
 from ui.pages.deposit_page import DepositPage
 from ui.pages.numbering_page import NumberingPage
 from ui.pages.publications.page import PublicationsPage
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.publications = PublicationsPage(db, self.hub)
         self.numbering = NumberingPage(db, self.hub, locations.data_dir / "output")
         self.deposit = DepositPage(db, self.hub, locations.data_dir / "output")
+        self.consignment = ConsignmentPage(db, self.hub, locations.data_dir / "output")
         self.consent = ConsentPage(db, self.hub, locations.data_dir / "output")
         self.checks = CheckPage(db, self.hub, locations.data_dir / "output")
         self.viewer = DocumentViewerPage()
@@ -62,9 +64,11 @@ class MainWindow(QMainWindow):
         self.checks.open_document.connect(self.preview)
         self.numbering.open_document.connect(self.preview)
         self.deposit.open_document.connect(self.preview)
+        self.consignment.open_document.connect(self.preview)
         for page, title in ((self.publications, self.tr("Publications")),
                             (self.numbering, self.tr("Numbering")),
                             (self.deposit, self.tr("Deposit copies")),
+                            (self.consignment, self.tr("Sales stores")),
                             (self.consent, self.tr("Usage consent")),
                             (self.checks, self.tr("E-file checks")),
                             (self.viewer, self.tr("Document preview")),

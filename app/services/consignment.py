@@ -397,3 +397,35 @@ def write_consignment_list(session: Session, list_id: int, folder: Path) -> list
         written.append(write_table_docx(table, folder / f"委託統籌展售清單-{copy}.docx"))
         written.append(write_table_xlsx(table, folder / f"委託統籌展售清單-{copy}.xlsx", copy))
     return written
+
+
+@dataclass(frozen=True)
+class StoreTerms:
+    """What the officer keeps per store (§7, 附件一 註二)."""
+
+    contact: str
+    commission_percent: Decimal
+    first_edition_quantity: int
+    public_selection: bool = False
+    contract_reason: str = ""
+
+
+def save_store_terms(session: Session, store_id: int, terms: StoreTerms) -> None:
+    """Store the contact, commission (40 % rule) and first-edition quantity."""
+    store = _store(session, store_id)
+    check_commission(terms.commission_percent, terms.public_selection, terms.contract_reason)
+    if terms.first_edition_quantity < 0:
+        raise ValidationError.single("first_edition_quantity", "初版送書數量不能是負數。")
+    store.contact = terms.contact.strip()
+    store.commission_percent = terms.commission_percent
+    store.first_edition_quantity = terms.first_edition_quantity
+    if terms.commission_percent > COMMISSION_LIMIT:
+        store.note = f"公開評選／最有利標契約：{terms.contract_reason.strip()}"
+    session.flush()
+
+
+def store_choices(session: Session) -> list[tuple[int, str, Decimal, int]]:
+    """(id, name, commission %, first-edition quantity) of the active stores."""
+    return [(s.id, s.name, s.commission_percent, s.first_edition_quantity)
+            for s in session.scalars(select(SalesStore).where(SalesStore.active.is_(True))
+                                     .order_by(SalesStore.id))]

@@ -268,6 +268,233 @@
     </message>
 </context>
 <context>
+    <name>ConsignmentPage</name>
+    <message>
+        <source>Store</source>
+        <translation>展售門市</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>題名</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>冊數</translation>
+    </message>
+    <message>
+        <source>With a sample</source>
+        <translation>附樣品</translation>
+    </message>
+    <message>
+        <source>Make the list (two copies)</source>
+        <translation>建立清單（1式2份）</translation>
+    </message>
+    <message>
+        <source>Supply date</source>
+        <translation>供貨日期</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>Copies to send (0 = not on this list). The first shipment of a title may carry one sample.</source>
+        <translation>填寫送書冊數（0 表示不列入）。同一書首次送門市時可附樣品1冊。</translation>
+    </message>
+    <message>
+        <source>Consignment list</source>
+        <translation>展售清單</translation>
+    </message>
+    <message>
+        <source>Supplied</source>
+        <translation>供貨</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退書</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>現有</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>樣品</translation>
+    </message>
+    <message>
+        <source>Record a return of the selected title</source>
+        <translation>登錄所選出版品退書</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>庫存</translation>
+    </message>
+    <message>
+        <source>Sold in the period</source>
+        <translation>本期售出</translation>
+    </message>
+    <message>
+        <source>Contract from public selection / most-advantageous tender</source>
+        <translation>依公開評選／最有利標決標之契約</translation>
+    </message>
+    <message>
+        <source>Record the settlement</source>
+        <translation>登錄結帳</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>結帳期</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>代售酬金</translation>
+    </message>
+    <message>
+        <source>Contract basis</source>
+        <translation>契約依據</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>結帳日</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>銷售總額</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>應收淨額</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>付款期限</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Record payment of the selected settlement</source>
+        <translation>登錄所選結帳的收款</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>結帳</translation>
+    </message>
+    <message>
+        <source>Save the store&apos;s terms</source>
+        <translation>儲存門市條件</translation>
+    </message>
+    <message>
+        <source>Commission (at most 40 %, §7)</source>
+        <translation>代售酬金（上限 40%，第7點）</translation>
+    </message>
+    <message>
+        <source>First-edition copies</source>
+        <translation>初版送書冊數</translation>
+    </message>
+    <message>
+        <source>Store terms</source>
+        <translation>門市條件</translation>
+    </message>
+    <message>
+        <source>Royalty</source>
+        <translation>版稅</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>管銷費用</translation>
+    </message>
+    <message>
+        <source>Consignment fee</source>
+        <translation>委託代售費用</translation>
+    </message>
+    <message>
+        <source>Storage and freight</source>
+        <translation>倉儲運費</translation>
+    </message>
+    <message>
+        <source>Special purpose</source>
+        <translation>特殊使用目的</translation>
+    </message>
+    <message>
+        <source>Make it the publication&apos;s price</source>
+        <translation>設為出版品定價</translation>
+    </message>
+    <message>
+        <source>Calculate and keep</source>
+        <translation>試算並保存</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>出版品</translation>
+    </message>
+    <message>
+        <source>Printing cost per copy (NT$)</source>
+        <translation>每冊印製成本（新臺幣）</translation>
+    </message>
+    <message>
+        <source>Arithmetic</source>
+        <translation>計算過程</translation>
+    </message>
+    <message>
+        <source>Price calculator (§6)</source>
+        <translation>定價試算（第6點）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未收</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已收款</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待收款</translation>
+    </message>
+    <message>
+        <source>Writing the consignment list…</source>
+        <translation>正在輸出展售清單…</translation>
+    </message>
+    <message>
+        <source>Select a title in the stock list first.</source>
+        <translation>請先在庫存表選擇出版品。</translation>
+    </message>
+    <message>
+        <source>Return recorded.</source>
+        <translation>已登錄退書。</translation>
+    </message>
+    <message>
+        <source>Settlement recorded.</source>
+        <translation>已登錄結帳。</translation>
+    </message>
+    <message>
+        <source>Select a settlement first.</source>
+        <translation>請先選擇結帳資料。</translation>
+    </message>
+    <message>
+        <source>Payment recorded.</source>
+        <translation>已登錄收款。</translation>
+    </message>
+    <message>
+        <source>Store terms saved.</source>
+        <translation>門市條件已儲存。</translation>
+    </message>
+    <message>
+        <source>Price calculation kept.</source>
+        <translation>定價試算已保存。</translation>
+    </message>
+</context>
+<context>
     <name>DepositPage</name>
     <message>
         <source>Show everything not yet sent (all publications)</source>
@@ -643,6 +870,10 @@
     <message>
         <source>Deposit copies</source>
         <translation>寄存</translation>
+    </message>
+    <message>
+        <source>Sales stores</source>
+        <translation>展售門市</translation>
     </message>
     <message>
         <source>Usage consent</source>

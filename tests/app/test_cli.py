@@ -57,7 +57,7 @@ def test_demo_writes_every_document(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert {"圖書授權函.docx", "圖書授權函.pdf", "圖書之利用清單.xlsx", "連續性出版品授權函.pdf",
             "連續性出版品之利用清單.docx", "版權頁.pdf", "版權頁.txt",
             "ISBN-9789860000009.svg", "isbn_cip-1-目次.pdf", "寄存清單.xlsx", "寄存標籤.pdf",
-            "寄存函-國家圖書館.docx"} <= names
+            "寄存函-國家圖書館.docx", "委託統籌展售清單.pdf", "結帳單.xlsx", "庫存表.pdf"} <= names
     assert all(p.exists() and p.stat().st_size > 0 for p in written)
     assert main(["demo", str(tmp_path / "demo")]) == 1, "never over an existing workspace"
 
