@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from app.errors import FieldProblem, ValidationError
 from app.identifiers import validate_gpn, validate_isbn, validate_isrc, validate_issn
@@ -63,6 +64,11 @@ class PublicationData:
     copyright_note: str = ""
     partner_kind: PartnerKind = PartnerKind.NONE
     partner_name: str = ""
+    partner_sales_obligation: bool = False
+    """§17(一): the partner must supply the exhibition stores."""
+    partner_commission_percent: Decimal | None = None
+    partner_reuse_fee: str = ""
+    """§17(二): reuse fee agreed with the partner (money, or copies in kind)."""
     contributors: list[ContributorData] = field(default_factory=list)
 
 
@@ -73,6 +79,24 @@ def cip_allowed(pub_type: PublicationType, form: PublicationForm) -> bool:
 
 def _blank_to_none(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
+
+
+def _check_identifiers(clean: PublicationData, problems: list[FieldProblem],
+                       warnings: list[str]) -> None:
+    """Normalise GPN/ISBN/ISSN/ISRC in place; collect their problems and warnings."""
+    for field_name, check in (("gpn", validate_gpn), ("isbn", validate_isbn),
+                              ("issn", validate_issn), ("isrc", validate_isrc)):
+        raw = _blank_to_none(getattr(clean, field_name))
+        if raw is None:
+            setattr(clean, field_name, None)
+            continue
+        try:
+            checked = check(raw, field_name)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+            continue
+        setattr(clean, field_name, checked.compact)
+        warnings.extend(checked.warnings)
 
 
 def validate_publication(data: PublicationData) -> tuple[PublicationData, list[str]]:
@@ -113,25 +137,16 @@ def validate_publication(data: PublicationData) -> tuple[PublicationData, list[s
         if not person.name:
             problem("contributors", f"第 {index} 位著作者沒有姓名。")
 
-    for field_name, check in (("gpn", validate_gpn), ("isbn", validate_isbn),
-                              ("issn", validate_issn), ("isrc", validate_isrc)):
-        raw = _blank_to_none(getattr(clean, field_name))
-        if raw is None:
-            setattr(clean, field_name, None)
-            continue
-        try:
-            checked = check(raw, field_name)
-        except ValidationError as exc:
-            problems.extend(exc.problems)
-            continue
-        setattr(clean, field_name, checked.compact)
-        warnings.extend(checked.warnings)
+    _check_identifiers(clean, problems, warnings)
 
     if clean.cip_status in (CipStatus.APPLIED, CipStatus.RECEIVED) and not cip_allowed(
             clean.pub_type, clean.form):
         problem("cip_status", "預行編目（CIP）只適用於紙本圖書，電子書與有聲書不能申請。")
     if clean.partner_kind is not PartnerKind.NONE and not clean.partner_name:
         problem("partner_name", "合作出版或委託出版時，請填寫合作單位名稱。")
+    if clean.partner_commission_percent is not None and not (
+            0 <= clean.partner_commission_percent <= 100):
+        problem("partner_commission_percent", "合作出版的代售酬金比例必須在 0 到 100 之間。")
     if clean.online_registered and not clean.online_url:
         problem("online_url", "已登錄於政府出版品網站時，請填寫網址。")
     if clean.pub_type is PublicationType.SERIAL and clean.isbn:

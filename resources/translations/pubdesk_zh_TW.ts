@@ -1398,6 +1398,22 @@ translators</source>
         <translation>合作單位</translation>
     </message>
     <message>
+        <source>The partner supplies the exhibition stores (§17)</source>
+        <translation>合作單位負責供書展售門市（第17點）</translation>
+    </message>
+    <message>
+        <source>percent agreed with the stores</source>
+        <translation>與門市議定之百分比</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s store commission</source>
+        <translation>合作單位代售酬金</translation>
+    </message>
+    <message>
+        <source>Reuse fee agreed</source>
+        <translation>議定之合理使用報酬</translation>
+    </message>
+    <message>
         <source>Online URL</source>
         <translation>線上網址</translation>
     </message>
@@ -1412,6 +1428,10 @@ translators</source>
     <message>
         <source>The publication year</source>
         <translation>出版年</translation>
+    </message>
+    <message>
+        <source>The commission must be a number.</source>
+        <translation>代售酬金必須是數字。</translation>
     </message>
     <message>
         <source>The price</source>

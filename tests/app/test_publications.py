@@ -245,3 +245,20 @@ def test_every_labelled_enum_member_has_a_label() -> None:
     for enum_type in enums:
         for member in enum_type:
             assert member.label, f"{enum_type.__name__}.{member.name}"
+
+
+def test_partner_terms_of_section_17(db: Database, unit_id: int) -> None:
+    from decimal import Decimal
+
+    pub = add_book(db, unit_id, partner_kind=PartnerKind.CO_PUBLISHER, partner_name="某出版社",
+                   partner_sales_obligation=True, partner_commission_percent=Decimal("30"),
+                   partner_reuse_fee="每年新臺幣1萬元")
+    with db.session() as session:
+        data, _ = publication_data(session, pub)
+        assert data.partner_sales_obligation is True
+        assert data.partner_commission_percent == Decimal("30.00")
+        assert data.partner_reuse_fee == "每年新臺幣1萬元"
+        data.partner_commission_percent = Decimal("120")
+        with pytest.raises(ValidationError) as info:
+            update_publication(session, pub, data)
+    assert info.value.problems[0].field == "partner_commission_percent"

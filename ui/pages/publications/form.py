@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -62,6 +64,7 @@ class PublicationFormWidget(QWidget):
         for spin in self.findChildren(QSpinBox):
             spin.valueChanged.connect(self._changed)
         self.online_registered.toggled.connect(self._changed)
+        self.partner_sales.toggled.connect(self._changed)
         self.contributors.itemChanged.connect(self._changed)
 
     # --- building --------------------------------------------------------------------------
@@ -187,6 +190,15 @@ class PublicationFormWidget(QWidget):
         self._row(form, self.tr("Partner"), self.partner_kind, "partner_kind")
         self.partner_name = QLineEdit()
         self._row(form, self.tr("Partner name"), self.partner_name, "partner_name")
+        self.partner_sales = QCheckBox(self.tr("The partner supplies the exhibition stores "
+                                               "(§17)"))
+        self._row(form, "", self.partner_sales, "partner_sales_obligation")
+        self.partner_commission = QLineEdit()
+        self.partner_commission.setPlaceholderText(self.tr("percent agreed with the stores"))
+        self._row(form, self.tr("Partner's store commission"), self.partner_commission,
+                  "partner_commission_percent")
+        self.partner_fee = QLineEdit()
+        self._row(form, self.tr("Reuse fee agreed"), self.partner_fee, "partner_reuse_fee")
         self.online_url = QLineEdit()
         self._row(form, self.tr("Online URL"), self.online_url, "online_url")
         self.online_registered = QCheckBox(self.tr("Registered on the government "
@@ -272,6 +284,10 @@ class PublicationFormWidget(QWidget):
             self.copyright_note.setPlainText(data.copyright_note)
             self.partner_kind.set_value(data.partner_kind)
             self.partner_name.setText(data.partner_name)
+            self.partner_sales.setChecked(data.partner_sales_obligation)
+            self.partner_commission.setText("" if data.partner_commission_percent is None
+                                            else str(data.partner_commission_percent))
+            self.partner_fee.setText(data.partner_reuse_fee)
             self.online_url.setText(data.online_url)
             self.online_registered.setChecked(data.online_registered)
         finally:
@@ -291,6 +307,13 @@ class PublicationFormWidget(QWidget):
                 return None
 
         roc_year = number(self.roc_year, "published_year", self.tr("The publication year"))
+        commission_text = self.partner_commission.text().strip().rstrip("%％")
+        try:
+            partner_commission = Decimal(commission_text) if commission_text else None
+        except InvalidOperation:
+            partner_commission = None
+            problems.append(FieldProblem("partner_commission_percent",
+                                         self.tr("The commission must be a number.")))
         data = PublicationData(
             unit_id=self.unit.currentData() or 0,
             title=self.title.text(), pub_type=self.pub_type.value(), form=self.form.value(),
@@ -311,6 +334,9 @@ class PublicationFormWidget(QWidget):
             copyright_owner=self.copyright_owner.value(),
             copyright_note=self.copyright_note.toPlainText(),
             partner_kind=self.partner_kind.value(), partner_name=self.partner_name.text(),
+            partner_sales_obligation=self.partner_sales.isChecked(),
+            partner_commission_percent=partner_commission,
+            partner_reuse_fee=self.partner_fee.text().strip(),
             contributors=self._read_contributors())
         if problems:
             raise ValidationError(problems)
