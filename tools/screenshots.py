@@ -80,6 +80,9 @@ def main(out: Path) -> None:
         window.deposit.publication.findData(sample.books[0]))
     window.deposit.make_plan()
     save(window, out / "deposit.png")
+    window.show_page("consignment")
+    window.consignment.tabs.setCurrentIndex(0)
+    save(window, out / "consignment.png")
     window.show_page("checks")
     pdfs = [str(p) for p in documents if p.suffix == ".pdf"][:3]
     window.checks.add_paths(pdfs)

@@ -424,8 +424,8 @@ def save_store_terms(session: Session, store_id: int, terms: StoreTerms) -> None
     session.flush()
 
 
-def store_choices(session: Session) -> list[tuple[int, str, Decimal, int]]:
-    """(id, name, commission %, first-edition quantity) of the active stores."""
-    return [(s.id, s.name, s.commission_percent, s.first_edition_quantity)
+def store_choices(session: Session) -> list[tuple[int, str, Decimal, int, str]]:
+    """(id, name, commission %, first-edition quantity, contact) of the active stores."""
+    return [(s.id, s.name, s.commission_percent, s.first_edition_quantity, s.contact)
             for s in session.scalars(select(SalesStore).where(SalesStore.active.is_(True))
                                      .order_by(SalesStore.id))]

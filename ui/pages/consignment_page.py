@@ -258,7 +258,7 @@ class ConsignmentPage(QWidget):
         current = self.store.currentData()
         self.store.blockSignals(True)
         self.store.clear()
-        for store_id, name, _percent, _first in stores:
+        for store_id, name, *_terms in stores:
             self.store.addItem(name, store_id)
         self.store.setCurrentIndex(max(0, self.store.findData(current)))
         self.store.blockSignals(False)
@@ -268,7 +268,9 @@ class ConsignmentPage(QWidget):
             self.titles.insertRow(row)
             self.titles.setItem(row, 0, _cell(title, publication_id))
             self.titles.setItem(row, 1, _cell(gpn))
-            self.titles.setCellWidget(row, 2, QSpinBox())
+            copies = QSpinBox()
+            copies.setRange(0, 99_999)
+            self.titles.setCellWidget(row, 2, copies)
             self.titles.setCellWidget(row, 3, QCheckBox())
         fill_publication_combo(self.price_publication, self.db)
         self.reload()
@@ -316,10 +318,11 @@ class ConsignmentPage(QWidget):
                     item.setForeground(QBrush(QColor("#b00020")))
                 self.history.setItem(index, column, item)
         if store_id in stores:
-            _id, _name, percent, first = stores[store_id]
+            _id, _name, percent, first, contact = stores[store_id]
             self.commission.setValue(float(percent))
             self.terms_commission.setValue(float(percent))
             self.terms_first.setValue(first)
+            self.terms_contact.setText(contact)
 
     # --- actions -------------------------------------------------------------------------------
 
