@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db import open_database
@@ -61,4 +62,6 @@ def run_gui(locations: Locations) -> int:
     try:
         return app.exec()
     finally:
+        # A backup or check still running must finish before the database closes.
+        QThreadPool.globalInstance().waitForDone(30_000)
         db.dispose()

@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from ui.errors import show_error
 
@@ -109,27 +110,32 @@ def run_job(parent: QWidget | None, title: str, function: JobFunction,
     dialog = ProgressDialog(title, parent)
     _RUNNING.add(job)
 
-    def finish() -> None:
+    def finish() -> bool:
+        """Close the dialog; False when the window that asked is gone (app closing)."""
         _RUNNING.discard(job)
-        dialog.reset()
-        dialog.hide()
-        dialog.deleteLater()
+        if isValid(dialog):
+            # Progress reports may still be queued behind the result: cut them off before
+            # the dialog goes, or they would reach a deleted object.
+            job.signals.progress.disconnect(dialog.report)
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+        return parent is None or isValid(parent)
 
     def done(result: Any) -> None:
-        finish()
-        if on_done:
+        if finish() and on_done:
             on_done(result)
 
     def failed(exc: BaseException, details: str) -> None:
-        finish()
+        if not finish():
+            return
         if on_failed:
             on_failed(exc)
         else:
             show_error(parent, exc, details)
 
     def cancelled() -> None:
-        finish()
-        if on_cancelled:
+        if finish() and on_cancelled:
             on_cancelled()
 
     job.signals.progress.connect(dialog.report)

@@ -92,3 +92,17 @@ def test_language_choice_is_saved(make_window, language: str, modal_dialogs) -> 
     from app.settings import load_settings
 
     assert load_settings(locations.settings_file).language == language
+
+
+def test_progress_queued_after_the_result_is_harmless(qtbot) -> None:  # type: ignore[no-untyped-def]
+    results: list[object] = []
+
+    def chatty(progress, cancelled) -> str:  # type: ignore[no-untyped-def]
+        for step in range(2000):
+            progress(step, 2000, "…")
+        return "done"
+
+    for _ in range(5):
+        run_job(None, "多次進度", chatty, on_done=results.append)
+    qtbot.waitUntil(lambda: len(results) == 5, timeout=20000)
+    qtbot.wait(200)  # let any queued progress signals arrive after the dialogs are gone
