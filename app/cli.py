@@ -41,6 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     from app.pdfcheck.cli import add_arguments as add_check_arguments
 
     add_check_arguments(commands)
+    export = commands.add_parser("export", help="匯出送交包（文化部、國家圖書館、寄存）")
+    export.add_argument("--kind", choices=["moc", "ncl", "deposit"], required=True)
+    export.add_argument("--publication", type=int, nargs="+", required=True, metavar="ID")
+    export.add_argument("--out", required=True, metavar="PATH")
+    export.add_argument("--zip", action="store_true", help="輸出 ZIP 檔而非資料夾")
+    export.add_argument("--override", action="append", default=[], metavar="檔名:檢查:理由",
+                        help="核可某檔案某項檢查不符合，並寫明理由（可重複）")
     demo = commands.add_parser("demo", help="在指定資料夾建立範例工作區，並產生所有文件到 output/")
     demo.add_argument("folder", metavar="DIR")
     return parser
@@ -118,12 +125,41 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None)
             return _run_db(args, locations)
         if args.command == "demo":
             return _run_demo(args)
+        if args.command == "export":
+            return _run_export(args, locations)
 
     except PubDeskError as exc:
         print(f"錯誤：{exc.message}", file=sys.stderr)
         return 1
     parser.error(f"不認得的指令：{args.command}")
     return 2
+
+
+def _run_export(args: argparse.Namespace, locations: Locations) -> int:
+    from app.db import open_database
+    from app.packages.kinds import ExportRefused, Override, build_package
+
+    overrides = []
+    for text in args.override:
+        parts = text.split(":", 2)
+        if len(parts) != 3 or not parts[2].strip():
+            print(f"錯誤：--override 應寫成「檔名:檢查項目:理由」，收到「{text}」。", file=sys.stderr)
+            return 2
+        overrides.append(Override(*parts))
+    db = open_database(locations)
+    try:
+        with db.session() as session:
+            target = build_package(session, args.kind, args.publication, Path(args.out),
+                                   args.zip, overrides)
+    except ExportRefused as exc:
+        print(f"未匯出：{exc.message}", file=sys.stderr)
+        for path, check, message in exc.failures:
+            print(f"  {Path(path).name}:{check}  {message}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    print(f"送交包已建立：{target}")
+    return 0
 
 
 def _run_file_command(args: argparse.Namespace) -> int:

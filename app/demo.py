@@ -221,6 +221,39 @@ def write_consignment_documents(db: Database, sample: SampleWorkspace, output: P
     return written
 
 
+def write_sample_packages(db: Database, sample: SampleWorkspace, output: Path) -> list[Path]:
+    """One package of each kind, with sample e-files: the yearbook's print body (bookmarks
+    from its TOC) and an article of the serial issue."""
+    from app.documents.pdf_writer import write_lines_pdf
+    from app.models import EFile, EFileRole
+    from app.packages.kinds import build_package
+    from app.pdfcheck import write_outline
+    from app.services.efiles import toc_for_check
+
+    files = output / "範例電子檔"
+    with db.session() as session:
+        body = write_lines_pdf(["2026臺灣產業發展年報", "（範例內文）"], files / "年報草稿.pdf")
+        with_outline = write_outline(body, files / "年報內文.pdf",
+                                     toc_for_check(session, sample.books[0]))
+        body.unlink()
+        article = write_lines_pdf(["半導體供應鏈韌性與在地化", "李志明"], files / "article1.pdf")
+        issue = load_issue(session, sample.issue_id)
+        session.add(EFile(publication_id=sample.books[0], role=EFileRole.PRINT_BODY,
+                          path=str(with_outline)))
+        session.add(EFile(publication_id=sample.serial_id, issue_id=issue.id,
+                          article_id=issue.articles[0].id, role=EFileRole.ARTICLE,
+                          path=str(article)))
+    folder = output / "送交包"
+    built = []
+    with db.session() as session:
+        built.append(build_package(session, "moc", [sample.books[0], sample.serial_id],
+                                   folder / "文化部"))
+        built.append(build_package(session, "ncl", [sample.books[1]], folder / "國家圖書館",
+                                   as_zip=True))
+        built.append(build_package(session, "deposit", [sample.books[0]], folder / "寄存"))
+    return built
+
+
 def make_demo(folder: Path, on: date | None = None) -> tuple[Locations, SampleWorkspace]:
     """Create the demo workspace in `folder` (its own database) and its documents."""
     locations = resolve_locations(folder, environ={})
@@ -232,6 +265,7 @@ def make_demo(folder: Path, on: date | None = None) -> tuple[Locations, SampleWo
         sample.outputs += write_numbering_documents(db, sample, output)
         sample.outputs += write_deposit_documents_for(db, sample, output, on or date.today())
         sample.outputs += write_consignment_documents(db, sample, output, on or date.today())
+        sample.outputs += write_sample_packages(db, sample, output)
     finally:
         db.dispose()
     return locations, sample

@@ -137,10 +137,12 @@ def write_labels_pdf(labels: list[list[str]], sheet: LabelSheet, path: Path,
     with atomic_output(path, "若檔案已開啟，請先關閉。") as partial:
         canvas = Canvas(str(partial), pagesize=A4, initialFontName=fonts.cjk)
         canvas.setTitle(f"寄存標籤 {sheet.name}")
+        canvas.setFillColorCMYK(0, 0, 0, 1)
         page = 1
         for label in placed:
             while label.page > page:
                 canvas.showPage()
+                canvas.setFillColorCMYK(0, 0, 0, 1)
                 page += 1
             y = label.text_box[3]
             for line in label.lines:

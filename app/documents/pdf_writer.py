@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import colors
+from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -51,6 +51,7 @@ def _numbered_canvas(fonts: PdfFonts, author: str) -> type[Canvas]:
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 self.setFont(fonts.cjk, style.PAGE_NUMBER_PT)
+                self.setFillColor(BLACK)
                 width = self._pagesize[0]
                 self.drawCentredString(width / 2, 1.0 * style.CM,
                                        style.page_number_text(number, total))
@@ -60,8 +61,13 @@ def _numbered_canvas(fonts: PdfFonts, author: str) -> type[Canvas]:
     return NumberedCanvas
 
 
+BLACK = CMYKColor(0, 0, 0, 1)
+"""Print black (K only): our PDFs pass the print profile's CMYK check themselves."""
+HEADER_GREY = CMYKColor(0, 0, 0, 0.08)
+
+
 def _paragraph_style(fonts: PdfFonts, size: float, **extra: Any) -> ParagraphStyle:
-    settings: dict[str, Any] = {"alignment": TA_LEFT, **extra}
+    settings: dict[str, Any] = {"alignment": TA_LEFT, "textColor": BLACK, **extra}
     return ParagraphStyle(
         name=f"s{size}{sorted(extra.items())}", fontName=fonts.cjk, fontSize=size,
         leading=size * style.LINE_SPACING, wordWrap="CJK", **settings)
@@ -141,9 +147,10 @@ def table_flowables(table: DocTable, fonts: PdfFonts, width: float) -> list[Flow
     columns = table.column_count
     data: list[list[Any]] = [["" for _ in range(columns)] for _ in table.header]
     commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("GRID", (0, 0), (-1, -1), 0.5, BLACK),
+        ("TEXTCOLOR", (0, 0), (-1, -1), BLACK),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, len(table.header) - 1), colors.HexColor("#f0f0f0")),
+        ("BACKGROUND", (0, 0), (-1, len(table.header) - 1), HEADER_GREY),
         ("FONTNAME", (0, 0), (-1, -1), fonts.cjk),
     ]
     for placed in table.header_grid():

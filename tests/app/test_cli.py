@@ -58,7 +58,8 @@ def test_demo_writes_every_document(tmp_path: Path, capsys: pytest.CaptureFixtur
             "連續性出版品之利用清單.docx", "版權頁.pdf", "版權頁.txt",
             "ISBN-9789860000009.svg", "isbn_cip-1-目次.pdf", "寄存清單.xlsx", "寄存標籤.pdf",
             "寄存函-國家圖書館.docx", "委託統籌展售清單.pdf", "結帳單.xlsx", "庫存表.pdf"} <= names
-    assert all(p.exists() and p.stat().st_size > 0 for p in written)
+    assert {"文化部", "國家圖書館.zip", "寄存"} <= names, "one package of each kind"
+    assert all(p.exists() and (p.is_dir() or p.stat().st_size > 0) for p in written)
     assert main(["demo", str(tmp_path / "demo")]) == 1, "never over an existing workspace"
 
 
@@ -70,3 +71,17 @@ def test_the_core_command_line_does_not_open_a_window(tmp_path: Path,
     assert main(["--data-dir", str(tmp_path)],
                 start_gui=lambda loc: opened.append(loc.data_dir) or 0) == 0
     assert opened == [tmp_path.resolve()]
+
+
+def test_export_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "ws"
+    assert main(["demo", str(data)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "export", "--kind", "deposit", "--publication", "1",
+                 "--out", str(tmp_path / "pkg"), "--zip"]) == 0
+    assert (tmp_path / "pkg.zip").exists()
+    assert main(["--data-dir", str(data), "export", "--kind", "ncl", "--publication", "1",
+                 "--out", str(tmp_path / "none")]) == 1
+    assert "申請案" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "export", "--kind", "moc", "--publication", "1",
+                 "--out", str(tmp_path / "x"), "--override", "bad"]) == 2

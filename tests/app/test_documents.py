@@ -181,3 +181,35 @@ def test_our_pdfs_pass_our_own_font_and_text_checks(tmp_path: Path) -> None:
         assert report.checks["fonts_embedded"].evidence["declared_unused"] == []
         assert report.checks["text_copyable"].status is Status.PASS
         assert report.checks["protection"].status is Status.PASS
+
+
+def test_our_pdfs_are_print_black_only(tmp_path: Path) -> None:
+    from app.pdfcheck import Status, check_pdf
+
+    for path in (write_letter_pdf(sample_letter(), tmp_path / "l.pdf"),
+                 write_table_pdf(sample_table(), tmp_path / "t.pdf")):
+        assert check_pdf(path).checks["colour_space"].status is Status.PASS
+
+
+def test_disc_label_keeps_the_centre_clear(tmp_path: Path) -> None:
+    import math
+
+    from app.documents.disc_label import (
+        CLEAR_RADIUS_MM,
+        MM,
+        PRINT_RADIUS_MM,
+        disc_layout,
+        write_disc_label,
+    )
+
+    lines = ["2026臺灣產業發展年報、產業經濟季刊", "經濟部產業發展署", "出版年月：115年8月",
+             "GPN：1011500057、2009100011", "檔案類型：印製用PDF檔（內文）", "卷期：12卷3期"]
+    centre = (300.0, 500.0)
+    for placed in disc_layout(lines, centre):
+        for x in (placed.x0, placed.x1):
+            for y in (placed.y0, placed.y1):
+                distance = math.hypot(x - centre[0], y - centre[1]) / MM
+                assert CLEAR_RADIUS_MM <= distance <= PRINT_RADIUS_MM, placed
+    text = pdf_text(write_disc_label(lines, tmp_path / "disc.pdf"))
+    assert "GPN：1011500057" in text
+    assert page_count(tmp_path / "disc.pdf") == 2

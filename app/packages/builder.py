@@ -1,0 +1,184 @@
+"""Building a package atomically: everything goes into a hidden folder beside the target
+(same volume), each file hashed while it is copied, then the folder (or a ZIP of it) is renamed
+into place. Cancel, a failure or a full disk leave nothing at the target."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from app import __version__
+from app.errors import PubDeskError
+from app.packages.names import safe_relative
+
+CHUNK = 8 * 1024 * 1024
+
+
+class PackageCancelled(Exception):
+    """The officer cancelled the export."""
+
+
+@dataclass
+class ManifestFile:
+    """One file of the package."""
+
+    path: str
+    what: str
+    record: str
+    size: int
+    sha256: str
+
+
+@dataclass
+class Manifest:
+    """manifest.json: what is in the package and why it may be trusted."""
+
+    kind: str
+    app_version: str = __version__
+    created_at: str = field(default_factory=lambda: datetime.now().astimezone().isoformat())
+    files: list[ManifestFile] = field(default_factory=list)
+    checks: list[dict[str, Any]] = field(default_factory=list)
+    overrides: list[dict[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        """The JSON text."""
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+
+def _disk_error(exc: OSError, where: str) -> PubDeskError:
+    if exc.errno == errno.ENOSPC:
+        return PubDeskError(f"磁碟空間不足，無法完成送交包（{where}）。已寫入的部分已清除，請清出空間後再試。")
+    if isinstance(exc, FileNotFoundError):
+        return PubDeskError(f"檔案在匯出過程中消失了：{exc.filename}。請確認檔案位置後再試；送交包未建立。",
+                            path=str(exc.filename))
+    return PubDeskError(f"寫入送交包時發生錯誤（{where}）：{exc.strerror or exc}。送交包未建立。")
+
+
+class PackageBuilder:
+    """Use as a context manager; `commit()` moves the finished package into place."""
+
+    def __init__(self, target: Path, kind: str, as_zip: bool = False,
+                 progress: Callable[[int, int, str], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None, total_bytes: int = 0):
+        self.target = target.with_suffix(".zip") if as_zip and target.suffix != ".zip" else target
+        self.as_zip = as_zip
+        self.manifest = Manifest(kind)
+        self.progress = progress
+        self.cancelled = cancelled
+        self.total_bytes = total_bytes
+        self.done_bytes = 0
+        if self.target.exists():
+            raise PubDeskError(f"「{self.target}」已經存在；請選擇新的名稱或先移走舊的送交包。")
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            self.work = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".partial",
+                                              dir=self.target.parent))
+        except OSError as exc:
+            raise _disk_error(exc, "建立暫存資料夾") from exc
+        self.root = self.work / "package"
+        self.root.mkdir()
+
+    def __enter__(self) -> PackageBuilder:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def _check_cancel(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise PackageCancelled
+
+    def _tick(self, text: str) -> None:
+        if self.progress is not None:
+            total = max(self.total_bytes, self.done_bytes, 1)
+            self.progress(self.done_bytes // 1024, total // 1024, text)
+
+    def add_file(self, source: Path, relative: str, what: str, record: str = "") -> str:
+        """Copy a file in, hashing the same buffers as they are written (one read)."""
+        self._check_cancel()
+        name = safe_relative(relative)
+        target = self.root / name
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with source.open("rb") as reader, target.open("wb") as writer:
+                while chunk := reader.read(CHUNK):
+                    self._check_cancel()
+                    writer.write(chunk)
+                    digest.update(chunk)
+                    size += len(chunk)
+                    self.done_bytes += len(chunk)
+                    self._tick(name)
+        except OSError as exc:
+            raise _disk_error(exc, name) from exc
+        self.manifest.files.append(ManifestFile(name, what, record, size, digest.hexdigest()))
+        return name
+
+    def add_bytes(self, data: bytes, relative: str, what: str, record: str = "") -> str:
+        """Add generated content."""
+        self._check_cancel()
+        name = safe_relative(relative)
+        target = self.root / name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except OSError as exc:
+            raise _disk_error(exc, name) from exc
+        self.manifest.files.append(ManifestFile(name, what, record, len(data),
+                                                hashlib.sha256(data).hexdigest()))
+        return name
+
+    def scratch(self) -> Path:
+        """A folder for writers to put generated documents in before `add_file`."""
+        folder = self.work / "scratch"
+        folder.mkdir(exist_ok=True)
+        return folder
+
+    def _index_html(self) -> str:
+        from html import escape
+
+        rows = "\n".join(f"<tr><td>{escape(f.path)}</td><td>{escape(f.what)}</td>"
+                         f"<td>{escape(f.record)}</td><td>{f.size:,}</td>"
+                         f"<td><code>{f.sha256}</code></td></tr>" for f in self.manifest.files)
+        overrides = "".join(f"<li>{escape(o['file'])}：{escape(o['check'])} — "
+                            f"{escape(o['reason'])}</li>" for o in self.manifest.overrides)
+        return ("<!DOCTYPE html><html lang=\"zh-TW\"><meta charset=\"utf-8\">"
+                f"<title>送交包目錄</title><h1>送交包目錄（{escape(self.manifest.kind)}）</h1>"
+                f"<p>PubDesk {escape(self.manifest.app_version)}，{escape(self.manifest.created_at)}"
+                "</p><table border=1 cellpadding=4><tr><th>檔案</th><th>內容</th><th>來源</th>"
+                f"<th>位元組</th><th>SHA-256</th></tr>{rows}</table>"
+                + (f"<h2>例外核可</h2><ul>{overrides}</ul>" if overrides else "") + "</html>")
+
+    def commit(self) -> Path:
+        """Write manifest.json and 目錄.html, then move the package into place."""
+        self._check_cancel()
+        try:
+            (self.root / "manifest.json").write_text(self.manifest.to_json(), encoding="utf-8")
+            (self.root / "目錄.html").write_text(self._index_html(), encoding="utf-8")
+            if self.as_zip:
+                partial = self.work / "package.zip"
+                with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+                    for file in sorted(self.root.rglob("*")):
+                        self._check_cancel()
+                        if file.is_file():
+                            # Non-ASCII names are stored as UTF-8 with the language flag set.
+                            archive.write(file, file.relative_to(self.root).as_posix())
+                os.replace(partial, self.target)
+            else:
+                os.replace(self.root, self.target)
+        except OSError as exc:
+            raise _disk_error(exc, "完成送交包") from exc
+        return self.target

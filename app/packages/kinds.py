@@ -1,0 +1,201 @@
+"""The three package kinds: for 文化部 (consent letter and list, e-files laid out per 附件三 四,
+disc label, check report), for 國家圖書館 (the application uploads), for deposit (shipping list
+and labels). Before export every e-file is checked again; failures refuse the export unless
+the officer overrides that named failure with a reason, which goes into the manifest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.documents.disc_label import write_disc_label
+from app.documents.labels import PRESETS
+from app.errors import PubDeskError
+from app.models import (
+    ApplicationKind,
+    ConsentEntry,
+    ConsentLetter,
+    EFile,
+    EFileRole,
+    NumberApplication,
+    Publication,
+)
+from app.packages.builder import PackageBuilder
+from app.pdfcheck import CHECK_TITLES, Profile, Status, check_files
+from app.pdfcheck.export import export_report
+from app.rocdate import format_roc_year_month
+from app.services.deposit import write_deposit_documents
+from app.services.publications import load_publication
+
+KINDS = ("moc", "ncl", "deposit")
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class Override:
+    """The officer accepts one named failure of one file, for a stated reason."""
+
+    file: str
+    check: str
+    reason: str
+
+
+class ExportRefused(PubDeskError):
+    """Checks failed and were not overridden."""
+
+    def __init__(self, failures: list[tuple[str, str, str]]):
+        listing = "；".join(f"{Path(f).name}：{CHECK_TITLES.get(c, c)}（{m}）"
+                           for f, c, m in failures[:10])
+        super().__init__(f"有 {len(failures)} 項檢查不符合，未匯出：{listing}"
+                         "。請修正檔案，或對個別項目註明理由後核可例外。")
+        self.failures = failures
+
+
+def _efiles(session: Session, publication_ids: list[int]) -> list[EFile]:
+    return list(session.scalars(select(EFile).where(EFile.publication_id.in_(publication_ids))
+                                .order_by(EFile.publication_id, EFile.id)))
+
+
+def _layout(efile: EFile) -> str:
+    """附件三 四: a folder per book; per serial issue a folder with {卷}卷{期}期_… names."""
+    pub = efile.publication
+    source = Path(efile.path)
+    if efile.issue is not None:
+        issue = efile.issue
+        prefix = f"{issue.volume}卷{issue.number}期"
+        name = source.stem if source.stem.startswith(prefix + "_") else (
+            f"{prefix}_{efile.article.title}" if efile.article is not None
+            else f"{prefix}_{source.stem}")
+        return f"{pub.title}/{prefix}/{name}.pdf"
+    return f"{pub.title}/{source.name}"
+
+
+def _recheck(builder: PackageBuilder, files: list[EFile], overrides: list[Override],
+             progress: Progress | None, cancelled: Cancelled | None) -> list[str]:
+    """Check every e-file again; return the report paths to add; raise on unaccepted failures."""
+    failures: list[tuple[str, str, str]] = []
+    reports = []
+    for role_group in (True, False):
+        group = [f for f in files if (f.role is EFileRole.SCAN) == role_group]
+        if not group:
+            continue
+        profile = Profile.SCAN if role_group else Profile.PRINT
+        reports += check_files([f.path for f in group], profile, progress=progress,
+                               cancelled=cancelled)
+    accepted = {(Path(o.file).name, o.check): o for o in overrides}
+    for report in reports:
+        name = Path(report.path).name
+        if not report.opened:
+            failures.append((report.path, "open", report.error or ""))
+        for check_id, result in report.checks.items():
+            if result.status is not Status.FAIL:
+                continue
+            override = accepted.get((name, check_id))
+            if override is not None and override.reason.strip():
+                builder.manifest.overrides.append({"file": name, "check": check_id,
+                                                   "reason": override.reason.strip()})
+            else:
+                failures.append((report.path, check_id, result.message))
+        builder.manifest.checks.append({"file": name, "verdict": report.verdict.value,
+                                        "checks": {k: v.status.value
+                                                   for k, v in report.checks.items()}})
+    if failures:
+        raise ExportRefused(failures)
+    if reports:
+        pdf = builder.scratch() / "檢查報告.pdf"
+        export_report(reports, "附件三", pdf=pdf)
+        return [str(pdf)]
+    return []
+
+
+def _disc_lines(session: Session, publications: list[Publication], files: list[EFile]) -> list[str]:
+    first = publications[0]
+    titles = "、".join(p.title for p in publications)
+    when = "、".join(sorted({format_roc_year_month(p.published_year, p.published_month)
+                             for p in publications if p.published_year and p.published_month}))
+    kinds = "、".join(sorted({f.role.label for f in files})) or "（無電子檔）"
+    issues = sorted({f"{f.issue.volume}卷{f.issue.number}期" for f in files if f.issue})
+    lines = [titles, first.unit.full_name, f"出版年月：{when}",
+             "GPN：" + "、".join(p.gpn or "—" for p in publications), f"檔案類型：{kinds}"]
+    if issues:
+        lines.append("卷期：" + "、".join(issues))
+    del session
+    return lines
+
+
+def build_package(session: Session, kind: str, publication_ids: list[int], target: Path,
+                  as_zip: bool = False, overrides: list[Override] | None = None,
+                  progress: Progress | None = None, cancelled: Cancelled | None = None,
+                  on: date | None = None) -> Path:
+    """Build one package at `target` (a folder, or `target.zip`); all or nothing."""
+    if kind not in KINDS:
+        raise PubDeskError(f"不認得的送交包類別「{kind}」（moc、ncl、deposit）。")
+    if not publication_ids:
+        raise PubDeskError("請至少選擇一筆出版品。")
+    publications = [load_publication(session, pid) for pid in publication_ids]
+    files = _efiles(session, publication_ids) if kind == "moc" else []
+    total = sum(Path(f.path).stat().st_size for f in files if Path(f.path).exists())
+    with PackageBuilder(target, kind, as_zip, progress, cancelled, total) as builder:
+        if kind == "moc":
+            _moc(session, builder, publications, files, overrides or [], progress, cancelled)
+        elif kind == "ncl":
+            _ncl(session, builder, publications)
+        else:
+            for pub in publications:
+                for path in write_deposit_documents(session, pub.id, builder.scratch() / str(pub.id),
+                                                    PRESETS[0], on or date.today()):
+                    builder.add_file(path, f"{pub.title}/{path.name}", "寄存文件",
+                                     f"出版品 {pub.id}")
+        return builder.commit()
+
+
+def _moc(session: Session, builder: PackageBuilder, publications: list[Publication],
+         files: list[EFile], overrides: list[Override], progress: Progress | None,
+         cancelled: Cancelled | None) -> None:
+    letters: dict[int, ConsentLetter] = {}
+    for pub in publications:
+        letter = session.scalars(select(ConsentLetter).join(ConsentEntry).where(
+            ConsentEntry.publication_id == pub.id).order_by(
+            ConsentLetter.issued_on.desc(), ConsentLetter.id.desc())).first()
+        if letter is None or not letter.output_folder or \
+                not Path(letter.output_folder).exists():
+            raise PubDeskError(f"找不到「{pub.title}」已輸出的授權函。請先在「授權利用」產生並登錄授權函。")
+        letters[letter.id] = letter
+    for letter in letters.values():
+        for path in sorted(Path(letter.output_folder).iterdir()):
+            if path.suffix in (".docx", ".pdf"):
+                builder.add_file(path, f"授權函/{path.name}", "授權函與利用清單",
+                                 f"授權函 {letter.doc_number}")
+    for report in _recheck(builder, files, overrides, progress, cancelled):
+        builder.add_file(Path(report), "檢查報告.pdf", "電子檔檢查報告")
+    for efile in files:
+        source = Path(efile.path)
+        builder.add_file(source, f"電子檔/{_layout(efile)}", efile.role.label,
+                         f"出版品 {efile.publication_id}，電子檔 {efile.id}")
+    label = write_disc_label(_disc_lines(session, publications, files),
+                             builder.scratch() / "光碟碟面.pdf")
+    builder.add_file(label, "光碟碟面.pdf", "光碟碟面與封套")
+
+
+def _ncl(session: Session, builder: PackageBuilder, publications: list[Publication]) -> None:
+    for pub in publications:
+        application = session.scalars(select(NumberApplication).where(
+            NumberApplication.publication_id == pub.id,
+            NumberApplication.kind.in_([ApplicationKind.ISBN_CIP, ApplicationKind.ISBN,
+                                        ApplicationKind.CIP_SUPPLEMENT])).order_by(
+            NumberApplication.id.desc())).first()
+        if application is None:
+            raise PubDeskError(f"「{pub.title}」沒有 ISBN／CIP 申請案，請先在「編號申請」建立。")
+        missing = [p.part for p in application.parts
+                   if not p.file_path or not Path(p.file_path).exists()]
+        if missing:
+            raise PubDeskError(f"「{pub.title}」的上傳資料還缺：{'、'.join(missing)}。")
+        for part in application.parts:
+            builder.add_file(Path(part.file_path), f"{pub.title}/{part.part}.pdf", part.part,
+                             f"申請案 {application.id}")

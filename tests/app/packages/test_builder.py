@@ -1,0 +1,135 @@
+import errno
+import hashlib
+import json
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app.errors import PubDeskError
+from app.packages.builder import PackageBuilder, PackageCancelled
+from app.packages.names import safe_name, safe_relative
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("CON", "_CON"), ("con.txt", "_con.txt"), ("LPT1.pdf", "_LPT1.pdf"), ("Com9", "_Com9"),
+    ("...", "_"), ("", "_"), ("  . ", "_"), ("報告. ", "報告"), ('a<b>c:d"e|f?g*h', "a_b_c_d_e_f_g_h"),
+    ("CONSOLE.pdf", "CONSOLE.pdf"),
+])
+def test_safe_names(name: str, expected: str) -> None:
+    assert safe_name(name) == expected
+
+
+def test_names_are_nfc_and_bounded() -> None:
+    decomposed = unicodedata.normalize("NFD", "Café 臺灣.pdf")
+    assert safe_name(decomposed) == unicodedata.normalize("NFC", "Café 臺灣.pdf")
+    long = safe_name("字" * 300 + ".pdf")
+    assert len(long) == 120
+    assert long.endswith(".pdf")
+    assert safe_relative("../a/./CON/b.pdf") == "a/_CON/b.pdf"
+    with pytest.raises(PubDeskError, match="路徑太長"):
+        safe_relative("/".join(["資料夾" * 30] * 4))
+
+
+def source_files(tmp_path: Path, count: int = 3) -> list[Path]:
+    files = []
+    for index in range(count):
+        path = tmp_path / "src" / f"第{index}章.pdf"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(bytes([index]) * (3_000_000 + index))
+        files.append(path)
+    return files
+
+
+def test_folder_package_with_manifest(tmp_path: Path) -> None:
+    files = source_files(tmp_path)
+    target = tmp_path / "out" / "送交包"
+    with PackageBuilder(target, "moc") as builder:
+        for path in files:
+            builder.add_file(path, f"書/{path.name}", "印製用PDF檔（內文）", "出版品 1")
+        builder.add_bytes("備註".encode(), "說明.txt", "說明")
+        builder.commit()
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["kind"] == "moc"
+    for entry in manifest["files"]:
+        data = (target / entry["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+        assert len(data) == entry["size"]
+    assert (target / "目錄.html").read_text(encoding="utf-8").count("<tr>") == 5
+    assert [p.name for p in target.parent.iterdir()] == ["送交包"], "no temporary left"
+
+
+def test_zip_keeps_chinese_names(tmp_path: Path) -> None:
+    files = source_files(tmp_path, 1)
+    with PackageBuilder(tmp_path / "送交包", "moc", as_zip=True) as builder:
+        builder.add_file(files[0], "12卷3期/12卷3期_版權頁.pdf", "版權頁")
+        target = builder.commit()
+    assert target.suffix == ".zip"
+    with zipfile.ZipFile(target) as archive:
+        info = archive.getinfo("12卷3期/12卷3期_版權頁.pdf")
+        assert info.flag_bits & 0x800, "UTF-8 name flag"
+        assert archive.read(info) == files[0].read_bytes()
+
+
+def build_all(target: Path, files: list[Path], **options: object) -> Path:
+    with PackageBuilder(target, "moc", **options) as builder:  # type: ignore[arg-type]
+        for path in files:
+            builder.add_file(path, path.name, "x")
+        return builder.commit()
+
+
+def leaves_nothing(tmp_path: Path) -> bool:
+    out = tmp_path / "out"
+    return not out.exists() or not any(out.iterdir())
+
+
+def test_cancel_leaves_nothing(tmp_path: Path) -> None:
+    files = source_files(tmp_path)
+    calls = {"n": 0}
+
+    def cancel_on_second() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 2
+
+    with pytest.raises(PackageCancelled):
+        build_all(tmp_path / "out" / "p", files, cancelled=cancel_on_second)
+    assert leaves_nothing(tmp_path)
+
+
+@pytest.mark.parametrize("failure_at", ["copy", "manifest", "rename"])
+def test_full_disk_at_several_points_leaves_nothing(tmp_path: Path, failure_at: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    files = source_files(tmp_path)
+    full = OSError(errno.ENOSPC, "No space left on device")
+    if failure_at == "copy":
+        real_open = Path.open
+
+        def failing_open(self: Path, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            if "w" in mode and self.name == files[1].name:
+                raise full
+            return real_open(self, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Path, "open", failing_open)
+    elif failure_at == "manifest":
+        monkeypatch.setattr(Path, "write_text", lambda *_a, **_k: (_ for _ in ()).throw(full))
+    else:
+        monkeypatch.setattr("app.packages.builder.os.replace",
+                            lambda *_a: (_ for _ in ()).throw(full))
+    with pytest.raises(PubDeskError, match="磁碟空間不足"):
+        build_all(tmp_path / "out" / "p", files)
+    assert leaves_nothing(tmp_path)
+
+
+def test_a_file_that_disappears_midway(tmp_path: Path) -> None:
+    files = source_files(tmp_path)
+    files[1].unlink()
+    with pytest.raises(PubDeskError, match="消失"):
+        build_all(tmp_path / "out" / "p", files)
+    assert leaves_nothing(tmp_path)
+
+
+def test_an_existing_target_is_never_overwritten(tmp_path: Path) -> None:
+    (tmp_path / "out" / "p").mkdir(parents=True)
+    with pytest.raises(PubDeskError, match="已經存在"):
+        PackageBuilder(tmp_path / "out" / "p", "moc")

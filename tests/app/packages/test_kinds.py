@@ -1,0 +1,91 @@
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.db import Database
+from app.demo import build_sample, write_numbering_documents, write_sample_documents
+from app.errors import PubDeskError
+from app.models import EFile, EFileRole
+from app.packages.kinds import ExportRefused, Override, build_package
+from app.services.serials import load_issue
+from tests.pdf_factory import Builder
+from tests.pdf_helpers import pdf_text
+
+
+def pdf(path: Path, content: bytes = b"") -> Path:
+    builder = Builder()
+    builder.page(content)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return builder.save(path)
+
+
+@pytest.fixture
+def workspace(db: Database, tmp_path: Path):  # type: ignore[no-untyped-def]
+    sample = build_sample(db)
+    write_sample_documents(db, sample, tmp_path / "output", date(2026, 11, 23))
+    files = tmp_path / "efiles"
+    with db.session() as session:
+        session.add(EFile(publication_id=sample.books[0], role=EFileRole.PRINT_BODY,
+                          path=str(pdf(files / "年報內文.pdf"))))
+        session.add(EFile(publication_id=sample.books[0], role=EFileRole.PRINT_COVER,
+                          path=str(pdf(files / "年報封面.pdf", b"1 0 0 rg 0 0 9 9 re f"))))
+        issue = load_issue(session, sample.issue_id)
+        session.add(EFile(publication_id=sample.serial_id, issue_id=issue.id,
+                          article_id=issue.articles[0].id, role=EFileRole.ARTICLE,
+                          path=str(pdf(files / "a1.pdf"))))
+        session.add(EFile(publication_id=sample.serial_id, issue_id=issue.id,
+                          role=EFileRole.ARTICLE, path=str(pdf(files / "12卷3期_版權頁.pdf"))))
+    return sample
+
+
+def test_moc_package_is_refused_then_overridden(db: Database, workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ids = [workspace.books[0], workspace.serial_id]
+    target = tmp_path / "out" / "文化部送交包"
+    with db.session() as session, pytest.raises(ExportRefused) as info:
+        build_package(session, "moc", ids, target)
+    assert info.value.failures[0][1] == "colour_space"
+    assert not target.exists()
+    with db.session() as session:
+        built = build_package(session, "moc", ids, target, overrides=[
+            Override("年報封面.pdf", "colour_space", "封面另由印刷廠轉檔")])
+    manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
+    paths = {f["path"] for f in manifest["files"]}
+    assert "電子檔/2026臺灣產業發展年報/年報內文.pdf" in paths
+    assert "電子檔/產業經濟季刊/12卷3期/12卷3期_半導體供應鏈韌性與在地化.pdf" in paths
+    assert "電子檔/產業經濟季刊/12卷3期/12卷3期_版權頁.pdf" in paths
+    assert {"授權函/圖書授權函.docx", "授權函/圖書之利用清單.pdf", "光碟碟面.pdf", "檢查報告.pdf"} <= paths
+    assert manifest["overrides"] == [{"file": "年報封面.pdf", "check": "colour_space",
+                                      "reason": "封面另由印刷廠轉檔"}]
+    assert {c["file"] for c in manifest["checks"]} >= {"年報內文.pdf", "a1.pdf"}
+    label = pdf_text(built / "光碟碟面.pdf")
+    assert "GPN：1011500057" in label
+    assert "卷期：12卷3期" in label
+
+
+def test_ncl_and_deposit_packages(db: Database, workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write_numbering_documents(db, workspace, tmp_path / "output")
+    from app.services.deposit import plan_deposit
+
+    with db.session() as session:
+        plan_deposit(session, workspace.books[0])
+    with db.session() as session:
+        ncl = build_package(session, "ncl", [workspace.books[1]], tmp_path / "ncl", as_zip=True)
+        with pytest.raises(PubDeskError, match="沒有 ISBN／CIP 申請案"):
+            build_package(session, "ncl", [workspace.books[0]], tmp_path / "ncl2")
+        deposit = build_package(session, "deposit", [workspace.books[0]], tmp_path / "dep")
+    with zipfile.ZipFile(ncl) as archive:
+        names = set(archive.namelist())
+    assert "2026中小企業白皮書/版權頁.pdf" in names
+    assert "manifest.json" in names
+    assert (deposit / "2026臺灣產業發展年報" / "寄存標籤.pdf").exists()
+    assert not (tmp_path / "ncl2").exists()
+
+
+def test_moc_needs_a_consent_letter(db: Database, tmp_path: Path) -> None:
+    sample = build_sample(db)
+    with db.session() as session, pytest.raises(PubDeskError, match="授權函"):
+        build_package(session, "moc", [sample.books[0]], tmp_path / "x")
+    assert not (tmp_path / "x").exists()
