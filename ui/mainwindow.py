@@ -29,6 +29,7 @@ from ui.pages.consent_page import ConsentPage
 from ui.pages.consignment_page import ConsignmentPage
 from ui.pages.deposit_page import DepositPage
 from ui.pages.numbering_page import NumberingPage
+from ui.pages.packages_page import PackagesPage
 from ui.pages.publications.page import PublicationsPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.viewer_page import DocumentViewerPage
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.consignment = ConsignmentPage(db, self.hub, locations.data_dir / "output")
         self.consent = ConsentPage(db, self.hub, locations.data_dir / "output")
         self.checks = CheckPage(db, self.hub, locations.data_dir / "output")
+        self.packages = PackagesPage(db, self.hub, locations.data_dir / "output")
         self.viewer = DocumentViewerPage()
         self.settings_page = SettingsPage(db, self.hub, settings)
         self.settings_page.language_changed.connect(lambda _lang: self.save_settings())
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
                             (self.consignment, self.tr("Sales stores")),
                             (self.consent, self.tr("Usage consent")),
                             (self.checks, self.tr("E-file checks")),
+                            (self.packages, self.tr("Packages")),
                             (self.viewer, self.tr("Document preview")),
                             (self.settings_page, self.tr("Settings"))):
             self._add_page(page, title)

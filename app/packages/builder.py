@@ -82,6 +82,9 @@ class PackageBuilder:
             raise PubDeskError(f"「{self.target}」已經存在；請選擇新的名稱或先移走舊的送交包。")
         try:
             self.target.parent.mkdir(parents=True, exist_ok=True)
+            # What a crash (power cut, killed process) left behind for this same target.
+            for stale in self.target.parent.glob(f".{self.target.name}.*.partial"):
+                shutil.rmtree(stale, ignore_errors=True)
             self.work = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".partial",
                                               dir=self.target.parent))
         except OSError as exc:

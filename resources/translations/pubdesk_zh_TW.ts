@@ -884,6 +884,10 @@
         <translation>電子檔檢查</translation>
     </message>
     <message>
+        <source>Packages</source>
+        <translation>送交包</translation>
+    </message>
+    <message>
         <source>Document preview</source>
         <translation>文件預覽</translation>
     </message>
@@ -1240,6 +1244,85 @@
     <message>
         <source>Publication confirmed.</source>
         <translation>已確認出版。</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesPage</name>
+    <message>
+        <source>For 文化部 (consent, e-files, disc label)</source>
+        <translation>送文化部（授權函、電子檔、光碟碟面）</translation>
+    </message>
+    <message>
+        <source>For 國家圖書館 (ISBN/CIP uploads)</source>
+        <translation>送國家圖書館（ISBN／CIP 上傳資料）</translation>
+    </message>
+    <message>
+        <source>For deposit (list and labels)</source>
+        <translation>寄存（清單與標籤）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>As a ZIP file</source>
+        <translation>輸出為 ZIP 檔</translation>
+    </message>
+    <message>
+        <source>Check and export</source>
+        <translation>檢查並匯出</translation>
+    </message>
+    <message>
+        <source>Open the package folder</source>
+        <translation>開啟送交包資料夾</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>檢查項目</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Reason to accept (empty = fix it)</source>
+        <translation>核可理由（留空＝需修正檔案）</translation>
+    </message>
+    <message>
+        <source>Package for</source>
+        <translation>送交對象</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <source>Publications in the package</source>
+        <translation>納入的出版品</translation>
+    </message>
+    <message>
+        <source>Checks that failed (accept one only with a reason; it is written into the manifest)</source>
+        <translation>不符合的檢查項目（核可例外須寫明理由，理由會記入 manifest）</translation>
+    </message>
+    <message>
+        <source>Save packages in</source>
+        <translation>送交包存放位置</translation>
+    </message>
+    <message>
+        <source>Package ready: %1</source>
+        <translation>送交包已完成：%1</translation>
+    </message>
+    <message>
+        <source>Building the package…</source>
+        <translation>正在建立送交包…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消，未寫入任何檔案。</translation>
     </message>
 </context>
 <context>

@@ -133,3 +133,12 @@ def test_an_existing_target_is_never_overwritten(tmp_path: Path) -> None:
     (tmp_path / "out" / "p").mkdir(parents=True)
     with pytest.raises(PubDeskError, match="已經存在"):
         PackageBuilder(tmp_path / "out" / "p", "moc")
+
+
+def test_leftovers_of_a_crash_are_cleared_on_the_next_export(tmp_path: Path) -> None:
+    files = source_files(tmp_path, 1)
+    stale = tmp_path / "out" / ".p.abc123.partial"
+    (stale / "package").mkdir(parents=True)
+    (stale / "package" / "half.pdf").write_bytes(b"half")
+    build_all(tmp_path / "out" / "p", files)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["p"]

@@ -1,0 +1,201 @@
+"""送交包 — export a checked, hashed package for 文化部, 國家圖書館 or deposit, as a folder or
+ZIP, with progress and cancel; failures of the re-check are listed and may be accepted one by
+one with a reason."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.packages.builder import PackageCancelled
+from app.packages.kinds import ExportRefused, Override, build_package
+from app.pdfcheck import CHECK_TITLES
+from app.services.publications import PublicationFilter, publication_ids, rows_for
+from ui.hub import DataHub
+from ui.pages.common import show_failure
+from ui.widgets import ErrorLabel
+from ui.worker import JobCancelled, run_job
+
+
+class PackagesPage(QWidget):
+    """Build one package."""
+
+    status_message = Signal(str)
+    page_key = "packages"
+
+    def __init__(self, db: Database, hub: DataHub, output_root: Path,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.output_root = output_root
+        self.last_package: Path | None = None
+        self.kind = QComboBox()
+        self.kind.setObjectName("packageKind")
+        for key, text in (("moc", self.tr("For 文化部 (consent, e-files, disc label)")),
+                          ("ncl", self.tr("For 國家圖書館 (ISBN/CIP uploads)")),
+                          ("deposit", self.tr("For deposit (list and labels)"))):
+            self.kind.addItem(text, key)
+        self.publications = QListWidget()
+        self.publications.setObjectName("packagePublications")
+        self.folder = QLineEdit(str(output_root / "送交包"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_folder)
+        self.as_zip = QCheckBox(self.tr("As a ZIP file"))
+        self.export_button = QPushButton(self.tr("Check and export"))
+        self.export_button.clicked.connect(self.export)
+        self.open_button = QPushButton(self.tr("Open the package folder"))
+        self.open_button.clicked.connect(self._open_folder)
+        self.open_button.setEnabled(False)
+        self.failures = QTableWidget(0, 4)
+        self.failures.setObjectName("packageFailures")
+        self.failures.setHorizontalHeaderLabels([self.tr("File"), self.tr("Check"),
+                                                 self.tr("Problem"),
+                                                 self.tr("Reason to accept (empty = fix it)")])
+        self.failures.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.failures.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.error = ErrorLabel()
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Package for"), self.kind)
+        form.addRow(self.tr("Save in"), folder_row)
+        form.addRow("", self.as_zip)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Publications in the package")))
+        layout.addWidget(self.publications, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel(self.tr("Checks that failed (accept one only with a reason; "
+                                        "it is written into the manifest)")))
+        layout.addWidget(self.failures, 1)
+        hub.changed.connect(lambda entity, _id: self.reload() if entity == "publications"
+                            else None)
+        self.reload()
+
+    def reload(self) -> None:
+        """The publications to choose from."""
+        with self.db.session() as session:
+            ids = publication_ids(session, PublicationFilter(), "title", descending=False)
+            rows = rows_for(session, ids)
+        checked = set(self.chosen())
+        self.publications.clear()
+        for record_id in ids:
+            item = QListWidgetItem(f"{rows[record_id].title}（{rows[record_id].form.label}）")
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if record_id in checked
+                               else Qt.CheckState.Unchecked)
+            self.publications.addItem(item)
+
+    def chosen(self) -> list[int]:
+        """Ids of the ticked publications."""
+        return [int(self.publications.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.publications.count())
+                if self.publications.item(i).checkState() == Qt.CheckState.Checked]
+
+    def choose(self, publication_id: int) -> None:
+        """Tick a publication."""
+        for i in range(self.publications.count()):
+            if self.publications.item(i).data(Qt.ItemDataRole.UserRole) == publication_id:
+                self.publications.item(i).setCheckState(Qt.CheckState.Checked)
+
+    def overrides(self) -> list[Override]:
+        """The failures the officer accepted, with their reasons."""
+        accepted = []
+        for row in range(self.failures.rowCount()):
+            file_item, check_item, _problem, reason = (self.failures.item(row, c)
+                                                       for c in range(4))
+            if file_item is None or check_item is None or reason is None:
+                continue
+            if reason.text().strip():
+                accepted.append(Override(file_item.text(),
+                                         str(check_item.data(Qt.ItemDataRole.UserRole)),
+                                         reason.text()))
+        return accepted
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save packages in"),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def export(self) -> None:
+        """Check and build in the background; list refusals for acceptance."""
+        kind, ids = self.kind.currentData(), self.chosen()
+        names = {"moc": "文化部", "ncl": "國家圖書館", "deposit": "寄存"}
+        target = Path(self.folder.text()) / f"{names[kind]}送交包-{datetime.now():%Y%m%d-%H%M%S}"
+        as_zip, overrides = self.as_zip.isChecked(), self.overrides()
+        self.error.show_message("")
+
+        def job(progress: Any, cancelled: Any) -> Path:
+            try:
+                with self.db.session() as session:
+                    return build_package(session, kind, ids, target, as_zip, overrides,
+                                         progress, cancelled)
+            except PackageCancelled:
+                raise JobCancelled from None
+
+        def done(path: Path) -> None:
+            self.last_package = path
+            self.open_button.setEnabled(True)
+            self.failures.setRowCount(0)
+            self.status_message.emit(self.tr("Package ready: %1").replace("%1", str(path)))
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ExportRefused):
+                self._show_failures(exc.failures)
+                self.error.show_message(exc.message)
+            else:
+                show_failure(self, self.error, exc)
+
+        run_job(self, self.tr("Building the package…"), job, on_done=done, on_failed=failed,
+                on_cancelled=lambda: self.error.show_message(
+                    self.tr("Cancelled: nothing was written.")))
+
+    def _show_failures(self, failures: list[tuple[str, str, str]]) -> None:
+        kept = {(o.file, o.check): o.reason for o in self.overrides()}
+        self.failures.setRowCount(0)
+        for path, check, message in failures:
+            row = self.failures.rowCount()
+            self.failures.insertRow(row)
+            name = Path(path).name
+            self.failures.setItem(row, 0, QTableWidgetItem(name))
+            check_item = QTableWidgetItem(CHECK_TITLES.get(check, check))
+            check_item.setData(Qt.ItemDataRole.UserRole, check)
+            self.failures.setItem(row, 1, check_item)
+            self.failures.setItem(row, 2, QTableWidgetItem(message))
+            self.failures.setItem(row, 3, QTableWidgetItem(kept.get((name, check), "")))
+
+    def _open_folder(self) -> None:
+        if self.last_package is not None:
+            folder = self.last_package if self.last_package.is_dir() else \
+                self.last_package.parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
