@@ -83,6 +83,9 @@ def main(out: Path) -> None:
     window.show_page("consignment")
     window.consignment.tabs.setCurrentIndex(0)
     save(window, out / "consignment.png")
+    window.show_page("packages")
+    window.packages.choose(sample.books[0])
+    save(window, out / "packages.png")
     window.show_page("checks")
     pdfs = [str(p) for p in documents if p.suffix == ".pdf"][:3]
     window.checks.add_paths(pdfs)
