@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,7 @@ from app.pdfcheck.isolation import BatchCancelled, expand
 from app.services.efiles import file_sha256, record_check, toc_for_check
 from ui.errors import show_error
 from ui.hub import DataHub
-from ui.pages.common import fill_publication_combo
+from ui.pages.common import WorkflowPage, fill_publication_combo
 from ui.widgets import EnumCombo
 from ui.worker import JobCancelled, run_job
 
@@ -60,19 +60,14 @@ def _evidence_lines(evidence: dict[str, Any], limit: int = 12) -> list[str]:
     return lines
 
 
-class CheckPage(QWidget):
+class CheckPage(WorkflowPage):
     """The e-file checks."""
 
-    status_message = Signal(str)
-    open_document = Signal(object, object)
     page_key = "checks"
 
     def __init__(self, db: Database, hub: DataHub, output_root: Path,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.db = db
-        self.hub = hub
-        self.output_root = output_root
+        super().__init__(db, hub, output_root, parent)
         self.reports: list[FileReport] = []
         self.setAcceptDrops(True)
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QTableWidgetItem, QWidget
 
 from app.db import Database
 from app.errors import PubDeskError, ValidationError
 from app.services.publications import PublicationFilter, publication_ids, rows_for
 from ui.errors import show_error
+from ui.hub import DataHub
 from ui.widgets import ErrorLabel
 
 
@@ -57,3 +60,28 @@ def chosen_date(edit: QDateEdit) -> date:
     """A QDateEdit's date as a Python date."""
     value = edit.date()
     return date(value.year(), value.month(), value.day())
+
+
+def read_only_item(text: str, data: object = None) -> QTableWidgetItem:
+    """A table cell the officer can select but not edit, optionally carrying an id."""
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+class WorkflowPage(QWidget):
+    """What every workflow page has: the database, the change hub, where outputs go, and the
+    two signals the main window listens to."""
+
+    status_message = Signal(str)
+    open_document = Signal(object, object)
+    page_key = ""
+
+    def __init__(self, db: Database, hub: DataHub, output_root: Path,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.hub = hub
+        self.output_root = output_root

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -56,7 +56,7 @@ from app.services.serials import list_issues
 from app.services.units import contact_choices, list_units
 from ui.errors import show_error
 from ui.hub import DataHub
-from ui.pages.common import show_failure
+from ui.pages.common import WorkflowPage, read_only_item, show_failure
 from ui.widgets import ErrorLabel
 from ui.worker import run_job
 
@@ -77,11 +77,6 @@ def _check_item(checked: bool = False) -> QTableWidgetItem:
     return item
 
 
-def _text_item(text: str, editable: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags)
-    return item
 
 
 def _cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
@@ -100,11 +95,9 @@ def _set_checked(table: QTableWidget, row: int, column: int, checked: bool) -> N
                                             else Qt.CheckState.Unchecked)
 
 
-class ConsentPage(QWidget):
+class ConsentPage(WorkflowPage):
     """The consent workflow. `open_document(pdf, docx)` asks the window to preview a file."""
 
-    status_message = Signal(str)
-    open_document = Signal(object, object)
     page_key = "consent"
 
     BOOK_SCOPE_COLUMN = 3
@@ -114,10 +107,7 @@ class ConsentPage(QWidget):
 
     def __init__(self, db: Database, hub: DataHub, output_root: Path,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.db = db
-        self.hub = hub
-        self.output_root = output_root
+        super().__init__(db, hub, output_root, parent)
         self.draft: ConsentDraft | None = None
 
         self.book_mode = QRadioButton(self.tr("Books (附件二(一))"))
@@ -293,10 +283,10 @@ class ConsentPage(QWidget):
             include = _check_item()
             include.setData(ID_ROLE, pub.id)
             self.books.setItem(row, 0, include)
-            self.books.setItem(row, 1, _text_item(f"{pub.title}（{pub.form_label}）"))
-            self.books.setItem(row, 2, _text_item(pub.gpn or self.tr("(no GPN)")))
+            self.books.setItem(row, 1, read_only_item(f"{pub.title}（{pub.form_label}）"))
+            self.books.setItem(row, 2, read_only_item(pub.gpn or self.tr("(no GPN)")))
             for column in range(self.BOOK_SCOPE_COLUMN, self.books.columnCount()):
-                self.books.setItem(row, column, _text_item("", editable=True)
+                self.books.setItem(row, column, QTableWidgetItem("")
                                    if column == self.BOOK_REMARKS_COLUMN else _check_item())
         self.serial.blockSignals(False)
         self._load_issues()
@@ -325,10 +315,10 @@ class ConsentPage(QWidget):
                 include = _check_item(True)
                 include.setData(ID_ROLE, article_id)
                 self.articles.setItem(row, 0, include)
-                self.articles.setItem(row, 1, _text_item(title))
+                self.articles.setItem(row, 1, read_only_item(title))
                 self.articles.setItem(row, 2, _check_item(True))
                 self.articles.setItem(row, 3, _check_item(False))
-                self.articles.setItem(row, 4, _text_item("", editable=True))
+                self.articles.setItem(row, 4, QTableWidgetItem(""))
                 for column in range(5, self.articles.columnCount()):
                     self.articles.setItem(row, column, _check_item())
         self.articles.blockSignals(False)
@@ -354,12 +344,12 @@ class ConsentPage(QWidget):
         for record in records:
             row = self.history.rowCount()
             self.history.insertRow(row)
-            first = _text_item(format_roc_date(record.issued_on))
+            first = read_only_item(format_roc_date(record.issued_on))
             first.setData(ID_ROLE, record.output_folder)
             self.history.setItem(row, 0, first)
-            self.history.setItem(row, 1, _text_item(record.doc_number))
-            self.history.setItem(row, 2, _text_item(record.kind.label))
-            self.history.setItem(row, 3, _text_item("、".join(record.titles)))
+            self.history.setItem(row, 1, read_only_item(record.doc_number))
+            self.history.setItem(row, 2, read_only_item(record.kind.label))
+            self.history.setItem(row, 3, read_only_item("、".join(record.titles)))
 
     # --- the request -----------------------------------------------------------------------------
 

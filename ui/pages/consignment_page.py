@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,34 +49,30 @@ from app.services.consignment import (
     write_consignment_list,
 )
 from ui.hub import DataHub
-from ui.pages.common import chosen_date, fill_publication_combo, run_action, show_failure
+from ui.pages.common import (
+    WorkflowPage,
+    chosen_date,
+    fill_publication_combo,
+    read_only_item,
+    run_action,
+    show_failure,
+)
 from ui.widgets import ErrorLabel
 from ui.worker import run_job
 
 ID = Qt.ItemDataRole.UserRole
 
 
-def _cell(text: str, data: Any = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if data is not None:
-        item.setData(ID, data)
-    return item
 
 
-class ConsignmentPage(QWidget):
+class ConsignmentPage(WorkflowPage):
     """The stores."""
 
-    status_message = Signal(str)
-    open_document = Signal(object, object)
     page_key = "consignment"
 
     def __init__(self, db: Database, hub: DataHub, output_root: Path,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.db = db
-        self.hub = hub
-        self.output_root = output_root
+        super().__init__(db, hub, output_root, parent)
         self.store = QComboBox()
         self.store.setObjectName("consignmentStore")
         self.store.currentIndexChanged.connect(self.reload)
@@ -266,8 +261,8 @@ class ConsignmentPage(QWidget):
         for publication_id, title, gpn in titles:
             row = self.titles.rowCount()
             self.titles.insertRow(row)
-            self.titles.setItem(row, 0, _cell(title, publication_id))
-            self.titles.setItem(row, 1, _cell(gpn))
+            self.titles.setItem(row, 0, read_only_item(title, publication_id))
+            self.titles.setItem(row, 1, read_only_item(gpn))
             copies = QSpinBox()
             copies.setRange(0, 99_999)
             self.titles.setCellWidget(row, 2, copies)
@@ -295,10 +290,10 @@ class ConsignmentPage(QWidget):
             for column, text in enumerate((row.title, str(row.supplied), str(row.sold),
                                            str(row.returned), str(row.on_hand),
                                            str(row.samples))):
-                self.stock.setItem(index, column, _cell(text, row.publication_id))
+                self.stock.setItem(index, column, read_only_item(text, row.publication_id))
             self.sold.insertRow(index)
-            self.sold.setItem(index, 0, _cell(row.title, row.publication_id))
-            self.sold.setItem(index, 1, _cell(str(row.on_hand)))
+            self.sold.setItem(index, 0, read_only_item(row.title, row.publication_id))
+            self.sold.setItem(index, 1, read_only_item(str(row.on_hand)))
             spin = QSpinBox()
             spin.setRange(0, max(0, row.on_hand))
             self.sold.setCellWidget(index, 2, spin)
@@ -313,7 +308,7 @@ class ConsignmentPage(QWidget):
                       f"{format_roc_date(entry.received_on)} {entry.received_amount}"
                       if entry.received_on else "", state)
             for column, text in enumerate(values):
-                item = _cell(text, entry.id)
+                item = read_only_item(text, entry.id)
                 if entry.overdue and column == 7:
                     item.setForeground(QBrush(QColor("#b00020")))
                 self.history.setItem(index, column, item)

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,7 +39,13 @@ from app.services.deposit import (
     write_deposit_documents,
 )
 from ui.hub import DataHub
-from ui.pages.common import chosen_date, fill_publication_combo, run_action, show_failure
+from ui.pages.common import (
+    WorkflowPage,
+    chosen_date,
+    fill_publication_combo,
+    run_action,
+    show_failure,
+)
 from ui.pages.library_dialog import LibraryDialog
 from ui.widgets import ErrorLabel
 from ui.worker import run_job
@@ -47,19 +53,14 @@ from ui.worker import run_job
 COLUMNS = 9
 
 
-class DepositPage(QWidget):
+class DepositPage(WorkflowPage):
     """Deposit copies of published items."""
 
-    status_message = Signal(str)
-    open_document = Signal(object, object)
     page_key = "deposit"
 
     def __init__(self, db: Database, hub: DataHub, output_root: Path,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.db = db
-        self.hub = hub
-        self.output_root = output_root
+        super().__init__(db, hub, output_root, parent)
         self.rows: list[DepositRow] = []
 
         self.publication = QComboBox()

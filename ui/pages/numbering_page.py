@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,33 +48,28 @@ from app.services.numbering import (
 )
 from ui.errors import show_error
 from ui.hub import DataHub
-from ui.pages.common import chosen_date, fill_publication_combo, run_action
+from ui.pages.common import (
+    WorkflowPage,
+    chosen_date,
+    fill_publication_combo,
+    read_only_item,
+    run_action,
+)
 from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit
 
 NEED_WORDS = {"required": "需要", "optional": "可選", "not needed": "不適用"}
 
 
-def _item(text: str, data: Any = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    return item
 
 
-class NumberingPage(QWidget):
+class NumberingPage(WorkflowPage):
     """Numbers for one publication at a time, applications across all."""
 
-    status_message = Signal(str)
-    open_document = Signal(object, object)
     page_key = "numbering"
 
     def __init__(self, db: Database, hub: DataHub, output_root: Path,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.db = db
-        self.hub = hub
-        self.output_root = output_root
+        super().__init__(db, hub, output_root, parent)
         self.application_id: int | None = None
 
         self.publication = QComboBox()
@@ -267,12 +262,12 @@ class NumberingPage(QWidget):
             self.plan.insertRow(row)
             for column, text in enumerate((item.kind, NEED_WORDS[item.need], item.reason,
                                            item.current or "—")):
-                self.plan.setItem(row, column, _item(text))
+                self.plan.setItem(row, column, read_only_item(text))
         for label, value in sheet:
             row = self.sheet.rowCount()
             self.sheet.insertRow(row)
-            self.sheet.setItem(row, 0, _item(label))
-            self.sheet.setItem(row, 1, _item(value))
+            self.sheet.setItem(row, 0, read_only_item(label))
+            self.sheet.setItem(row, 1, read_only_item(value))
             copy = QPushButton(self.tr("Copy"))
             copy.clicked.connect(lambda _c=False, v=value: self._copy(v))
             self.sheet.setCellWidget(row, 2, copy)
@@ -295,7 +290,7 @@ class NumberingPage(QWidget):
                       application.registration_no, application.assigned_number,
                       "、".join(application.missing))
             for column, text in enumerate(values):
-                self.applications.setItem(row, column, _item(text, application.id))
+                self.applications.setItem(row, column, read_only_item(text, application.id))
             if application.id == self.application_id:
                 self.applications.selectRow(row)
         self.applications.blockSignals(False)
@@ -336,9 +331,9 @@ class NumberingPage(QWidget):
         for part, page_range, file_path in parts:
             row = self.parts.rowCount()
             self.parts.insertRow(row)
-            self.parts.setItem(row, 0, _item(part))
+            self.parts.setItem(row, 0, read_only_item(part))
             self.parts.setItem(row, 1, QTableWidgetItem(page_range))
-            self.parts.setItem(row, 2, _item(Path(file_path).name if file_path else ""))
+            self.parts.setItem(row, 2, read_only_item(Path(file_path).name if file_path else ""))
         self.missing.setText(self.tr("Still missing: %1").replace("%1", "、".join(missing))
                              if missing else self.tr("All uploads are ready."))
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,22 +34,19 @@ from app.packages.kinds import ExportRefused, Override, build_package
 from app.pdfcheck import CHECK_TITLES
 from app.services.publications import PublicationFilter, publication_ids, rows_for
 from ui.hub import DataHub
-from ui.pages.common import show_failure
+from ui.pages.common import WorkflowPage, show_failure
 from ui.widgets import ErrorLabel
 from ui.worker import JobCancelled, run_job
 
 
-class PackagesPage(QWidget):
+class PackagesPage(WorkflowPage):
     """Build one package."""
 
-    status_message = Signal(str)
     page_key = "packages"
 
     def __init__(self, db: Database, hub: DataHub, output_root: Path,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.db = db
-        self.output_root = output_root
+        super().__init__(db, hub, output_root, parent)
         self.last_package: Path | None = None
         self.kind = QComboBox()
         self.kind.setObjectName("packageKind")
