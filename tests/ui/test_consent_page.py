@@ -66,6 +66,10 @@ def test_two_books_scopes_generate_preview_history(make_window, qtbot,  # type: 
     assert page.history.rowCount() == 1
     assert "2026中小企業白皮書" in page.history.item(0, 3).text()
 
+    # The publication shows the consent with its date.
+    window.publications.open_publication(sample.books[0])
+    assert "已送授權：中華民國" in window.publications.form.milestones.text()
+
     # From the history, the letter opens again in the preview.
     window.show_page("consent")
     viewer.show_document(Path(__file__))  # something else is shown meanwhile

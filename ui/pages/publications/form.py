@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -122,6 +123,10 @@ class PublicationFormWidget(QWidget):
         self._row(form, self.tr("Authors, editors,\ntranslators"), box, "contributors")
         self.status = EnumCombo(PublicationStatus)
         self._row(form, self.tr("Status"), self.status, "status")
+        self.milestones = QLabel()
+        self.milestones.setObjectName("milestones")
+        self.milestones.setWordWrap(True)
+        form.addRow("", self.milestones)
 
     def _build_publishing_tab(self) -> None:
         form = self._tab(self.tr("Publishing"))

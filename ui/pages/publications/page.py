@@ -33,6 +33,7 @@ from app.services.publications import (
     create_publication,
     delete_blockers,
     delete_publication,
+    milestones,
     publication_data,
     publication_ids,
     related_publications,
@@ -280,12 +281,14 @@ class PublicationsPage(QWidget):
                 data, version = publication_data(session, record_id)
                 toc = get_toc(session, record_id)
                 links = related_publications(session, record_id)
+                events = milestones(session, record_id)
         except PubDeskError as exc:
             show_error(self, exc)
             self.refresh()
             return
         self.current_id, self.current_version = record_id, version
         self.form.set_data(data)
+        self.form.milestones.setText("\n".join(events))
         self.toc_editor.set_lines(toc)
         is_serial = data.pub_type is PublicationType.SERIAL
         self.detail_tabs.setTabEnabled(2, is_serial)
