@@ -205,7 +205,7 @@ def write_consignment_documents(db: Database, sample: SampleWorkspace, output: P
         assert store is not None
         store.commission_percent = store.commission_percent or Decimal("35")
         supply = date(on.year, 1, 15) if on.month > 6 else date(on.year - 1, 7, 15)
-        list_id = create_list(session, store.id, sample.unit_id, supply,
+        list_id = create_list(session, store.id, supply,
                               [ListItem(sample.books[0], 30, True),
                                ListItem(sample.books[1], 20)], "林怡君")
         written = write_consignment_list(session, list_id, folder)

@@ -80,16 +80,21 @@ class ListItem:
     sample: bool = False
 
 
-def create_list(session: Session, store_id: int, unit_id: int, supply_date: date,
-                items: list[ListItem], contact_name: str = "",
-                freight_agreed: bool = False) -> int:
+def create_list(session: Session, store_id: int, supply_date: date, items: list[ListItem],
+                contact_name: str = "", freight_agreed: bool = False) -> int:
     """附件一: supply titles to a store. The first shipment of a title is the agency's freight
-    and may carry one 「樣品」 copy (not in stock); later ones are the store's unless agreed."""
+    and may carry one 「樣品」 copy (not in stock); later ones are the store's unless agreed.
+
+    The agency on the list is the publishing unit of the titles; one list has one agency, so
+    titles of different units go on separate lists."""
     _store(session, store_id)
     if not items:
         raise ValidationError.single("items", "清單至少要有一種出版品。")
-    consignment = ConsignmentList(store_id=store_id, unit_id=unit_id, supply_date=supply_date,
-                                  contact_name=contact_name.strip())
+    units = {load_publication(session, item.publication_id).unit_id for item in items}
+    if len(units) > 1:
+        raise ValidationError.single("items", "清單上的出版品屬於不同機關；每個機關請各建一份清單。")
+    consignment = ConsignmentList(store_id=store_id, unit_id=units.pop(),
+                                  supply_date=supply_date, contact_name=contact_name.strip())
     session.add(consignment)
     session.flush()
     for item in items:

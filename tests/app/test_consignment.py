@@ -41,11 +41,11 @@ def test_stock_across_shipments_sales_returns_and_samples(db: Database, unit_id:
                                                          store_id: int) -> None:
     book = add_book(db, unit_id, price_ntd=333)
     with db.session() as session:
-        create_list(session, store_id, unit_id, date(2026, 3, 1), [ListItem(book, 20, True)])
+        create_list(session, store_id, date(2026, 3, 1), [ListItem(book, 20, True)])
         with pytest.raises(ValidationError, match="不能再附樣品"):
-            create_list(session, store_id, unit_id, date(2026, 4, 1), [ListItem(book, 5, True)])
+            create_list(session, store_id, date(2026, 4, 1), [ListItem(book, 5, True)])
     with db.session() as session:
-        create_list(session, store_id, unit_id, date(2026, 4, 1), [ListItem(book, 10)])
+        create_list(session, store_id, date(2026, 4, 1), [ListItem(book, 10)])
         payers = [s.freight_payer for s in session.query(Shipment).order_by(Shipment.id)]
         assert payers == [FreightPayer.AGENCY, FreightPayer.STORE]
         record_settlement(session, store_id, date(2026, 6, 30), {book: 12})
@@ -60,7 +60,7 @@ def test_settlement_money_is_whole_dollars_half_up(db: Database, unit_id: int,
                                                   store_id: int) -> None:
     book = add_book(db, unit_id, price_ntd=333)
     with db.session() as session:
-        create_list(session, store_id, unit_id, date(2026, 1, 5), [ListItem(book, 10)])
+        create_list(session, store_id, date(2026, 1, 5), [ListItem(book, 10)])
         settlement = record_settlement(session, store_id, date(2026, 6, 30), {book: 3},
                                        commission_percent=Decimal("33.5"))
         row = settlements(session, date(2026, 7, 1))[0]
@@ -93,7 +93,7 @@ def test_forty_percent_rule_and_its_override(db: Database, unit_id: int, store_i
     check_commission(Decimal("45"), True, "115年度最有利標決標契約")
     book = add_book(db, unit_id)
     with db.session() as session:
-        create_list(session, store_id, unit_id, date(2026, 8, 1), [ListItem(book, 5)])
+        create_list(session, store_id, date(2026, 8, 1), [ListItem(book, 5)])
         with pytest.raises(ValidationError, match="40%"):
             record_settlement(session, store_id, date(2026, 12, 31), {book: 1},
                               commission_percent=Decimal("45"))
@@ -109,7 +109,7 @@ def test_forty_percent_rule_and_its_override(db: Database, unit_id: int, store_i
 def test_overdue_flag_and_payment(db: Database, unit_id: int, store_id: int) -> None:
     book = add_book(db, unit_id)
     with db.session() as session:
-        create_list(session, store_id, unit_id, date(2026, 2, 1), [ListItem(book, 5)])
+        create_list(session, store_id, date(2026, 2, 1), [ListItem(book, 5)])
         settlement = record_settlement(session, store_id, date(2026, 6, 30), {book: 2})
         assert not settlements(session, date(2026, 8, 30))[0].overdue
         assert settlements(session, date(2026, 8, 31))[0].overdue
@@ -122,9 +122,9 @@ def test_list_needs_gpn_and_price_and_prints_two_copies(db: Database, unit_id: i
     unpriced = add_book(db, unit_id, "非賣品", price_ntd=None)
     book = add_book(db, unit_id)
     with db.session() as session, pytest.raises(ValidationError, match="GPN 與定價"):
-        create_list(session, store_id, unit_id, date(2026, 3, 1), [ListItem(unpriced, 1)])
+        create_list(session, store_id, date(2026, 3, 1), [ListItem(unpriced, 1)])
     with db.session() as session:
-        list_id = create_list(session, store_id, unit_id, date(2026, 3, 1),
+        list_id = create_list(session, store_id, date(2026, 3, 1),
                               [ListItem(book, 20, True)], "林怡君")
         files = write_consignment_list(session, list_id, tmp_path)
     pdf = files[0]
@@ -152,3 +152,19 @@ def test_price_calculator_shows_its_arithmetic(db: Database, unit_id: int) -> No
         assert session.get(Publication, book).price_ntd == 140
     with pytest.raises(ValidationError):
         calculate_price(0, PriceFactors())
+
+
+def test_one_list_has_one_agency(db: Database, unit_id: int, store_id: int) -> None:
+    from app.services.units import UnitData, save_unit
+
+    with db.session() as session:
+        other = save_unit(session, UnitData("經濟部能源署"))
+    first = add_book(db, unit_id)
+    second = add_book(db, other, "能源統計手冊", gpn="1011500099")
+    with db.session() as session, pytest.raises(ValidationError, match="不同機關"):
+        create_list(session, store_id, date(2026, 3, 1), [ListItem(first, 1), ListItem(second, 1)])
+    with db.session() as session:
+        list_id = create_list(session, store_id, date(2026, 3, 1), [ListItem(second, 2)])
+        from app.models import ConsignmentList
+
+        assert session.get(ConsignmentList, list_id).unit_id == other

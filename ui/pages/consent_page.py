@@ -77,8 +77,6 @@ def _check_item(checked: bool = False) -> QTableWidgetItem:
     return item
 
 
-
-
 def _cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
     item = table.item(row, column)
     if item is None:  # every cell is filled when the row is made

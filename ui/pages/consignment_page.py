@@ -63,8 +63,6 @@ from ui.worker import run_job
 ID = Qt.ItemDataRole.UserRole
 
 
-
-
 class ConsignmentPage(WorkflowPage):
     """The stores."""
 
@@ -342,11 +340,10 @@ class ConsignmentPage(WorkflowPage):
                                       isinstance(sample, QCheckBox) and sample.isChecked()))
         on, contact = chosen_date(self.supply_date), self.contact.text()
         folder = self.output_root / "展售" / f"{self.store.currentText()}-{on:%Y%m%d}"
-        unit_id = self._unit_id()
 
         def job(_progress: Any, _cancelled: Any) -> list[Path]:
             with self.db.session() as session:
-                list_id = create_list(session, store_id, unit_id, on, items, contact)
+                list_id = create_list(session, store_id, on, items, contact)
                 return write_consignment_list(session, list_id, folder)
 
         def done(files: list[Path]) -> None:
@@ -356,13 +353,6 @@ class ConsignmentPage(WorkflowPage):
 
         run_job(self, self.tr("Writing the consignment list…"), job, on_done=done,
                 on_failed=lambda exc: show_failure(self, self.error, exc))
-
-    def _unit_id(self) -> int:
-        from app.services.units import list_units
-
-        with self.db.session() as session:
-            units = list_units(session)
-        return units[0][0] if units else 0
 
     def record_return(self) -> None:
         """Copies of the selected title came back."""

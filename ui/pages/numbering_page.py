@@ -44,6 +44,7 @@ from app.services.numbering import (
     data_sheet,
     list_applications,
     load_application,
+    missing_parts,
     numbering_plan,
 )
 from ui.errors import show_error
@@ -58,8 +59,6 @@ from ui.pages.common import (
 from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit
 
 NEED_WORDS = {"required": "需要", "optional": "可選", "not needed": "不適用"}
-
-
 
 
 class NumberingPage(WorkflowPage):
@@ -315,8 +314,6 @@ class NumberingPage(WorkflowPage):
             parts = [(p.part, p.page_range, p.file_path) for p in application.parts]
             self.registration.setText(application.registration_no)
             self.assigned.setText(application.assigned_number)
-            from app.services.numbering import missing_parts
-
             missing = missing_parts(application)
         self.app_status.setText(f"{kind.label}：{status.label}")
         allowed = {ApplicationStatus.DRAFT: {ApplicationStatus.READY},
