@@ -20,6 +20,7 @@ from app import messages
 from app.db.audit import install_audit
 from app.db.network import is_network_path
 from app.errors import DatabaseError, DatabaseLockedError, PubDeskError
+from app.models.datapath import data_folder
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -74,6 +75,8 @@ class Database:
     engine: Engine
     backup_dir: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    data_dir: Path | None = None
+    """Stored file paths are relative to this folder (see app.models.datapath)."""
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -90,8 +93,9 @@ class Database:
         """A unit of work: commits on success, rolls back on error, translates DB errors."""
         session = self._sessions()
         try:
-            yield session
-            session.commit()
+            with data_folder(self.data_dir):
+                yield session
+                session.commit()
         except StaleDataError:
             session.rollback()
             raise PubDeskError(messages.CHANGED_ELSEWHERE) from None

@@ -24,7 +24,8 @@ def open_database(locations: Locations, *, migrate: bool = True, seed: bool = Tr
     on_network_share = bool(warnings)
     wal = not on_network_share
     db = Database(locations.database_url, make_engine(locations.database_url, wal=wal),
-                  backup_dir=locations.backup_dir, warnings=warnings)
+                  backup_dir=locations.backup_dir, warnings=warnings,
+                  data_dir=locations.data_dir)
     if migrate:
         upgrade(locations.database_url, wal=wal,
                 backup=backup_callback(db, locations.backup_dir))

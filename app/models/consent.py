@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Tex
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Audited, Base, enum_column, utcnow
+from app.models.datapath import DataPath
 from app.models.enums import LabelledEnum
 
 
@@ -40,7 +41,7 @@ class ConsentLetter(Audited, Base):
     items_json: Mapped[str] = mapped_column(Text)
     """The 說明 items as sent (JSON list of {text, children}), after the officer's edits."""
     copies: Mapped[str] = mapped_column(String(300), default="")
-    output_folder: Mapped[str] = mapped_column(String(1000), default="")
+    output_folder: Mapped[str] = mapped_column(DataPath(1000), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     entries: Mapped[list[ConsentEntry]] = relationship(

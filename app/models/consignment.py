@@ -95,13 +95,14 @@ class Settlement(Audited, Base):
     """The contract came from public selection / most-advantageous tender (§7 exception)."""
     override_reason: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[date] = mapped_column(Date)
-    received_on: Mapped[date | None] = mapped_column(Date)
-    received_amount: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     store: Mapped[SalesStore] = relationship()
     lines: Mapped[list[SettlementLine]] = relationship(
         back_populates="settlement", cascade="all, delete-orphan", order_by="SettlementLine.id")
+    payments: Mapped[list[SettlementPayment]] = relationship(
+        back_populates="settlement", cascade="all, delete-orphan",
+        order_by="SettlementPayment.id")
 
     def audit_label(self) -> str:
         return f"結帳 {self.period_end}"
@@ -139,3 +140,21 @@ class PriceCalculation(Audited, Base):
     price: Mapped[int] = mapped_column(Integer)
     arithmetic: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SettlementPayment(Audited, Base):
+    """A payment the store made against a settlement; a settlement may be paid in parts."""
+
+    __tablename__ = "settlement_payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    settlement_id: Mapped[int] = mapped_column(
+        ForeignKey("settlements.id", ondelete="CASCADE"), index=True)
+    paid_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    settlement: Mapped[Settlement] = relationship(back_populates="payments")
+
+    def audit_label(self) -> str:
+        return f"收款 {self.paid_on} {self.amount} 元"

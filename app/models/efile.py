@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Audited, Base, Timestamped, enum_column
 from app.models.content import Article, SerialIssue
+from app.models.datapath import DataPath
 from app.models.enums import EFileRole
 from app.models.publication import Publication
 
@@ -29,7 +30,7 @@ class EFile(Audited, Timestamped, Base):
         ForeignKey("articles.id", ondelete="SET NULL"), index=True
     )
     role: Mapped[EFileRole] = mapped_column(enum_column(EFileRole))
-    path: Mapped[str] = mapped_column(String(1000))
+    path: Mapped[str] = mapped_column(DataPath(1000))
     size_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     sha256: Mapped[str] = mapped_column(String(64), default="")
     check_status: Mapped[str] = mapped_column(String(10), default="")

@@ -137,6 +137,15 @@ class AuditAction(LabelledEnum):
 
 # Pairs, not a dict literal: members of different enums share values ("author", "none",
 # "other") and, being str, would collide as dict keys.
+class PaymentState(LabelledEnum):
+    """Where a settlement's money stands (附件一 註三: due two months after the period)."""
+
+    WAITING = "waiting"
+    PARTLY_PAID = "partly_paid"
+    PAID = "paid"
+    OVERDUE = "overdue"
+
+
 _LABEL_PAIRS: list[tuple[LabelledEnum, str]] = [
     (PublicationType.BOOK, "圖書"),
     (PublicationType.SERIAL, "連續性出版品"),
@@ -194,5 +203,9 @@ _LABEL_PAIRS: list[tuple[LabelledEnum, str]] = [
     (AuditAction.CREATE, "新增"),
     (AuditAction.UPDATE, "修改"),
     (AuditAction.DELETE, "刪除"),
+    (PaymentState.WAITING, "待收款"),
+    (PaymentState.PARTLY_PAID, "部分收款"),
+    (PaymentState.PAID, "已收款"),
+    (PaymentState.OVERDUE, "逾期未收"),
 ]
 _LABELS = {(type(member), member.value): text for member, text in _LABEL_PAIRS}

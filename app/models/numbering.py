@@ -9,6 +9,7 @@ from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Audited, Base, Timestamped, enum_column, utcnow
+from app.models.datapath import DataPath
 from app.models.enums import LabelledEnum
 
 
@@ -62,8 +63,8 @@ class NumberApplication(Audited, Timestamped, Base):
     reply: Mapped[str] = mapped_column(Text, default="")
     assigned_number: Mapped[str] = mapped_column(String(20), default="")
     cip_text: Mapped[str] = mapped_column(Text, default="")
-    cip_card_path: Mapped[str] = mapped_column(String(1000), default="")
-    packet_folder: Mapped[str] = mapped_column(String(1000), default="")
+    cip_card_path: Mapped[str] = mapped_column(DataPath(1000), default="")
+    packet_folder: Mapped[str] = mapped_column(DataPath(1000), default="")
 
     parts: Mapped[list[ApplicationPart]] = relationship(
         back_populates="application", cascade="all, delete-orphan", order_by="ApplicationPart.id")
@@ -82,7 +83,7 @@ class ApplicationPart(Audited, Base):
         ForeignKey("number_applications.id", ondelete="CASCADE"), index=True)
     part: Mapped[str] = mapped_column(String(40))
     page_range: Mapped[str] = mapped_column(String(60), default="")
-    file_path: Mapped[str] = mapped_column(String(1000), default="")
+    file_path: Mapped[str] = mapped_column(DataPath(1000), default="")
 
     application: Mapped[NumberApplication] = relationship(back_populates="parts")
 

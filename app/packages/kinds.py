@@ -30,7 +30,7 @@ from app.pdfcheck import CHECK_TITLES, Profile, Status, check_files
 from app.pdfcheck.export import export_report
 from app.rocdate import format_roc_year_month
 from app.services.deposit import write_deposit_documents
-from app.services.publications import load_publication
+from app.services.publications import label_of, load_publication
 
 KINDS = ("moc", "ncl", "deposit")
 Progress = Callable[[int, int, str], None]
@@ -165,7 +165,7 @@ def _moc(session: Session, builder: PackageBuilder, publications: list[Publicati
             ConsentLetter.issued_on.desc(), ConsentLetter.id.desc())).first()
         if letter is None or not letter.output_folder or \
                 not Path(letter.output_folder).exists():
-            raise PubDeskError(f"找不到「{pub.title}」已輸出的授權函。請先在「授權利用」產生並登錄授權函。")
+            raise PubDeskError(f"找不到「{label_of(pub)}」已輸出的授權函。請先在「授權利用」產生並登錄授權函。")
         letters[letter.id] = letter
     for letter in letters.values():
         for path in sorted(Path(letter.output_folder).iterdir()):
@@ -191,11 +191,11 @@ def _ncl(session: Session, builder: PackageBuilder, publications: list[Publicati
                                         ApplicationKind.CIP_SUPPLEMENT])).order_by(
             NumberApplication.id.desc())).first()
         if application is None:
-            raise PubDeskError(f"「{pub.title}」沒有 ISBN／CIP 申請案，請先在「編號申請」建立。")
+            raise PubDeskError(f"「{label_of(pub)}」沒有 ISBN／CIP 申請案，請先在「編號申請」建立。")
         missing = [p.part for p in application.parts
                    if not p.file_path or not Path(p.file_path).exists()]
         if missing:
-            raise PubDeskError(f"「{pub.title}」的上傳資料還缺：{'、'.join(missing)}。")
+            raise PubDeskError(f"「{label_of(pub)}」的上傳資料還缺：{'、'.join(missing)}。")
         for part in application.parts:
             builder.add_file(Path(part.file_path), f"{pub.title}/{part.part}.pdf", part.part,
                              f"申請案 {application.id}")

@@ -32,7 +32,7 @@ from app.models import (
 from app.rocdate import format_roc_year_month, to_roc_year
 from app.services import consent_texts as text
 from app.services.consent_texts import ArticleScope, ConsentScope
-from app.services.publications import load_publication
+from app.services.publications import label_of, load_publication
 from app.services.serials import load_issue
 
 
@@ -160,17 +160,17 @@ def book_consent_draft(session: Session, request: ConsentRequest) -> ConsentDraf
         pub = load_publication(session, item.publication_id)
         pubs.append(pub)
         if pub.pub_type is PublicationType.SERIAL:
-            problems.append(FieldProblem("books", f"「{pub.title}」是連續性出版品，請改用逐期的授權函。"))
+            problems.append(FieldProblem("books", f"「{label_of(pub)}」是連續性出版品，請改用逐期的授權函。"))
         if not pub.gpn:
-            problems.append(FieldProblem("books", f"「{pub.title}」沒有 GPN，請先取得統一編號再辦理授權。"))
+            problems.append(FieldProblem("books", f"「{label_of(pub)}」沒有 GPN，請先取得統一編號再辦理授權。"))
         if not item.all_rights and not item.scopes:
             problems.append(FieldProblem(
-                "scopes", f"「{pub.title}」沒有勾選同意範圍：請勾選部分同意的項目或「全部同意」。"))
+                "scopes", f"「{label_of(pub)}」沒有勾選同意範圍：請勾選部分同意的項目或「全部同意」。"))
         if item.all_rights and item.scopes:
-            problems.append(FieldProblem("scopes", f"「{pub.title}」同時勾選了全部同意與部分同意，請擇一。"))
+            problems.append(FieldProblem("scopes", f"「{label_of(pub)}」同時勾選了全部同意與部分同意，請擇一。"))
         unknown = item.efile_types - set(text.BOOK_EFILE_TYPES)
         if unknown:
-            problems.append(FieldProblem("efile_types", f"「{pub.title}」的電子檔類型不適用於圖書。"))
+            problems.append(FieldProblem("efile_types", f"「{label_of(pub)}」的電子檔類型不適用於圖書。"))
     if problems:
         raise ValidationError(problems)
     unit, letter = _letter_base(session, request)
@@ -222,7 +222,7 @@ def serial_consent_draft(session: Session, request: ConsentRequest) -> ConsentDr
     pub = issue.publication
     problems: list[FieldProblem] = []
     if not pub.gpn:
-        problems.append(FieldProblem("gpn", f"「{pub.title}」沒有 GPN，請先取得統一編號再辦理授權。"))
+        problems.append(FieldProblem("gpn", f"「{label_of(pub)}」沒有 GPN，請先取得統一編號再辦理授權。"))
     if not request.articles:
         problems.append(FieldProblem("articles", f"{issue.volume}卷{issue.number}期沒有列出任何篇目，"
                                                  "請先在出版品的「期別與篇目」輸入篇名。"))

@@ -19,17 +19,18 @@ from app.errors import NotFoundError, ValidationError
 from app.models import (
     ConsignmentList,
     FreightPayer,
+    PaymentState,
     PriceCalculation,
-    Publication,
     PublicationStatus,
     SalesStore,
     Settlement,
     SettlementLine,
+    SettlementPayment,
     Shipment,
     ShipmentKind,
 )
 from app.rocdate import format_roc_date
-from app.services.publications import load_publication
+from app.services.publications import label_of, load_publication
 
 COMMISSION_LIMIT = Decimal("40")
 LIST_NOTES = [
@@ -100,12 +101,12 @@ def create_list(session: Session, store_id: int, supply_date: date, items: list[
     for item in items:
         pub = load_publication(session, item.publication_id)
         if not pub.gpn or pub.price_ntd is None:
-            raise ValidationError.single("items", f"「{pub.title}」需要 GPN 與定價才能送展售門市。")
+            raise ValidationError.single("items", f"「{label_of(pub)}」需要 GPN 與定價才能送展售門市。")
         if item.quantity < 1:
-            raise ValidationError.single("items", f"「{pub.title}」的數量至少為 1。")
+            raise ValidationError.single("items", f"「{label_of(pub)}」的數量至少為 1。")
         first = not _shipped_before(session, store_id, pub.id)
         if item.sample and not first:
-            raise ValidationError.single("items", f"「{pub.title}」不是首次送這家門市，不能再附樣品（§8(二)）。")
+            raise ValidationError.single("items", f"「{label_of(pub)}」不是首次送這家門市，不能再附樣品（§8(二)）。")
         payer = FreightPayer.AGENCY if first else (FreightPayer.AGREED if freight_agreed
                                                    else FreightPayer.STORE)
         session.add(Shipment(store_id=store_id, publication_id=pub.id, list_id=consignment.id,
@@ -205,8 +206,11 @@ def due_date(period_end: date) -> date:
 
 def record_settlement(session: Session, store_id: int, period_end: date,
                       sales: dict[int, int], commission_percent: Decimal | None = None,
-                      public_selection: bool = False, reason: str = "") -> int:
-    """結帳 on actual sales in June or December."""
+                      public_selection: bool = False, reason: str = "",
+                      correct: bool = False) -> int:
+    """結帳 on actual sales in June or December: one per store and period. A second one for
+    the same store and period is refused unless `correct` is True: then it replaces the
+    earlier one, whose payments carry over to it."""
     store = _store(session, store_id)
     if (period_end.month, period_end.day) not in ((6, 30), (12, 31)):
         raise ValidationError.single("period_end", "結帳日應為 6 月 30 日或 12 月 31 日（附件一 註三）。")
@@ -214,6 +218,16 @@ def record_settlement(session: Session, store_id: int, period_end: date,
     check_commission(Decimal(percent), public_selection, reason)
     if not any(quantity > 0 for quantity in sales.values()):
         raise ValidationError.single("sales", "請輸入至少一種出版品的銷售數量。")
+    earlier = session.scalars(select(Settlement).where(
+        Settlement.store_id == store_id, Settlement.period_end == period_end)).all()
+    if earlier and not correct:
+        raise ValidationError.single(
+            "period_end", f"「{store.name}」{format_roc_date(period_end)}的結帳已經登錄過了。"
+                          "若要更正，請勾選「更正這一期的結帳」後再登錄，舊的結帳會被取代，已收款項保留。")
+    carried = [(p.paid_on, p.amount) for old in earlier for p in old.payments]
+    for old in earlier:
+        session.delete(old)
+    session.flush()
     settlement = Settlement(store_id=store_id, period_end=period_end,
                             commission_percent=Decimal(percent),
                             public_selection=public_selection, override_reason=reason.strip(),
@@ -225,32 +239,42 @@ def record_settlement(session: Session, store_id: int, period_end: date,
         available = _on_hand(session, store_id, publication_id)
         if quantity > available:
             raise ValidationError.single(
-                "sales", f"「{pub.title}」銷售 {quantity} 冊超過門市庫存 {available} 冊。")
+                "sales", f"「{label_of(pub)}」銷售 {quantity} 冊超過門市庫存 {available} 冊。")
         price = int(pub.price_ntd or 0)
         gross = price * quantity
         commission = money(Decimal(gross) * Decimal(percent) / 100)
         settlement.lines.append(SettlementLine(publication_id=publication_id, quantity=quantity,
                                                unit_price=price, gross=gross,
                                                commission=commission, net=gross - commission))
+    for paid_on, amount in carried:
+        settlement.payments.append(SettlementPayment(paid_on=paid_on, amount=amount))
     session.add(settlement)
     session.flush()
     return settlement.id
 
 
+def _net(settlement: Settlement) -> int:
+    return sum(line.net for line in settlement.lines)
+
+
 def record_payment(session: Session, settlement_id: int, on: date, amount: int) -> None:
-    """The store paid."""
+    """The store paid `amount` (all or part of what is outstanding)."""
     settlement = session.get(Settlement, settlement_id)
     if settlement is None:
         raise NotFoundError(f"找不到編號 {settlement_id} 的結帳資料。")
-    if amount < 0:
-        raise ValidationError.single("amount", "收款金額不能是負數。")
-    settlement.received_on, settlement.received_amount = on, amount
+    if amount <= 0:
+        raise ValidationError.single("amount", "請輸入收到的金額（大於 0 元）。")
+    outstanding = _net(settlement) - sum(p.amount for p in settlement.payments)
+    if amount > outstanding:
+        raise ValidationError.single(
+            "amount", f"收款 {amount:,} 元超過尚未收取的 {max(outstanding, 0):,} 元，請核對金額。")
+    settlement.payments.append(SettlementPayment(paid_on=on, amount=amount))
     session.flush()
 
 
 @dataclass(frozen=True)
 class SettlementRow:
-    """A settlement with its totals and whether payment is overdue."""
+    """A settlement with its totals, what was received and what is outstanding."""
 
     id: int
     store: str
@@ -259,21 +283,35 @@ class SettlementRow:
     commission: int
     net: int
     due_on: date
-    received_on: date | None
-    received_amount: int | None
-    overdue: bool
+    received: int
+    last_paid_on: date | None
+    outstanding: int
+    state: PaymentState
+
+    @property
+    def overdue(self) -> bool:
+        """Money outstanding after the due date."""
+        return self.state is PaymentState.OVERDUE
 
 
 def settlements(session: Session, today: date) -> list[SettlementRow]:
-    """Every settlement, newest first, flagged overdue when unpaid after its due date."""
+    """Every settlement, newest first; overdue while anything is outstanding after its due
+    date, 部分收款 while part is paid, 已收款 only when the whole net amount is in."""
     rows = []
     for s in session.scalars(select(Settlement).order_by(Settlement.period_end.desc(),
                                                          Settlement.id.desc())):
         gross = sum(line.gross for line in s.lines)
         commission = sum(line.commission for line in s.lines)
-        rows.append(SettlementRow(s.id, s.store.name, s.period_end, gross, commission,
-                                  gross - commission, s.due_on, s.received_on, s.received_amount,
-                                  s.received_on is None and today > s.due_on))
+        net = gross - commission
+        received = sum(p.amount for p in s.payments)
+        outstanding = max(net - received, 0)
+        state = (PaymentState.PAID if outstanding == 0 else
+                 PaymentState.OVERDUE if today > s.due_on else
+                 PaymentState.PARTLY_PAID if received else PaymentState.WAITING)
+        rows.append(SettlementRow(s.id, s.store.name, s.period_end, gross, commission, net,
+                                  s.due_on, received,
+                                  max((p.paid_on for p in s.payments), default=None),
+                                  outstanding, state))
     return rows
 
 
@@ -381,13 +419,6 @@ def settlement_table(session: Session, settlement_id: int) -> Table:
                               f"代售酬金比例：{s.commission_percent}%",
                               f"付款期限：{format_roc_date(s.due_on)}"],
                  landscape=False)
-
-
-def publications_on_sale(session: Session) -> list[Publication]:
-    """Titles that can go to the stores (GPN and price)."""
-    return list(session.scalars(select(Publication).where(Publication.gpn.is_not(None),
-                                                          Publication.price_ntd.is_not(None))
-                                .order_by(Publication.title)))
 
 
 def write_consignment_list(session: Session, list_id: int, folder: Path) -> list[Path]:

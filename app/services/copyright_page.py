@@ -11,18 +11,11 @@ from sqlalchemy.orm import Session
 
 from app.documents.docx_writer import write_lines_docx
 from app.documents.files import atomic_output
-from app.documents.model import chinese_number
 from app.documents.pdf_writer import write_lines_pdf
 from app.identifiers import validate_isbn, validate_issn
 from app.models import Binding, Publication, RelationKind, SalesStore
 from app.rocdate import format_roc_year_month
-from app.services.publications import load_publication, related_publications
-
-
-def edition_text(edition: int, printing: int) -> str:
-    """初版, 初版二刷, 二版 …"""
-    base = "初版" if edition <= 1 else f"{chinese_number(edition)}版"
-    return base if printing <= 1 else f"{base}{chinese_number(printing)}刷"
+from app.services.publications import edition_text, load_publication, related_publications
 
 
 def _people(pub: Publication) -> str:

@@ -25,7 +25,7 @@ from app.models import (
     PublicationStatus,
 )
 from app.rocdate import format_roc_date
-from app.services.publications import load_publication
+from app.services.publications import label_of, load_publication
 
 STATUS_ORDER = list(PublicationStatus)
 
@@ -105,6 +105,8 @@ class DepositRow:
     carrier: str
     reference: str
     acknowledged_on: date | None
+    publication_label: str = ""
+    """The publication as `publication_label` names it, for screens (lists print the title)."""
 
 
 def _row(line: DepositLine, pub: Publication) -> DepositRow:
@@ -112,7 +114,7 @@ def _row(line: DepositLine, pub: Publication) -> DepositRow:
     return DepositRow(line.id, pub.id, pub.title, pub.gpn or "", library.name, library.division,
                       library.postcode, library.address, library.kind, line.copies,
                       line.include_efiles, line.reason, line.sent_on, line.carrier,
-                      line.reference, line.acknowledged_on)
+                      line.reference, line.acknowledged_on, label_of(pub))
 
 
 def deposit_rows(session: Session, publication_id: int | None = None,

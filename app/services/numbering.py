@@ -30,7 +30,7 @@ from app.models import (
 )
 from app.rocdate import format_roc_year_month
 from app.services.publication_rules import cip_allowed
-from app.services.publications import load_publication
+from app.services.publications import label_of, load_publication
 
 BOOK_PARTS = ["書名頁", "版權頁", "目次", "序（或部分內容）"]
 AUDIOBOOK_PARTS = ["版權資訊", "封面封底／圓標"]
@@ -250,6 +250,7 @@ class ApplicationRow:
     id: int
     publication_id: int
     title: str
+    """The publication as `publication_label` names it (title, 載體, 版次, GPN)."""
     kind: ApplicationKind
     status: ApplicationStatus
     registration_no: str
@@ -264,10 +265,9 @@ def list_applications(session: Session, text: str = "") -> list[ApplicationRow]:
         pattern = f"%{text.strip()}%"
         query = query.where(or_(NumberApplication.registration_no.like(pattern),
                                 Publication.title.like(pattern)))
-    return [ApplicationRow(a.id, a.publication_id, load_publication(session,
-                                                                     a.publication_id).title,
-                           a.kind, a.status, a.registration_no, a.assigned_number,
-                           missing_parts(a))
+    return [ApplicationRow(a.id, a.publication_id,
+                           label_of(load_publication(session, a.publication_id)), a.kind,
+                           a.status, a.registration_no, a.assigned_number, missing_parts(a))
             for a in session.scalars(query)]
 
 
@@ -277,7 +277,7 @@ def data_sheet(session: Session, publication_id: int) -> list[tuple[str, str]]:
     people = "；".join(f"{c.name}（{c.role.label}）" for c in pub.contributors)
     year_month = format_roc_year_month(pub.published_year, pub.published_month) if (
         pub.published_year and pub.published_month) else ""
-    from app.services.copyright_page import edition_text
+    from app.services.publications import edition_text
 
     return [("出版者", pub.unit.full_name), ("書名", pub.title), ("副書名", pub.subtitle),
             ("叢書名", pub.series), ("著作者", people),

@@ -6,7 +6,7 @@ import pytest
 
 from app.db import Database
 from app.errors import ValidationError
-from app.models import FreightPayer, SalesStore, Shipment
+from app.models import FreightPayer, PaymentState, SalesStore, Shipment
 from app.services.consignment import (
     ListItem,
     PriceFactors,
@@ -113,8 +113,52 @@ def test_overdue_flag_and_payment(db: Database, unit_id: int, store_id: int) -> 
         settlement = record_settlement(session, store_id, date(2026, 6, 30), {book: 2})
         assert not settlements(session, date(2026, 8, 30))[0].overdue
         assert settlements(session, date(2026, 8, 31))[0].overdue
-        record_payment(session, settlement, date(2026, 9, 3), 585)
+        net = settlements(session, date(2026, 9, 1))[0].net
+        record_payment(session, settlement, date(2026, 9, 3), net)
         assert not settlements(session, date(2026, 9, 30))[0].overdue
+
+
+def test_partial_payments_leave_the_rest_outstanding(db: Database, unit_id: int,
+                                                     store_id: int) -> None:
+    """Defect 7 of issue 12: NT$1 against NT$1,732 used to mark the settlement 已收款."""
+    book = add_book(db, unit_id, price_ntd=1332)
+    with db.session() as session:
+        create_list(session, store_id, date(2026, 2, 1), [ListItem(book, 5)])
+        settlement = record_settlement(session, store_id, date(2026, 6, 30), {book: 2})
+        row = settlements(session, date(2026, 7, 1))[0]
+        assert (row.net, row.state) == (1732, PaymentState.WAITING)
+        record_payment(session, settlement, date(2026, 7, 3), 1)
+        row = settlements(session, date(2026, 7, 4))[0]
+        assert (row.received, row.outstanding, row.state) == (1, 1731, PaymentState.PARTLY_PAID)
+        assert settlements(session, date(2026, 9, 1))[0].state is PaymentState.OVERDUE
+        with pytest.raises(ValidationError, match="超過尚未收取的 1,731 元"):
+            record_payment(session, settlement, date(2026, 7, 5), 1732)
+        with pytest.raises(ValidationError, match="大於 0"):
+            record_payment(session, settlement, date(2026, 7, 5), 0)
+        record_payment(session, settlement, date(2026, 9, 10), 1731)
+        row = settlements(session, date(2026, 9, 30))[0]
+        assert (row.outstanding, row.state, row.last_paid_on) == (
+            0, PaymentState.PAID, date(2026, 9, 10))
+
+
+def test_one_settlement_per_store_and_period_unless_corrected(db: Database, unit_id: int,
+                                                              store_id: int) -> None:
+    book = add_book(db, unit_id, price_ntd=100)
+    with db.session() as session:
+        create_list(session, store_id, date(2026, 2, 1), [ListItem(book, 10)])
+        first = record_settlement(session, store_id, date(2026, 6, 30), {book: 2})
+        record_payment(session, first, date(2026, 7, 3), 50)
+        with pytest.raises(ValidationError, match="已經登錄過了"):
+            record_settlement(session, store_id, date(2026, 6, 30), {book: 3})
+        corrected = record_settlement(session, store_id, date(2026, 6, 30), {book: 3},
+                                      correct=True)
+        rows = settlements(session, date(2026, 7, 10))
+        assert [r.id for r in rows] == [corrected]
+        assert (rows[0].gross, rows[0].received) == (300, 50), "payments carry over"
+        assert stock(session, store_id)[0].sold == 3
+        # Another period is another settlement.
+        record_settlement(session, store_id, date(2026, 12, 31), {book: 1})
+        assert len(settlements(session, date(2027, 1, 1))) == 2
 
 
 def test_list_needs_gpn_and_price_and_prints_two_copies(db: Database, unit_id: int,

@@ -79,7 +79,7 @@ def test_upgrade_from_first_revision_keeps_every_child_row(locations: Locations)
 
     assert _counts(path) == before
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0006"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
         # The migration repaired the negative price instead of failing on it.
         assert conn.execute("SELECT price_ntd FROM publications WHERE id = 2").fetchone()[0] \
             is None
@@ -134,3 +134,30 @@ def test_failed_upgrade_leaves_the_database_unchanged(locations: Locations,
         assert "pages_positive" not in checks[0]
     conn.close()
     assert _counts(path) == before
+
+
+def test_0007_moves_a_received_payment_into_the_payments(tmp_path: Path) -> None:
+    """A settlement paid under 0006 keeps its payment as the first row of its payments."""
+    path = tmp_path / "at0006.sqlite3"
+    url = "sqlite:///" + path.as_posix()
+    upgrade(url, target="0006")
+    with sqlite3.connect(path) as conn:
+        store_columns = [row[1] for row in conn.execute("PRAGMA table_info(sales_stores)")]
+        values = {"id": 1, "name": "門市", "commission_percent": 35, "first_edition_quantity": 0,
+                  "active": 1, "verified": 0}
+        conn.execute(f"INSERT INTO sales_stores ({', '.join(store_columns)}) VALUES "
+                     f"({', '.join('?' for _ in store_columns)})",
+                     [values.get(c, "") for c in store_columns])
+        for settlement_id, received_on, amount in ((1, "2026-09-03", 585), (2, None, None)):
+            conn.execute(
+                "INSERT INTO settlements (id, store_id, period_end, commission_percent, "
+                "public_selection, override_reason, due_on, received_on, received_amount, "
+                "created_at) VALUES (?, 1, '2026-06-30', 35, 0, '', '2026-08-31', ?, ?, "
+                "'2026-07-01 00:00:00')", (settlement_id, received_on, amount))
+    upgrade(url)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT settlement_id, paid_on, amount FROM settlement_payments"
+                            ).fetchall() == [(1, "2026-09-03", 585)]
+        assert conn.execute("SELECT count(*) FROM settlements").fetchone()[0] == 2
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(settlements)")]
+        assert "received_on" not in columns

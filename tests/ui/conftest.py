@@ -82,3 +82,14 @@ def modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(QMessageBox, "exec", exec_box)
     return shown
+
+
+def pick_publication(picker, publication_id: int, text: str = "") -> None:  # type: ignore[no-untyped-def]
+    """Choose a publication as the officer does: type, then click the match in the list."""
+    picker.search_now(text)
+    for row in range(picker.matches.rowCount()):
+        if picker.matches.item(row).data(Qt.ItemDataRole.UserRole) == publication_id:
+            picker.choose_match(row)
+            assert picker.current_id() == publication_id
+            return
+    raise AssertionError(f"publication {publication_id} is not among the matches for {text!r}")

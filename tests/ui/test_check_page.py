@@ -12,6 +12,7 @@ from app.demo import build_sample
 from app.services.efiles import efiles_of, stored_report
 from tests.app.pdfcheck.test_structure import book
 from tests.pdf_helpers import pdf_text
+from tests.ui.conftest import pick_publication
 
 
 def test_check_keep_export_and_write_bookmarks(make_window, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
@@ -29,7 +30,7 @@ def test_check_keep_export_and_write_bookmarks(make_window, qtbot, tmp_path: Pat
     (folder / "inner.pdf").write_bytes(body.read_bytes())
     page.add_paths([str(body), str(bad), str(folder)])
     assert page.files.count() == 3
-    page.publication.setCurrentIndex(page.publication.findData(sample.books[0]))
+    pick_publication(page.publication, sample.books[0])
 
     qtbot.mouseClick(page.buttons["run"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.results.topLevelItemCount() == 3, timeout=60000)

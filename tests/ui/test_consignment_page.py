@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QSpinBox
+from PySide6.QtWidgets import QSpinBox
 
 from app.demo import build_sample
 from tests.pdf_helpers import page_count, pdf_text
+from tests.ui.conftest import pick_publication
 
 
 def test_list_both_copies_june_settlement_overdue(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -17,14 +18,12 @@ def test_list_both_copies_june_settlement_overdue(make_window, qtbot) -> None:  
     window.show_page("consignment")
     page = window.consignment
     assert page.store.currentText() == "國家書店松江門市"
-    row = next(r for r in range(page.titles.rowCount())
-               if page.titles.item(r, 0).data(256) == sample.books[0])
-    copies = page.titles.cellWidget(row, 2)
-    sample_box = page.titles.cellWidget(row, 3)
-    assert isinstance(copies, QSpinBox)
-    assert isinstance(sample_box, QCheckBox)
-    copies.setValue(30)
-    sample_box.setChecked(True)
+    pick_publication(page.list_publication, sample.books[0])
+    page.list_copies.setValue(30)
+    page.list_sample.setChecked(True)
+    page.add_title()
+    assert page.titles.rowCount() == 1
+    assert page.list_publication.current_id() is None, "ready for the next title"
     last_year = date.today().year - 1
     page.supply_date.setDate(date(last_year, 3, 2))
     page.contact.setText("林怡君")
@@ -55,9 +54,23 @@ def test_list_both_copies_june_settlement_overdue(make_window, qtbot) -> None:  
     assert page.history.rowCount() == 1
     # 12 × 450 = 5400; 35 % = 1890; net 3510.
     assert [page.history.item(0, c).text() for c in (2, 3, 4)] == ["5400", "1890", "3510"]
-    assert page.history.item(0, 7).text() == "逾期未收"
+    assert page.history.item(0, 7).text() == "逾期未收 3510"
     assert page.stock.item(0, 4).text() == "18"
+    assert not page.public_selection.isChecked()
+
+    # A second settlement for the same store and period is refused unless it corrects.
+    page.sold.cellWidget(0, 2).setValue(1)
+    page.record_settlement()
+    assert "已經登錄過了" in page.error.text()
+    assert page.history.rowCount() == 1
+
+    # Paid in parts: NT$1 is not 「已收款」.
     page.history.selectRow(0)
-    page.amount.setValue(3510)
+    page.amount.setValue(1)
+    page.record_payment()
+    assert page.history.item(0, 7).text() == "逾期未收 3509"
+    assert page.history.item(0, 6).text().startswith("1（")
+    page.history.selectRow(0)
+    page.amount.setValue(3509)
     page.record_payment()
     assert page.history.item(0, 7).text() == "已收款"

@@ -6,6 +6,7 @@ from app.demo import build_sample
 from app.models import PublicationStatus
 from app.services.publications import publication_data
 from tests.pdf_helpers import pdf_text
+from tests.ui.conftest import pick_publication
 
 
 def test_plan_print_and_mark_sent(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -14,7 +15,7 @@ def test_plan_print_and_mark_sent(make_window, qtbot) -> None:  # type: ignore[n
     window.hub.announce("publications")
     window.show_page("deposit")
     page = window.deposit
-    page.publication.setCurrentIndex(page.publication.findData(sample.books[0]))
+    pick_publication(page.publication, sample.books[0])
     page.make_plan()
     assert page.table.rowCount() == 7
     assert "8" in page.total.text()

@@ -13,6 +13,7 @@ from app.services.publications import create_publication, publication_data
 from app.services.units import UnitData, save_unit
 from tests.pdf_factory import Builder
 from tests.pdf_helpers import pdf_text
+from tests.ui.conftest import pick_publication
 
 
 def test_application_from_draft_to_assigned(make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -25,7 +26,7 @@ def test_application_from_draft_to_assigned(make_window, qtbot, tmp_path: Path) 
     window.hub.announce("publications")
     window.show_page("numbering")
     page = window.numbering
-    page.publication.setCurrentIndex(page.publication.findData(book))
+    pick_publication(page.publication, book, "年報")
     plan = {page.plan.item(r, 0).text(): page.plan.item(r, 1).text()
             for r in range(page.plan.rowCount())}
     assert plan == {"GPN": "需要", "ISBN": "需要", "CIP": "可選"}

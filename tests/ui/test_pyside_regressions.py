@@ -16,6 +16,7 @@ from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import QApplication, QComboBox
 
 CALLS = 5000
+NO_PARENT = QModelIndex()
 
 
 def _none_refs_after(action: object) -> int:
@@ -37,10 +38,10 @@ def test_combo_items_with_none_data_keep_none_alive(qapp: QApplication) -> None:
 
 def test_empty_model_data_keeps_none_alive(qapp: QApplication) -> None:
     class Empty(QAbstractTableModel):
-        def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
             return 1
 
-        def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
             return 1
 
         def data(self, index: QModelIndex | QPersistentModelIndex,

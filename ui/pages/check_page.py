@@ -33,7 +33,8 @@ from app.pdfcheck.isolation import BatchCancelled, expand
 from app.services.efiles import file_sha256, record_check, toc_for_check
 from ui.errors import show_error
 from ui.hub import DataHub
-from ui.pages.common import WorkflowPage, fill_publication_combo
+from ui.pages.common import WorkflowPage
+from ui.picker import PublicationPicker
 from ui.widgets import EnumCombo
 from ui.worker import JobCancelled, run_job
 
@@ -77,7 +78,9 @@ class CheckPage(WorkflowPage):
         self.profile = QComboBox()
         self.profile.addItem(self.tr("Print PDF (印製用PDF檔)"), Profile.PRINT.value)
         self.profile.addItem(self.tr("Scanned PDF (全文掃描PDF檔)"), Profile.SCAN.value)
-        self.publication = QComboBox()
+        self.publication = PublicationPicker(db)
+        self.publication.edit.setPlaceholderText(
+            self.tr("(none — do not compare or keep) Type to choose…"))
         self.page_offset = QSpinBox()
         self.page_offset.setRange(-999, 999)
         self.page_offset.setToolTip(self.tr("PDF page = printed page + this number"))
@@ -130,19 +133,13 @@ class CheckPage(WorkflowPage):
         layout.addWidget(self.summary)
         layout.addLayout(row2)
         hub.changed.connect(self._data_changed)
-        self.reload_publications()
         self._update_buttons()
 
     # --- inputs --------------------------------------------------------------------------------
 
-    def reload_publications(self) -> None:
-        """The publications to choose (for the TOC and to keep results)."""
-        fill_publication_combo(self.publication, self.db,
-                               self.tr("(none — do not compare or keep)"))
-
     def _data_changed(self, entity: str, _record_id: int) -> None:
         if entity in ("publications", "toc_entries"):
-            self.reload_publications()
+            self.publication.refresh()
 
     def add_paths(self, paths: list[str]) -> None:
         """Add files (folders are expanded to the PDFs inside)."""
@@ -199,7 +196,7 @@ class CheckPage(WorkflowPage):
         paths = self.paths()
         profile = Profile(self.profile.currentData())
         offset = self.page_offset.value()
-        publication_id = self.publication.currentData()
+        publication_id = self.publication.current_id()
         role = self.role.value()
         toc = None
         if publication_id is not None:
@@ -285,7 +282,7 @@ class CheckPage(WorkflowPage):
 
     def write_bookmarks(self) -> None:
         """Write the chosen publication's TOC as the outline of a copy of the selected file."""
-        publication_id = self.publication.currentData()
+        publication_id = self.publication.current_id()
         item = self.files.currentItem() or self.files.item(0)
         if publication_id is None or item is None:
             self.summary.setText(self.tr("Choose the publication whose TOC to write, and a file."))

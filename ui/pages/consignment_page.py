@@ -37,7 +37,6 @@ from app.services.consignment import (
     StoreTerms,
     calculate_price,
     create_list,
-    publications_on_sale,
     record_payment,
     record_return,
     record_settlement,
@@ -48,15 +47,16 @@ from app.services.consignment import (
     store_choices,
     write_consignment_list,
 )
+from app.services.publications import row_for
 from ui.hub import DataHub
 from ui.pages.common import (
     WorkflowPage,
     chosen_date,
-    fill_publication_combo,
     read_only_item,
     run_action,
     show_failure,
 )
+from ui.picker import PublicationPicker
 from ui.widgets import ErrorLabel
 from ui.worker import run_job
 
@@ -88,8 +88,7 @@ class ConsignmentPage(WorkflowPage):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
-        hub.changed.connect(lambda entity, _id: self.reload_all()
-                            if entity in ("publications", "sales_stores") else None)
+        hub.changed.connect(self._data_changed)
         self.reload_all()
 
     # --- building --------------------------------------------------------------------------------
@@ -97,11 +96,27 @@ class ConsignmentPage(WorkflowPage):
     def _build_list_tab(self) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
+        self.list_publication = PublicationPicker(self.db)
+        self.list_copies = QSpinBox()
+        self.list_copies.setRange(1, 99_999)
+        self.list_sample = QCheckBox(self.tr("With a sample"))
+        add = QPushButton(self.tr("Add to the list"))
+        add.clicked.connect(self.add_title)
+        remove = QPushButton(self.tr("Remove the selected line"))
+        remove.clicked.connect(lambda: self.titles.removeRow(self.titles.currentRow()))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.list_publication, 1)
+        add_row.addWidget(QLabel(self.tr("Copies")))
+        add_row.addWidget(self.list_copies)
+        add_row.addWidget(self.list_sample)
+        add_row.addWidget(add)
         self.titles = QTableWidget(0, 4)
         self.titles.setObjectName("consignmentTitles")
-        self.titles.setHorizontalHeaderLabels([self.tr("Title"), "GPN", self.tr("Copies"),
+        self.titles.setHorizontalHeaderLabels([self.tr("Publication"), "GPN", self.tr("Copies"),
                                                self.tr("With a sample")])
         self.titles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.titles.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.titles.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.supply_date = QDateEdit(QDate.currentDate())
         self.supply_date.setCalendarPopup(True)
         self.contact = QLineEdit()
@@ -110,9 +125,11 @@ class ConsignmentPage(WorkflowPage):
         form = QFormLayout()
         form.addRow(self.tr("Supply date"), self.supply_date)
         form.addRow(self.tr("Contact"), self.contact)
-        layout.addWidget(QLabel(self.tr("Copies to send (0 = not on this list). The first "
+        layout.addWidget(QLabel(self.tr("Choose each title to send and its copies. The first "
                                         "shipment of a title may carry one sample.")))
+        layout.addLayout(add_row)
         layout.addWidget(self.titles, 1)
+        layout.addWidget(remove)
         layout.addLayout(form)
         layout.addWidget(make)
         self.tabs.addTab(page, self.tr("Consignment list"))
@@ -160,6 +177,8 @@ class ConsignmentPage(WorkflowPage):
         self.public_selection = QCheckBox(self.tr("Contract from public selection / "
                                                   "most-advantageous tender"))
         self.override_reason = QLineEdit()
+        self.correct = QCheckBox(self.tr("Correct this period's settlement (replaces the one "
+                                         "recorded; payments are kept)"))
         settle = QPushButton(self.tr("Record the settlement"))
         settle.clicked.connect(self.record_settlement)
         form = QFormLayout()
@@ -167,11 +186,12 @@ class ConsignmentPage(WorkflowPage):
         form.addRow(self.tr("Commission"), self.commission)
         form.addRow("", self.public_selection)
         form.addRow(self.tr("Contract basis"), self.override_reason)
+        form.addRow("", self.correct)
         self.history = QTableWidget(0, 8)
         self.history.setObjectName("settlementHistory")
         self.history.setHorizontalHeaderLabels(
             [self.tr("Store"), self.tr("Period end"), self.tr("Gross"), self.tr("Commission"),
-             self.tr("Net"), self.tr("Due"), self.tr("Received"), self.tr("State")])
+             self.tr("Net"), self.tr("Due"), self.tr("Received"), self.tr("Outstanding")])
         self.history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.paid_on = QDateEdit(QDate.currentDate())
         self.paid_on.setCalendarPopup(True)
@@ -215,7 +235,7 @@ class ConsignmentPage(WorkflowPage):
     def _build_price_tab(self) -> None:
         page = QWidget()
         form = QFormLayout(page)
-        self.price_publication = QComboBox()
+        self.price_publication = PublicationPicker(self.db)
         self.cost = QSpinBox()
         self.cost.setRange(0, 999_999)
         self.factors: dict[str, QDoubleSpinBox] = {}
@@ -243,11 +263,18 @@ class ConsignmentPage(WorkflowPage):
 
     # --- loading -------------------------------------------------------------------------------
 
+    def _data_changed(self, entity: str, _record_id: int) -> None:
+        if entity == "sales_stores":
+            self.reload_all()
+        elif entity == "publications":
+            self.list_publication.refresh()
+            self.price_publication.refresh()
+            self.reload()
+
     def reload_all(self) -> None:
-        """Stores, titles, and the store's data."""
+        """Stores and the store's data."""
         with self.db.session() as session:
             stores = store_choices(session)
-            titles = [(p.id, p.title, p.gpn or "") for p in publications_on_sale(session)]
         current = self.store.currentData()
         self.store.blockSignals(True)
         self.store.clear()
@@ -255,18 +282,32 @@ class ConsignmentPage(WorkflowPage):
             self.store.addItem(name, store_id)
         self.store.setCurrentIndex(max(0, self.store.findData(current)))
         self.store.blockSignals(False)
-        self.titles.setRowCount(0)
-        for publication_id, title, gpn in titles:
+        self.reload()
+
+    def add_title(self) -> None:
+        """Put the chosen publication on the list being prepared (once per title)."""
+        publication_id = self.list_publication.current_id()
+        if publication_id is None:
+            self.error.show_message(self.tr("Choose a publication to add first."))
+            return
+        self.error.show_message("")
+        with self.db.session() as session:
+            row_data = row_for(session, publication_id)
+        if row_data is None:
+            return
+        row = next((r for r in range(self.titles.rowCount())
+                    if self.titles.item(r, 0).data(ID) == publication_id), None)
+        if row is None:
             row = self.titles.rowCount()
             self.titles.insertRow(row)
-            self.titles.setItem(row, 0, read_only_item(title, publication_id))
-            self.titles.setItem(row, 1, read_only_item(gpn))
-            copies = QSpinBox()
-            copies.setRange(0, 99_999)
-            self.titles.setCellWidget(row, 2, copies)
-            self.titles.setCellWidget(row, 3, QCheckBox())
-        fill_publication_combo(self.price_publication, self.db)
-        self.reload()
+        self.titles.setItem(row, 0, read_only_item(row_data.label, publication_id))
+        self.titles.setItem(row, 1, read_only_item(row_data.gpn))
+        self.titles.setItem(row, 2, read_only_item(str(self.list_copies.value()),
+                                                   self.list_copies.value()))
+        sample = self.list_sample.isChecked()
+        self.titles.setItem(row, 3, read_only_item(self.tr("Yes") if sample else "", sample))
+        self.list_publication.set_current(None)
+        self.list_sample.setChecked(False)
 
     def store_id(self) -> int | None:
         """The chosen store."""
@@ -275,6 +316,7 @@ class ConsignmentPage(WorkflowPage):
 
     def reload(self) -> None:
         """Stock, settlements and terms of the chosen store."""
+        self.error.show_message("")
         store_id = self.store_id()
         with self.db.session() as session:
             rows = stock(session, store_id) if store_id is not None else []
@@ -299,12 +341,12 @@ class ConsignmentPage(WorkflowPage):
         for entry in history:
             index = self.history.rowCount()
             self.history.insertRow(index)
-            state = (self.tr("Overdue") if entry.overdue else
-                     self.tr("Paid") if entry.received_on else self.tr("Waiting"))
+            received = (f"{entry.received}（{format_roc_date(entry.last_paid_on)}）"
+                        if entry.last_paid_on else "")
             values = (entry.store, format_roc_date(entry.period_end), str(entry.gross),
                       str(entry.commission), str(entry.net), format_roc_date(entry.due_on),
-                      f"{format_roc_date(entry.received_on)} {entry.received_amount}"
-                      if entry.received_on else "", state)
+                      received, f"{entry.state.label} {entry.outstanding}"
+                      if entry.outstanding else entry.state.label)
             for column, text in enumerate(values):
                 item = read_only_item(text, entry.id)
                 if entry.overdue and column == 7:
@@ -331,22 +373,22 @@ class ConsignmentPage(WorkflowPage):
         store_id = self.store_id()
         if store_id is None:
             return
-        items = []
-        for row in range(self.titles.rowCount()):
-            copies, sample = self.titles.cellWidget(row, 2), self.titles.cellWidget(row, 3)
-            title = self.titles.item(row, 0)
-            if isinstance(copies, QSpinBox) and copies.value() > 0 and title is not None:
-                items.append(ListItem(int(title.data(ID)), copies.value(),
-                                      isinstance(sample, QCheckBox) and sample.isChecked()))
+        items = [ListItem(int(self.titles.item(row, 0).data(ID)),
+                          int(self.titles.item(row, 2).data(ID)),
+                          bool(self.titles.item(row, 3).data(ID)))
+                 for row in range(self.titles.rowCount())]
         on, contact = chosen_date(self.supply_date), self.contact.text()
-        folder = self.output_root / "展售" / f"{self.store.currentText()}-{on:%Y%m%d}"
 
         def job(_progress: Any, _cancelled: Any) -> list[Path]:
             with self.db.session() as session:
                 list_id = create_list(session, store_id, on, items, contact)
+                # One folder per list (its record id): two lists for one store on one day
+                # never overwrite each other.
+                folder = self.output_root / "展售" / f"清單{list_id:05d}_{on:%Y%m%d}"
                 return write_consignment_list(session, list_id, folder)
 
         def done(files: list[Path]) -> None:
+            self.titles.setRowCount(0)
             self.reload()
             self.hub.announce("publications")
             self.open_document.emit(files[0], files[1])
@@ -378,10 +420,15 @@ class ConsignmentPage(WorkflowPage):
                 sales[int(title.data(ID))] = spin.value()
         period_end = date.fromisoformat(str(self.period.currentData()))
         percent = Decimal(str(round(self.commission.value(), 2)))
-        self._run(lambda s: record_settlement(s, store_id, period_end, sales, percent,
-                                              self.public_selection.isChecked(),
-                                              self.override_reason.text()),
-                  self.tr("Settlement recorded."))
+        if self._run(lambda s: record_settlement(s, store_id, period_end, sales, percent,
+                                                 self.public_selection.isChecked(),
+                                                 self.override_reason.text(),
+                                                 self.correct.isChecked()),
+                     self.tr("Settlement recorded.")):
+            # The exception, its basis and the correction belong to that settlement only.
+            self.public_selection.setChecked(False)
+            self.override_reason.clear()
+            self.correct.setChecked(False)
 
     def record_payment(self) -> None:
         """The store paid the selected settlement."""
@@ -392,8 +439,9 @@ class ConsignmentPage(WorkflowPage):
             return
         settlement_id, on, amount = int(item.data(ID)), chosen_date(self.paid_on), \
             self.amount.value()
-        self._run(lambda s: record_payment(s, settlement_id, on, amount),
-                  self.tr("Payment recorded."))
+        if self._run(lambda s: record_payment(s, settlement_id, on, amount),
+                     self.tr("Payment recorded.")):
+            self.amount.setValue(0)
 
     def save_terms(self) -> None:
         """The store's contact, commission and first-edition copies."""
@@ -408,7 +456,7 @@ class ConsignmentPage(WorkflowPage):
 
     def calculate(self) -> None:
         """§6: work out a price and keep it with the publication."""
-        publication_id = self.price_publication.currentData()
+        publication_id = self.price_publication.current_id()
         if publication_id is None:
             return
         try:

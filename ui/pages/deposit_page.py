@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.documents.labels import PRESETS
+from app.outputs import output_folder_for
 from app.rocdate import format_roc_date
 from app.services.deposit import (
     DepositRow,
@@ -42,11 +43,11 @@ from ui.hub import DataHub
 from ui.pages.common import (
     WorkflowPage,
     chosen_date,
-    fill_publication_combo,
     run_action,
     show_failure,
 )
 from ui.pages.library_dialog import LibraryDialog
+from ui.picker import PublicationPicker
 from ui.widgets import ErrorLabel
 from ui.worker import run_job
 
@@ -63,8 +64,8 @@ class DepositPage(WorkflowPage):
         super().__init__(db, hub, output_root, parent)
         self.rows: list[DepositRow] = []
 
-        self.publication = QComboBox()
-        self.publication.currentIndexChanged.connect(self.reload)
+        self.publication = PublicationPicker(db)
+        self.publication.changed.connect(self._publication_changed)
         self.unsent_only = QCheckBox(self.tr("Show everything not yet sent (all publications)"))
         self.unsent_only.toggled.connect(self.reload)
         self.encouraged = QCheckBox(self.tr("Include the encouraged national libraries"))
@@ -147,25 +148,34 @@ class DepositPage(WorkflowPage):
         layout.addLayout(output)
         layout.addWidget(self.error)
         hub.changed.connect(self._data_changed)
-        self.reload_publications()
+        self.reload()
 
     def edit_libraries(self) -> None:
         """Open the library list editor."""
         if LibraryDialog(self.db, self).exec() == LibraryDialog.DialogCode.Accepted:
             self.hub.announce("deposit_libraries")
 
-    def reload_publications(self) -> None:
-        """Fill the publication chooser."""
-        fill_publication_combo(self.publication, self.db)
+    def _publication_changed(self) -> None:
+        # What was typed for the previous publication is not this one's.
+        self.error.show_message("")
+        self.reason.clear()
+        self.carrier.clear()
+        self.reference.clear()
         self.reload()
 
     def _data_changed(self, entity: str, _record_id: int) -> None:
-        if entity in ("publications", "deposit_libraries"):
-            self.reload_publications()
+        if entity in ("publications", "deposit_libraries", "deposit_lines"):
+            self.publication.refresh()
+            self.reload()
 
     def reload(self) -> None:
-        """Show the plan (or everything unsent)."""
-        publication_id = None if self.unsent_only.isChecked() else self.publication.currentData()
+        """Show the plan of the chosen publication (or everything unsent)."""
+        publication_id = None if self.unsent_only.isChecked() else self.publication.current_id()
+        if publication_id is None and not self.unsent_only.isChecked():
+            self.rows = []
+            self.table.setRowCount(0)
+            self.total.setText(self.tr("Choose a publication to see its deposit plan."))
+            return
         with self.db.session() as session:
             self.rows = deposit_rows(session, publication_id,
                                      unsent_only=self.unsent_only.isChecked())
@@ -173,7 +183,7 @@ class DepositPage(WorkflowPage):
         for row in self.rows:
             index = self.table.rowCount()
             self.table.insertRow(index)
-            values = (row.title, row.library, f"{row.postcode}{row.address}", str(row.copies),
+            values = (row.publication_label, row.library, f"{row.postcode}{row.address}", str(row.copies),
                       "有" if row.include_efiles else "",
                       format_roc_date(row.sent_on) if row.sent_on else "",
                       " ".join(p for p in (row.carrier, row.reference) if p),
@@ -202,7 +212,7 @@ class DepositPage(WorkflowPage):
 
     def make_plan(self) -> None:
         """Create (or complete) the plan of the chosen publication."""
-        publication_id = self.publication.currentData()
+        publication_id = self.publication.current_id()
         if publication_id is None:
             return
         self.unsent_only.setChecked(False)
@@ -234,20 +244,20 @@ class DepositPage(WorkflowPage):
 
     def write_documents(self) -> None:
         """Write the list, labels (and letters) and preview the list."""
-        publication_id = self.publication.currentData()
+        publication_id = self.publication.current_id()
         if publication_id is None:
             return
         sheet = PRESETS[self.sheet.currentIndex()]
-        folder = self.output_root / "寄存" / self.publication.currentText().split("（")[0]
         start, letters, on = self.start.value(), self.letters.isChecked(), self._today()
 
         def job(_progress: Any, _cancelled: Any) -> list[Path]:
             with self.db.session() as session:
+                folder = output_folder_for(session, self.output_root, "寄存", publication_id)
                 return write_deposit_documents(session, publication_id, folder, sheet, on,
                                                start, letters)
 
         def done(files: list[Path]) -> None:
-            self.status_message.emit(self.tr("Written to %1").replace("%1", str(folder)))
+            self.status_message.emit(self.tr("Written to %1").replace("%1", str(files[0].parent)))
             pdf = next(f for f in files if f.name == "寄存清單.pdf")
             self.open_document.emit(pdf, pdf.with_suffix(".docx"))
 

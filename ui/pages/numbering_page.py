@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
@@ -34,6 +33,7 @@ from app.db import Database
 from app.documents.barcode import write_barcode_pdf, write_barcode_svg
 from app.errors import PubDeskError
 from app.models import ApplicationKind, ApplicationStatus, Publication
+from app.outputs import output_folder_for
 from app.rocdate import ROC_OFFSET
 from app.services.copyright_page import write_copyright_page
 from app.services.numbering import (
@@ -52,10 +52,10 @@ from ui.hub import DataHub
 from ui.pages.common import (
     WorkflowPage,
     chosen_date,
-    fill_publication_combo,
     read_only_item,
     run_action,
 )
+from ui.picker import PublicationPicker
 from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit
 
 NEED_WORDS = {"required": "需要", "optional": "可選", "not needed": "不適用"}
@@ -71,9 +71,9 @@ class NumberingPage(WorkflowPage):
         super().__init__(db, hub, output_root, parent)
         self.application_id: int | None = None
 
-        self.publication = QComboBox()
+        self.publication = PublicationPicker(db)
         self.publication.setObjectName("numberingPublication")
-        self.publication.currentIndexChanged.connect(self._publication_changed)
+        self.publication.changed.connect(self._publication_changed)
         self.plan = QTableWidget(0, 4)
         self.plan.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Needed"),
                                              self.tr("Why"), self.tr("Now")])
@@ -124,7 +124,7 @@ class NumberingPage(WorkflowPage):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         hub.changed.connect(self._data_changed)
-        self.reload_publications()
+        self._publication_changed()
 
     # --- building --------------------------------------------------------------------------------
 
@@ -231,22 +231,26 @@ class NumberingPage(WorkflowPage):
 
     # --- loading -------------------------------------------------------------------------------
 
-    def reload_publications(self) -> None:
-        """Fill the publication chooser."""
-        fill_publication_combo(self.publication, self.db)
-        self._publication_changed()
-
-    def _data_changed(self, entity: str, _record_id: int) -> None:
-        if entity in ("publications", "publishing_units"):
-            self.reload_publications()
+    def _data_changed(self, entity: str, record_id: int) -> None:
+        if entity not in ("publications", "publishing_units"):
+            return
+        shown = self.publication_id()
+        self.publication.refresh()
+        if self.publication_id() != shown or record_id in (-1, shown):
+            self._publication_changed()
 
     def publication_id(self) -> int | None:
         """The publication shown."""
-        value = self.publication.currentData()
-        return int(value) if value is not None else None
+        return self.publication.current_id()
 
     def _publication_changed(self) -> None:
         publication_id = self.publication_id()
+        self.error.show_message("")
+        # What was typed for the previous publication is not this one's.
+        for field in (self.confirm_price, self.confirm_pages, self.confirm_year,
+                      self.confirm_note, self.source):
+            field.clear()
+        self.confirm_month.setValue(0)
         self.plan.setRowCount(0)
         self.sheet.setRowCount(0)
         if publication_id is None:
@@ -299,22 +303,36 @@ class NumberingPage(WorkflowPage):
         row = self.applications.currentRow()
         item = self.applications.item(row, 0) if row >= 0 else None
         self.application_id = int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        self.error.show_message("")
         self._show_application()
 
     def _show_application(self) -> None:
+        """Every field of the form comes from the selected application, or is emptied: no
+        value typed for one application may stay on screen to be saved into another."""
         self.parts.setRowCount(0)
         for button in self.status_buttons.values():
             button.setEnabled(False)
-        if self.application_id is None:
+        application = None
+        if self.application_id is not None:
+            with self.db.session() as session:
+                try:
+                    application = load_application(session, self.application_id)
+                except PubDeskError:
+                    self.application_id = None
+                if application is not None:
+                    status, kind = application.status, application.kind
+                    parts = [(p.part, p.page_range, p.file_path) for p in application.parts]
+                    missing = missing_parts(application)
+        self.registration.setText(application.registration_no if application else "")
+        self.assigned.setText(application.assigned_number if application else "")
+        self.reply.setPlainText(application.reply if application else "")
+        self.cip_text.setPlainText(application.cip_text if application else "")
+        self.cip_card.setText(application.cip_card_path if application else "")
+        self.on_date.setDate(QDate.currentDate())
+        self.missing.setText("")
+        if application is None:
             self.app_status.setText(self.tr("Choose or start an application."))
             return
-        with self.db.session() as session:
-            application = load_application(session, self.application_id)
-            status, kind = application.status, application.kind
-            parts = [(p.part, p.page_range, p.file_path) for p in application.parts]
-            self.registration.setText(application.registration_no)
-            self.assigned.setText(application.assigned_number)
-            missing = missing_parts(application)
         self.app_status.setText(f"{kind.label}：{status.label}")
         allowed = {ApplicationStatus.DRAFT: {ApplicationStatus.READY},
                    ApplicationStatus.READY: {ApplicationStatus.SUBMITTED,
@@ -402,8 +420,9 @@ class NumberingPage(WorkflowPage):
         if self._run(action, self.tr("Pages cut into %1").replace("%1", str(folder))):
             self.reload_applications()
 
-    def _output_folder(self) -> Path:
-        return self.output_root / "編號" / self.publication.currentText().split("（")[0]
+    def _output_folder(self, publication_id: int) -> Path:
+        with self.db.session() as session:
+            return output_folder_for(session, self.output_root, "編號", publication_id)
 
     def write_copyright(self) -> None:
         """Write the copyright page and preview its PDF."""
@@ -411,8 +430,9 @@ class NumberingPage(WorkflowPage):
         if publication_id is None:
             return
         files: list[Path] = []
-        if self._run(lambda s: files.extend(write_copyright_page(s, publication_id,
-                                                                 self._output_folder())),
+        if self._run(lambda s: files.extend(write_copyright_page(
+                s, publication_id, output_folder_for(s, self.output_root, "編號",
+                                                     publication_id))),
                      self.tr("Copyright page written.")):
             self.open_document.emit(files[2], files[1])
 
@@ -427,7 +447,7 @@ class NumberingPage(WorkflowPage):
         if not isbn:
             self.error.show_message(self.tr("This publication has no ISBN yet."))
             return
-        folder = self._output_folder()
+        folder = self._output_folder(publication_id)
         try:
             write_barcode_svg(isbn, folder / f"ISBN-{isbn}.svg")
             pdf = write_barcode_pdf(isbn, folder / f"ISBN-{isbn}.pdf")
