@@ -235,16 +235,23 @@ class MainWindow(QMainWindow):
             return restore_database(self.db, Path(name), self.locations)
 
         def done(safety: Path) -> None:
-            self.publications.current_id = None
-            for entity in ("publishing_units", "publications"):
-                self.hub.announce(entity)
-            self.settings_page.reload()
+            self.reload_after_restore()
             QMessageBox.information(self, self.tr("Restore a backup"), self.tr(
                 "Restored. The data from before the restore was saved as:\n%1")
                 .replace("%1", str(safety)))
 
         run_job(self, self.tr("Restoring…"), job, on_done=done,
                 on_failed=lambda exc: show_error(self, exc))
+
+    def reload_after_restore(self) -> None:
+        """The whole database was replaced: every page forgets what it showed and reads
+        again, so no form keeps data from before the restore (and saving it cannot create a
+        second record)."""
+        self.publications.reload_all()
+        for page in (self.numbering, self.deposit, self.consignment, self.consent,
+                     self.checks, self.packages):
+            page.reset()
+        self.settings_page.reload()
 
     def about(self) -> None:
         """Help → About."""

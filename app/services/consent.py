@@ -370,25 +370,6 @@ def saved_letter_items(session: Session, letter_id: int) -> list[Item]:
     return _items_from_json(json.loads(letter.items_json))
 
 
-@dataclass(frozen=True)
-class ConsentCandidate:
-    """A publication of the unit that a consent can cover."""
-
-    id: int
-    title: str
-    form_label: str
-    gpn: str
-    is_serial: bool
-
-
-def consent_candidates(session: Session, unit_id: int) -> list[ConsentCandidate]:
-    """The unit's publications, by title: books for 附件二(一), serials for 附件二(二)."""
-    rows = session.scalars(select(Publication).where(Publication.unit_id == unit_id)
-                           .order_by(Publication.title, Publication.id))
-    return [ConsentCandidate(p.id, p.title, p.form.label, p.gpn or "",
-                             p.pub_type is PublicationType.SERIAL) for p in rows]
-
-
 def article_choices(session: Session, issue_id: int) -> list[tuple[int, str]]:
     """(id, 篇名) of an issue's articles, in order."""
     return [(a.id, a.title) for a in load_issue(session, issue_id).articles]

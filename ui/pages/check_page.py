@@ -137,6 +137,10 @@ class CheckPage(WorkflowPage):
 
     # --- inputs --------------------------------------------------------------------------------
 
+    def reset(self) -> None:
+        """After a restore: no publication chosen (the files listed stay: they are on disk)."""
+        self.publication.set_current(None)
+
     def _data_changed(self, entity: str, _record_id: int) -> None:
         if entity in ("publications", "toc_entries"):
             self.publication.refresh()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.documents.model import items_from_text, items_to_text
 from app.errors import PubDeskError, ValidationError
-from app.models import ConsentKind, EFileRole
+from app.models import ConsentKind, EFileRole, PublicationType
 from app.rocdate import format_roc_date
 from app.services.consent import (
     ArticleConsentItem,
@@ -39,7 +39,6 @@ from app.services.consent import (
     ConsentFiles,
     ConsentRequest,
     article_choices,
-    consent_candidates,
     consent_draft,
     consent_history,
     record_consent,
@@ -52,15 +51,18 @@ from app.services.consent_texts import (
     ArticleScope,
     ConsentScope,
 )
+from app.services.publications import row_for
 from app.services.serials import list_issues
 from app.services.units import contact_choices, list_units
 from ui.errors import show_error
 from ui.hub import DataHub
 from ui.pages.common import WorkflowPage, read_only_item, show_failure
+from ui.picker import PublicationPicker
 from ui.widgets import ErrorLabel
 from ui.worker import run_job
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SCOPE_SHORT = {ConsentScope.DIGITAL_ARCHIVE: "典藏", ConsentScope.DIGITAL_READING: "閱覽",
                ConsentScope.PREVIEW: "試閱", ConsentScope.EBOOK_SALES: "電子書",
                ConsentScope.PRINT_ON_DEMAND: "隨選列印", ConsentScope.REPRINT: "加印"}
@@ -152,9 +154,21 @@ class ConsentPage(WorkflowPage):
                 header_item.setToolTip(tip)
         self.books.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.books.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.book_picker = PublicationPicker(db)
+        add_book = QPushButton(self.tr("Add to the letter"))
+        add_book.clicked.connect(lambda: self.add_book(self.book_picker.current_id()))
+        book_page = QWidget()
+        book_layout = QVBoxLayout(book_page)
+        book_layout.setContentsMargins(0, 0, 0, 0)
+        book_row = QHBoxLayout()
+        book_row.addWidget(QLabel(self.tr("Book")))
+        book_row.addWidget(self.book_picker, 1)
+        book_row.addWidget(add_book)
+        book_layout.addLayout(book_row)
+        book_layout.addWidget(self.books, 1)
 
-        self.serial = QComboBox()
-        self.serial.currentIndexChanged.connect(self._load_issues)
+        self.serial = PublicationPicker(db, pub_type=PublicationType.SERIAL)
+        self.serial.changed.connect(self._load_issues)
         self.issue = QComboBox()
         self.issue.currentIndexChanged.connect(self._load_articles)
         self.articles = QTableWidget(0, 5 + len(SERIAL_EFILE_TYPES))
@@ -177,7 +191,7 @@ class ConsentPage(WorkflowPage):
         serial_layout.addLayout(pick)
         serial_layout.addWidget(self.articles)
         self.selection = QStackedWidget()
-        self.selection.addWidget(self.books)
+        self.selection.addWidget(book_page)
         self.selection.addWidget(serial_page)
 
         self.subject = QPlainTextEdit()
@@ -252,46 +266,80 @@ class ConsentPage(WorkflowPage):
         self._load_history()
 
     def _data_changed(self, entity: str, _record_id: int) -> None:
-        if entity in ("publishing_units", "contacts", "publications", "serial_issues"):
+        if entity in ("publishing_units", "contacts", "publications"):
             self.reload()
+        if entity in ("publications", "serial_issues"):
+            self._refresh_books()
+            self.serial.refresh()
+            self._load_issues()
 
     def _unit_changed(self) -> None:
         unit_id = self.unit.currentData()
         self.contact.clear()
-        self.books.setRowCount(0)
-        self.serial.blockSignals(True)
-        self.serial.clear()
-        self.serial.blockSignals(False)
         if unit_id is None:
             return
         with self.db.session() as session:
             contacts = contact_choices(session, unit_id)
-            candidates = consent_candidates(session, unit_id)
         for contact_id, name, is_default in contacts:
             self.contact.addItem(name, contact_id)
             if is_default:
                 self.contact.setCurrentIndex(self.contact.count() - 1)
-        self.serial.blockSignals(True)
-        for pub in candidates:
-            if pub.is_serial:
-                self.serial.addItem(pub.title, pub.id)
-                continue
-            row = self.books.rowCount()
-            self.books.insertRow(row)
-            include = _check_item()
-            include.setData(ID_ROLE, pub.id)
-            self.books.setItem(row, 0, include)
-            self.books.setItem(row, 1, read_only_item(f"{pub.title}（{pub.form_label}）"))
-            self.books.setItem(row, 2, read_only_item(pub.gpn or self.tr("(no GPN)")))
-            for column in range(self.BOOK_SCOPE_COLUMN, self.books.columnCount()):
-                self.books.setItem(row, column, QTableWidgetItem("")
-                                   if column == self.BOOK_REMARKS_COLUMN else _check_item())
-        self.serial.blockSignals(False)
-        self._load_issues()
+
+    def add_book(self, publication_id: int | None) -> int:
+        """Put a book on the letter (once), in title order; returns its row (-1: none)."""
+        if publication_id is None:
+            self.error.show_message(self.tr("Choose a book to add first."))
+            return -1
+        for row in range(self.books.rowCount()):
+            if _cell(self.books, row, 0).data(ID_ROLE) == publication_id:
+                return row
+        with self.db.session() as session:
+            found = row_for(session, publication_id)
+        if found is None:
+            return -1
+        self.error.show_message("")
+        row = next((r for r in range(self.books.rowCount())
+                    if _cell(self.books, r, 0).data(SORT_ROLE) > (found.title, found.id)),
+                   self.books.rowCount())
+        self.books.insertRow(row)
+        include = _check_item(True)
+        include.setData(ID_ROLE, found.id)
+        include.setData(SORT_ROLE, (found.title, found.id))
+        self.books.setItem(row, 0, include)
+        self.books.setItem(row, 1, read_only_item(found.label))
+        self.books.setItem(row, 2, read_only_item(found.gpn or self.tr("(no GPN)")))
+        for column in range(self.BOOK_SCOPE_COLUMN, self.books.columnCount()):
+            self.books.setItem(row, column, QTableWidgetItem("")
+                               if column == self.BOOK_REMARKS_COLUMN else _check_item())
+        self.book_picker.set_current(None)
+        self._forget_draft()
+        return row
+
+    def _refresh_books(self) -> None:
+        """Names on the list read again; books deleted elsewhere leave it."""
+        for row in reversed(range(self.books.rowCount())):
+            with self.db.session() as session:
+                found = row_for(session, int(_cell(self.books, row, 0).data(ID_ROLE)))
+            if found is None:
+                self.books.removeRow(row)
+            else:
+                _cell(self.books, row, 1).setText(found.label)
+                _cell(self.books, row, 2).setText(found.gpn or self.tr("(no GPN)"))
+
+    def reset(self) -> None:
+        """After a restore: nothing chosen, everything read again."""
+        self.books.setRowCount(0)
+        self.book_picker.set_current(None)
+        self.serial.set_current(None)
+        self._forget_draft()
+        self.subject.clear()
+        self.items.clear()
+        self.error.show_message("")
+        self.reload()
 
     def _load_issues(self) -> None:
         self.issue.clear()
-        serial_id = self.serial.currentData()
+        serial_id = self.serial.current_id()
         if serial_id is None:
             self.articles.setRowCount(0)
             return
@@ -392,9 +440,7 @@ class ConsentPage(WorkflowPage):
     def select_book(self, publication_id: int, scopes: set[ConsentScope] | None = None,
                     all_rights: bool = False, efiles: set[EFileRole] | None = None) -> None:
         """Tick a book and its scopes (what the officer does with the mouse)."""
-        for row in range(self.books.rowCount()):
-            if _cell(self.books, row, 0).data(ID_ROLE) != publication_id:
-                continue
+        for row in [self.add_book(publication_id)]:
             _set_checked(self.books, row, 0, True)
             for column, scope in enumerate(ConsentScope, start=self.BOOK_SCOPE_COLUMN):
                 _set_checked(self.books, row, column, scope in (scopes or set()))

@@ -271,6 +271,17 @@ class ConsignmentPage(WorkflowPage):
             self.price_publication.refresh()
             self.reload()
 
+    def reset(self) -> None:
+        """After a restore: the list being prepared and every choice forgotten."""
+        self.titles.setRowCount(0)
+        self.list_publication.set_current(None)
+        self.price_publication.set_current(None)
+        self.public_selection.setChecked(False)
+        self.override_reason.clear()
+        self.correct.setChecked(False)
+        self.arithmetic.clear()
+        self.reload_all()
+
     def reload_all(self) -> None:
         """Stores and the store's data."""
         with self.db.session() as session:

@@ -163,6 +163,12 @@ class DepositPage(WorkflowPage):
         self.reference.clear()
         self.reload()
 
+    def reset(self) -> None:
+        """After a restore: no publication chosen, the plan read again."""
+        self.unsent_only.setChecked(False)
+        self.publication.set_current(None)
+        self._publication_changed()
+
     def _data_changed(self, entity: str, _record_id: int) -> None:
         if entity in ("publications", "deposit_libraries", "deposit_lines"):
             self.publication.refresh()

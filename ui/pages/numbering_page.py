@@ -239,6 +239,13 @@ class NumberingPage(WorkflowPage):
         if self.publication_id() != shown or record_id in (-1, shown):
             self._publication_changed()
 
+    def reset(self) -> None:
+        """After a restore: no publication or application chosen, everything read again."""
+        self.application_id = None
+        self.search.clear()
+        self.publication.set_current(None)
+        self._publication_changed()
+
     def publication_id(self) -> int | None:
         """The publication shown."""
         return self.publication.current_id()

@@ -32,9 +32,10 @@ from app.db import Database
 from app.packages.builder import PackageCancelled
 from app.packages.kinds import ExportRefused, Override, build_package
 from app.pdfcheck import CHECK_TITLES
-from app.services.publications import PublicationFilter, publication_ids, rows_for
+from app.services.publications import rows_for
 from ui.hub import DataHub
 from ui.pages.common import WorkflowPage, show_failure
+from ui.picker import PublicationPicker
 from ui.widgets import ErrorLabel
 from ui.worker import JobCancelled, run_job
 
@@ -54,8 +55,12 @@ class PackagesPage(WorkflowPage):
                           ("ncl", self.tr("For 國家圖書館 (ISBN/CIP uploads)")),
                           ("deposit", self.tr("For deposit (list and labels)"))):
             self.kind.addItem(text, key)
+        self.picker = PublicationPicker(db)
+        add = QPushButton(self.tr("Add to the package"))
+        add.clicked.connect(self._add_chosen)
         self.publications = QListWidget()
         self.publications.setObjectName("packagePublications")
+        self.publications.setToolTip(self.tr("Untick a publication to leave it out"))
         self.folder = QLineEdit(str(output_root / "送交包"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_folder)
@@ -87,6 +92,10 @@ class PackagesPage(WorkflowPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Publications in the package")))
+        pick_row = QHBoxLayout()
+        pick_row.addWidget(self.picker, 1)
+        pick_row.addWidget(add)
+        layout.addLayout(pick_row)
         layout.addWidget(self.publications, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
@@ -98,19 +107,31 @@ class PackagesPage(WorkflowPage):
         self.reload()
 
     def reload(self) -> None:
-        """The publications to choose from."""
+        """The publications put in the package, read again (a deleted one leaves)."""
+        self.picker.refresh()
+        ids = [int(self.publications.item(i).data(Qt.ItemDataRole.UserRole))
+               for i in range(self.publications.count())]
         with self.db.session() as session:
-            ids = publication_ids(session, PublicationFilter(), "title", descending=False)
             rows = rows_for(session, ids)
-        checked = set(self.chosen())
+        for i in reversed(range(self.publications.count())):
+            item = self.publications.item(i)
+            row = rows.get(int(item.data(Qt.ItemDataRole.UserRole)))
+            if row is None:
+                self.publications.takeItem(i)
+            else:
+                item.setText(row.label)
+
+    def reset(self) -> None:
+        """After a restore: nothing chosen."""
         self.publications.clear()
-        for record_id in ids:
-            item = QListWidgetItem(f"{rows[record_id].title}（{rows[record_id].form.label}）")
-            item.setData(Qt.ItemDataRole.UserRole, record_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if record_id in checked
-                               else Qt.CheckState.Unchecked)
-            self.publications.addItem(item)
+        self.picker.set_current(None)
+        self.failures.setRowCount(0)
+        self.error.show_message("")
+
+    def _add_chosen(self) -> None:
+        if self.picker.current_id() is not None:
+            self.choose(self.picker.current_id() or 0)
+            self.picker.set_current(None)
 
     def chosen(self) -> list[int]:
         """Ids of the ticked publications."""
@@ -119,10 +140,20 @@ class PackagesPage(WorkflowPage):
                 if self.publications.item(i).checkState() == Qt.CheckState.Checked]
 
     def choose(self, publication_id: int) -> None:
-        """Tick a publication."""
+        """Put a publication in the package (ticked)."""
         for i in range(self.publications.count()):
             if self.publications.item(i).data(Qt.ItemDataRole.UserRole) == publication_id:
                 self.publications.item(i).setCheckState(Qt.CheckState.Checked)
+                return
+        with self.db.session() as session:
+            row = rows_for(session, [publication_id]).get(publication_id)
+        if row is None:
+            return
+        item = QListWidgetItem(row.label)
+        item.setData(Qt.ItemDataRole.UserRole, publication_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked)
+        self.publications.addItem(item)
 
     def overrides(self) -> list[Override]:
         """The failures the officer accepted, with their reasons."""

@@ -35,7 +35,11 @@ from app.models import (
     PublicationType,
 )
 from app.rocdate import ROC_OFFSET
-from app.services.publication_rules import ContributorData, PublicationData
+from app.services.publication_rules import (
+    ContributorData,
+    PublicationData,
+    validate_publication,
+)
 from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit
 
 
@@ -344,6 +348,13 @@ class PublicationFormWidget(QWidget):
             partner_reuse_fee=self.partner_fee.text().strip(),
             contributors=self._read_contributors())
         if problems:
+            # Report every problem at once: the rules' verdict on the rest of the form (GPN,
+            # ISBN, …) too, not only on the next Save.
+            try:
+                validate_publication(data)
+            except ValidationError as rules:
+                flagged = {p.field for p in problems}
+                problems += [p for p in rules.problems if p.field not in flagged]
             raise ValidationError(problems)
         return data
 

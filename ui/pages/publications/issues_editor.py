@@ -119,12 +119,16 @@ class IssuesEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
-    def load(self, publication_id: int) -> None:
-        """Show the issues of `publication_id`."""
+    def load(self, publication_id: int | None) -> None:
+        """Show the issues of `publication_id`; None (a publication not saved yet, or not a
+        serial) empties the editor, so nothing can be added to a serial shown before."""
         self.publication_id = publication_id
-        with self.db.session() as session:
-            rows = list_issues(session, publication_id)
+        rows = []
+        if publication_id is not None:
+            with self.db.session() as session:
+                rows = list_issues(session, publication_id)
         self.issue_ids = [issue_id for issue_id, _ in rows]
+        self._clear_forms()
         self.issues.setRowCount(0)
         for issue_id, data in rows:
             row = self.issues.rowCount()
@@ -137,6 +141,15 @@ class IssuesEditor(QWidget):
         self.articles.setRowCount(0)
         if self.issue_ids:
             self.issues.selectRow(0)
+
+    def _clear_forms(self) -> None:
+        for field in (self.volume, self.number, self.roc_year, self.issue_title):
+            field.clear()
+        self.month.setCurrentIndex(0)
+        self.articles.setRowCount(0)
+        self.issue_error.show_message("")
+        self.article_error.show_message("")
+        self.articles_label.setText(self.tr("Articles"))
 
     def current_issue(self) -> int | None:
         """The selected issue's id."""
@@ -173,13 +186,17 @@ class IssuesEditor(QWidget):
                          int(self.month.currentData()), self.issue_title.text())
 
     def _store(self, action: str) -> None:
+        if self.publication_id is None:
+            self.issue_error.show_message(self.tr("Save the publication first; then add its "
+                                                  "issues."))
+            return
         data = self._form_issue() if action != "delete" else None
         if action != "delete" and data is None:
             return
         try:
             with self.db.session() as session:
                 if action == "add" and data is not None:
-                    add_issue(session, self.publication_id or 0, data)
+                    add_issue(session, self.publication_id, data)
                 elif action == "save" and data is not None and self.current_issue():
                     update_issue(session, self.current_issue() or 0, data)
                 elif action == "delete" and self.current_issue():
@@ -188,7 +205,7 @@ class IssuesEditor(QWidget):
             self.issue_error.show_message(exc.message)
             return
         self.issue_error.show_message("")
-        self.load(self.publication_id or 0)
+        self.load(self.publication_id)
         self.changed.emit()
 
     def add_issue(self) -> None:

@@ -293,8 +293,7 @@ class PublicationsPage(QWidget):
         is_serial = data.pub_type is PublicationType.SERIAL
         self.detail_tabs.setTabEnabled(2, is_serial)
         self.detail_tabs.setTabEnabled(1, not is_serial)
-        if is_serial:
-            self.issues_editor.load(record_id)
+        self.issues_editor.load(record_id if is_serial else None)
         self.related.clear()
         for link in links:
             text = (f"{link.kind.label} → {link.other_title}" if link.outgoing
@@ -307,6 +306,28 @@ class PublicationsPage(QWidget):
         self.copy_button.setEnabled(True)
         self.delete_button.setEnabled(True)
         self._select_row(self.model.row_of(record_id))
+
+    def clear_detail(self) -> None:
+        """Show no publication: every part of the detail panel emptied, so nothing of the
+        record shown before can be saved into another (a new one, or after a restore)."""
+        self.current_id, self.current_version = None, None
+        self.form.set_data(PublicationData(unit_id=0, title=""))
+        self.form.show_problems([])
+        self.form.milestones.setText("")
+        self.toc_editor.set_lines([])
+        self.issues_editor.load(None)
+        self.related.clear()
+        self.notice.setText("")
+        self._dirty = False
+        self._show_empty()
+
+    def reload_all(self) -> None:
+        """After the whole database changed (a restore): forget the record shown, read the
+        units and the list again."""
+        self.clear_detail()
+        self.table.clearSelection()
+        self.reload_units()
+        self.refresh()
 
     def _show_empty(self) -> None:
         self.detail_tabs.setEnabled(False)
@@ -333,11 +354,9 @@ class PublicationsPage(QWidget):
                 "Add your unit first under Settings → Publishing units; its name and "
                 "address go on every letter."))
             return
-        self.current_id, self.current_version = None, None
+        self.clear_detail()
         self.table.clearSelection()
         self.form.set_data(PublicationData(unit_id=self.form.unit.itemData(0), title=""))
-        self.toc_editor.set_lines([])
-        self.related.clear()
         self.detail_tabs.setCurrentIndex(0)
         self._set_dirty(True)
         self.notice.setText(self.tr("New publication — fill in the title and save."))
@@ -376,9 +395,7 @@ class PublicationsPage(QWidget):
     def revert(self) -> None:
         """Throw away unsaved edits."""
         if self.current_id is None:
-            self._show_empty()
-            self.form.set_data(PublicationData(unit_id=0, title=""))
-            self._dirty = False
+            self.clear_detail()
             return
         self.open_publication(self.current_id)
 
@@ -442,10 +459,7 @@ class PublicationsPage(QWidget):
             show_error(self, exc)
             return
         deleted = self.current_id
-        self.current_id = None
-        self._dirty = False
-        self._show_empty()
-        self.form.set_data(PublicationData(unit_id=0, title=""))
+        self.clear_detail()
         self.hub.announce("publications", deleted)
         self.status_message.emit(self.tr("Deleted 「%1」.").replace("%1", title))
 
