@@ -91,6 +91,7 @@ class PackageBuilder:
             raise _disk_error(exc, "建立暫存資料夾") from exc
         self.root = self.work / "package"
         self.root.mkdir()
+        self._taken: set[str] = set()
 
     def __enter__(self) -> PackageBuilder:
         return self
@@ -111,7 +112,7 @@ class PackageBuilder:
     def add_file(self, source: Path, relative: str, what: str, record: str = "") -> str:
         """Copy a file in, hashing the same buffers as they are written (one read)."""
         self._check_cancel()
-        name = safe_relative(relative)
+        name = self._unique(safe_relative(relative))
         target = self.root / name
         digest = hashlib.sha256()
         size = 0
@@ -133,7 +134,7 @@ class PackageBuilder:
     def add_bytes(self, data: bytes, relative: str, what: str, record: str = "") -> str:
         """Add generated content."""
         self._check_cancel()
-        name = safe_relative(relative)
+        name = self._unique(safe_relative(relative))
         target = self.root / name
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -143,6 +144,35 @@ class PackageBuilder:
         self.manifest.files.append(ManifestFile(name, what, record, len(data),
                                                 hashlib.sha256(data).hexdigest()))
         return name
+
+    def _unique(self, name: str) -> str:
+        """`name`, or `name_2`, `name_3` … when a file of the package already has it. Windows
+        and ZIP readers compare names without case, and two sources can make one safe name
+        (「a:b」 and 「a?b」), so a later file must never overwrite an earlier one."""
+        stem, dot, suffix = name.rpartition(".")
+        if not dot or "/" in suffix:
+            stem, dot, suffix = name, "", ""
+        candidate, number = name, 1
+        while candidate.casefold() in self._taken:
+            number += 1
+            candidate = f"{stem}_{number}{dot}{suffix}"
+        self._taken.add(candidate.casefold())
+        return candidate
+
+    def verify(self) -> None:
+        """The package holds exactly the files of its manifest, each of its recorded size; a
+        package that does not is never reported as built."""
+        on_disk = {p.relative_to(self.root).as_posix(): p.stat().st_size
+                   for p in self.root.rglob("*") if p.is_file()}
+        listed = {f.path: f.size for f in self.manifest.files}
+        if on_disk != listed:
+            missing = sorted(set(listed) - set(on_disk))
+            extra = sorted(set(on_disk) - set(listed))
+            changed = sorted(n for n in set(listed) & set(on_disk) if listed[n] != on_disk[n])
+            raise PubDeskError("送交包的檔案與清單（manifest）不符，未建立送交包："
+                               + "；".join(f"{what}：{'、'.join(names[:5])}" for what, names in
+                                          (("缺少", missing), ("多出", extra), ("大小不符", changed))
+                                          if names) + "。請回報這個問題。")
 
     def scratch(self) -> Path:
         """A folder for writers to put generated documents in before `add_file`."""
@@ -168,6 +198,7 @@ class PackageBuilder:
     def commit(self) -> Path:
         """Write manifest.json and 目錄.html, then move the package into place."""
         self._check_cancel()
+        self.verify()
         try:
             (self.root / "manifest.json").write_text(self.manifest.to_json(), encoding="utf-8")
             (self.root / "目錄.html").write_text(self._index_html(), encoding="utf-8")

@@ -25,6 +25,7 @@ from app.models import (
     NumberApplication,
     Publication,
 )
+from app.outputs import record_folder_name
 from app.packages.builder import PackageBuilder
 from app.pdfcheck import CHECK_TITLES, Profile, Status, check_files
 from app.pdfcheck.export import export_report
@@ -72,8 +73,8 @@ def _layout(efile: EFile) -> str:
         name = source.stem if source.stem.startswith(prefix + "_") else (
             f"{prefix}_{efile.article.title}" if efile.article is not None
             else f"{prefix}_{source.stem}")
-        return f"{pub.title}/{prefix}/{name}.pdf"
-    return f"{pub.title}/{source.name}"
+        return f"{record_folder_name(pub)}/{prefix}/{name}.pdf"
+    return f"{record_folder_name(pub)}/{source.name}"
 
 
 def _recheck(builder: PackageBuilder, files: list[EFile], overrides: list[Override],
@@ -150,7 +151,7 @@ def build_package(session: Session, kind: str, publication_ids: list[int], targe
             for pub in publications:
                 for path in write_deposit_documents(session, pub.id, builder.scratch() / str(pub.id),
                                                     PRESETS[0], on or date.today()):
-                    builder.add_file(path, f"{pub.title}/{path.name}", "寄存文件",
+                    builder.add_file(path, f"{record_folder_name(pub)}/{path.name}", "寄存文件",
                                      f"出版品 {pub.id}")
         return builder.commit()
 
@@ -197,5 +198,6 @@ def _ncl(session: Session, builder: PackageBuilder, publications: list[Publicati
         if missing:
             raise PubDeskError(f"「{label_of(pub)}」的上傳資料還缺：{'、'.join(missing)}。")
         for part in application.parts:
-            builder.add_file(Path(part.file_path), f"{pub.title}/{part.part}.pdf", part.part,
+            builder.add_file(Path(part.file_path), f"{record_folder_name(pub)}/{part.part}.pdf",
+                             part.part,
                              f"申請案 {application.id}")

@@ -142,3 +142,19 @@ def test_leftovers_of_a_crash_are_cleared_on_the_next_export(tmp_path: Path) -> 
     (stale / "package" / "half.pdf").write_bytes(b"half")
     build_all(tmp_path / "out" / "p", files)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["p"]
+
+
+def test_names_that_collide_get_numbered_and_the_manifest_matches(tmp_path: Path) -> None:
+    """「a:b」 and 「a?b」 both become 「a_b」, and Windows ignores case: no file may overwrite
+    another, and a package whose files differ from its manifest is never built."""
+    from app.errors import PubDeskError
+    from app.packages.builder import PackageBuilder
+
+    with PackageBuilder(tmp_path / "pkg", "moc") as builder:
+        names = [builder.add_bytes(text.encode(), name, "test") for text, name in
+                 (("1", "a:b/x.pdf"), ("2", "a?b/x.pdf"), ("3", "A_B/X.pdf"), ("4", "a_b/x.pdf"))]
+        assert names == ["a_b/x.pdf", "a_b/x_2.pdf", "A_B/X_3.pdf", "a_b/x_4.pdf"]
+        (builder.root / "a_b" / "x.pdf").write_bytes(b"overwritten later")
+        with pytest.raises(PubDeskError, match="大小不符"):
+            builder.commit()
+    assert not (tmp_path / "pkg").exists()

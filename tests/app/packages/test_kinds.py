@@ -1,3 +1,4 @@
+import hashlib
 import json
 import zipfile
 from datetime import date
@@ -9,7 +10,9 @@ from app.db import Database
 from app.demo import build_sample, write_numbering_documents, write_sample_documents
 from app.errors import PubDeskError
 from app.models import EFile, EFileRole
+from app.outputs import record_folder_name
 from app.packages.kinds import ExportRefused, Override, build_package
+from app.services.publications import load_publication
 from app.services.serials import load_issue
 from tests.pdf_factory import Builder
 from tests.pdf_helpers import pdf_text
@@ -20,6 +23,11 @@ def pdf(path: Path, content: bytes = b"") -> Path:
     builder.page(content)
     path.parent.mkdir(parents=True, exist_ok=True)
     return builder.save(path)
+
+
+def _folder(db: Database, publication_id: int) -> str:
+    with db.session() as session:
+        return record_folder_name(load_publication(session, publication_id))
 
 
 @pytest.fixture
@@ -53,9 +61,11 @@ def test_moc_package_is_refused_then_overridden(db: Database, workspace, tmp_pat
             Override("年報封面.pdf", "colour_space", "封面另由印刷廠轉檔")])
     manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
     paths = {f["path"] for f in manifest["files"]}
-    assert "電子檔/2026臺灣產業發展年報/年報內文.pdf" in paths
-    assert "電子檔/產業經濟季刊/12卷3期/12卷3期_半導體供應鏈韌性與在地化.pdf" in paths
-    assert "電子檔/產業經濟季刊/12卷3期/12卷3期_版權頁.pdf" in paths
+    book, serial = _folder(db, workspace.books[0]), _folder(db, workspace.serial_id)
+    assert book.endswith("_2026臺灣產業發展年報（紙本）")
+    assert f"電子檔/{book}/年報內文.pdf" in paths
+    assert f"電子檔/{serial}/12卷3期/12卷3期_半導體供應鏈韌性與在地化.pdf" in paths
+    assert f"電子檔/{serial}/12卷3期/12卷3期_版權頁.pdf" in paths
     assert {"授權函/圖書授權函.docx", "授權函/圖書之利用清單.pdf", "光碟碟面.pdf", "檢查報告.pdf"} <= paths
     assert manifest["overrides"] == [{"file": "年報封面.pdf", "check": "colour_space",
                                       "reason": "封面另由印刷廠轉檔"}]
@@ -78,9 +88,9 @@ def test_ncl_and_deposit_packages(db: Database, workspace, tmp_path: Path) -> No
         deposit = build_package(session, "deposit", [workspace.books[0]], tmp_path / "dep")
     with zipfile.ZipFile(ncl) as archive:
         names = set(archive.namelist())
-    assert "2026中小企業白皮書/版權頁.pdf" in names
+    assert f"{_folder(db, workspace.books[1])}/版權頁.pdf" in names
     assert "manifest.json" in names
-    assert (deposit / "2026臺灣產業發展年報" / "寄存標籤.pdf").exists()
+    assert (deposit / _folder(db, workspace.books[0]) / "寄存標籤.pdf").exists()
     assert not (tmp_path / "ncl2").exists()
 
 
@@ -89,3 +99,31 @@ def test_moc_needs_a_consent_letter(db: Database, tmp_path: Path) -> None:
     with db.session() as session, pytest.raises(PubDeskError, match="授權函"):
         build_package(session, "moc", [sample.books[0]], tmp_path / "x")
     assert not (tmp_path / "x").exists()
+
+
+def test_records_sharing_a_title_never_share_a_folder(db: Database, unit_id: int,
+                                                      tmp_path: Path) -> None:
+    """Defect 5 of issue 12: the print book and its e-book, and awkward titles that make the
+    same safe name, used to write into one folder and overwrite each other's files."""
+    from app.models import PublicationForm, RelationKind
+    from app.services.deposit import plan_deposit
+    from app.services.publications import copy_publication
+    from tests.app.factories import add_book
+
+    titles = ["報告...", "報告. . .", "a:b", "a?b", "a*b", "..", ".", "年報/上冊", "CON"]
+    ids = [add_book(db, unit_id, title, gpn=None) for title in titles]
+    with db.session() as session:
+        ids.append(copy_publication(session, ids[0], RelationKind.OTHER_FORM,
+                                    PublicationForm.EBOOK).id)
+        for publication_id in ids:
+            plan_deposit(session, publication_id)
+    with db.session() as session:
+        built = build_package(session, "deposit", ids, tmp_path / "dep", on=date(2026, 11, 30))
+    manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
+    folders = {f["path"].split("/")[0] for f in manifest["files"]}
+    assert len(folders) == len(ids)
+    on_disk = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
+    assert {f["path"] for f in manifest["files"]} == on_disk - {"manifest.json", "目錄.html"}
+    for entry in manifest["files"]:
+        data = (built / entry["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"]
