@@ -13,7 +13,9 @@ DATABASE_READ_ONLY = "資料庫檔案為唯讀，無法寫入。請確認檔案�
 DATABASE_DAMAGED = "資料庫檔案已損壞。請從「檔案 → 還原備份」還原最近的備份。"
 DATABASE_FAILED = "資料庫發生錯誤：{detail}"
 NOT_A_DATABASE = "「{path}」不是 PubDesk 資料庫檔案（可能是其他檔案被改了名稱）。請選擇正確的資料庫。"
-FOLDER_NOT_WRITABLE = "無法建立資料夾「{path}」：{detail}。請改用可寫入的資料夾（--data-dir）。"
+FOLDER_NOT_WRITABLE = (
+    "無法在資料夾「{path}」建立或寫入 PubDesk 的資料（{detail}）。請選擇另一個您有權限寫入的資料夾"
+    "（視窗中按「選擇其他資料夾」，或命令列加上 --data-dir），或請資訊人員開放這個資料夾的寫入權限。")
 NETWORK_SHARE = (
     "資料庫「{path}」位於網路磁碟。為避免資料損壞，已停用 WAL 模式，且同一時間請只由一台電腦使用；"
     "多人共用請改用伺服器資料庫（--db postgresql://…）。"

@@ -7,6 +7,7 @@ Precedence, highest first: command-line option (`--data-dir`, `--db`), environme
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,11 +39,14 @@ class Locations:
 def resolve_locations(data_dir: str | os.PathLike[str] | None = None,
                       database_url: str | None = None,
                       environ: dict[str, str] | None = None) -> Locations:
-    """Apply the precedence rules; the data directory is created if missing."""
+    """Apply the precedence rules; the data directory is created if missing (and possible)."""
     env = os.environ if environ is None else environ
     chosen_dir = data_dir or env.get("PUBDESK_DATA_DIR") or user_data_dir(APP_NAME, APP_NAME)
     folder = Path(chosen_dir).expanduser().resolve()
-    folder.mkdir(parents=True, exist_ok=True)
+    # A folder that cannot be made is said to the officer when the database is opened
+    # (app.db.engine), in words and with a way out, not as a traceback here.
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
     url = database_url or env.get("PUBDESK_DB") or sqlite_url(folder / DATABASE_FILE)
     return Locations(data_dir=folder, database_url=url)
 

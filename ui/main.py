@@ -6,12 +6,12 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.db import open_database
-from app.errors import PubDeskError
-from app.paths import Locations
+from app.errors import DatabaseError, PubDeskError
+from app.paths import Locations, resolve_locations
 from app.settings import load_settings
 from ui.fonts import install_fonts
 from ui.i18n import install_translators
@@ -43,6 +43,22 @@ def prepare_application(app: QApplication, language: str, locations: Locations) 
                     install_translators(app, language, locations.data_dir / "cache"))
 
 
+def _choose_other_folder(exc: DatabaseError) -> str | None:
+    """The data folder cannot be used: say why and which, and let the officer pick another
+    (None: quit)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "PubDesk", exc.message)
+    choose = box.addButton(QCoreApplication.translate("run_gui", "Choose another folder…"),
+                           QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("run_gui", "Quit"),
+                  QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not choose:
+        return None
+    folder = QFileDialog.getExistingDirectory(
+        None, QCoreApplication.translate("run_gui", "A folder for PubDesk's data"))
+    return folder or None
+
+
 def run_gui(locations: Locations) -> int:
     """`pubdesk` with no command."""
     if not display_available():
@@ -52,11 +68,19 @@ def run_gui(locations: Locations) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     settings = load_settings(locations.settings_file)
     prepare_application(app, settings.language, locations)
-    try:
-        db = open_database(locations)
-    except PubDeskError as exc:
-        QMessageBox.critical(None, "PubDesk", exc.message)
-        return 1
+    while True:
+        try:
+            db = open_database(locations)
+            break
+        except DatabaseError as exc:
+            chosen = _choose_other_folder(exc) if exc.path else None
+            if chosen is None:
+                return 1
+            locations = resolve_locations(chosen, environ={})
+            settings = load_settings(locations.settings_file)
+        except PubDeskError as exc:
+            QMessageBox.critical(None, "PubDesk", exc.message)
+            return 1
     window = MainWindow(db, settings, locations)
     window.show()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -137,6 +138,18 @@ def check_sqlite_file(path: Path) -> None:
         raise DatabaseError(messages.NOT_A_DATABASE.format(path=path), path=str(path))
 
 
+def check_folder_writable(folder: Path) -> None:
+    """SQLite writes its journal beside the database: a folder the officer may not write
+    would fail at the first save, or while connecting, with a driver's message."""
+    probe = folder / f".pubdesk-write-test-{os.getpid()}"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise DatabaseError(messages.FOLDER_NOT_WRITABLE.format(
+            path=folder, detail=exc.strerror or exc), path=str(folder)) from exc
+
+
 def prepare_sqlite_location(path: Path) -> list[str]:
     """Create the folder and check the file. Returns warnings; a non-empty list means the file
     is on a network share and must be opened without WAL."""
@@ -145,6 +158,7 @@ def prepare_sqlite_location(path: Path) -> list[str]:
     except OSError as exc:
         raise DatabaseError(messages.FOLDER_NOT_WRITABLE.format(path=path.parent, detail=exc),
                             path=str(path)) from exc
+    check_folder_writable(path.parent)
     check_sqlite_file(path)
     if is_network_path(path):
         return [messages.NETWORK_SHARE.format(path=path)]

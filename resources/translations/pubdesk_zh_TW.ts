@@ -16,6 +16,10 @@
         <translation>全文掃描PDF檔</translation>
     </message>
     <message>
+        <source>(none — do not compare or keep) Type to choose…</source>
+        <translation>（不比對也不保存）輸入文字以選擇出版品…</translation>
+    </message>
+    <message>
         <source>PDF page = printed page + this number</source>
         <translation>PDF 頁序 = 印刷頁碼 + 此數</translation>
     </message>
@@ -81,7 +85,7 @@
     </message>
     <message>
         <source>(none — do not compare or keep)</source>
-        <translation>（不指定：不比對目次、不保存結果）</translation>
+        <translation type="vanished">（不指定：不比對目次、不保存結果）</translation>
     </message>
     <message>
         <source>Add PDF files</source>
@@ -203,6 +207,14 @@
         <translation>備註</translation>
     </message>
     <message>
+        <source>Add to the letter</source>
+        <translation>加入函稿</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>圖書</translation>
+    </message>
+    <message>
         <source>Article</source>
         <translation>篇名</translation>
     </message>
@@ -247,6 +259,10 @@
         <translation>已發函（按兩下預覽）</translation>
     </message>
     <message>
+        <source>Choose a book to add first.</source>
+        <translation>請先選擇要加入的圖書。</translation>
+    </message>
+    <message>
         <source>(no GPN)</source>
         <translation>（無 GPN）</translation>
     </message>
@@ -286,6 +302,14 @@
         <translation>附樣品</translation>
     </message>
     <message>
+        <source>Add to the list</source>
+        <translation>加入清單</translation>
+    </message>
+    <message>
+        <source>Remove the selected line</source>
+        <translation>移除選取的項目</translation>
+    </message>
+    <message>
         <source>Make the list (two copies)</source>
         <translation>建立清單（1式2份）</translation>
     </message>
@@ -299,7 +323,7 @@
     </message>
     <message>
         <source>Copies to send (0 = not on this list). The first shipment of a title may carry one sample.</source>
-        <translation>填寫送書冊數（0 表示不列入）。同一書首次送門市時可附樣品1冊。</translation>
+        <translation type="vanished">填寫送書冊數（0 表示不列入）。同一書首次送門市時可附樣品1冊。</translation>
     </message>
     <message>
         <source>Consignment list</source>
@@ -342,6 +366,10 @@
         <translation>依公開評選／最有利標決標之契約</translation>
     </message>
     <message>
+        <source>Correct this period&apos;s settlement (replaces the one recorded; payments are kept)</source>
+        <translation>更正這一期的結帳（取代已登錄的結帳，已收款項保留）</translation>
+    </message>
+    <message>
         <source>Record the settlement</source>
         <translation>登錄結帳</translation>
     </message>
@@ -378,8 +406,16 @@
         <translation>收款</translation>
     </message>
     <message>
+        <source>Choose a publication to add first.</source>
+        <translation>請先選擇要加入的出版品。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
         <source>State</source>
-        <translation>狀態</translation>
+        <translation type="vanished">狀態</translation>
     </message>
     <message>
         <source>Record payment of the selected settlement</source>
@@ -438,6 +474,14 @@
         <translation>出版品</translation>
     </message>
     <message>
+        <source>Choose each title to send and its copies. The first shipment of a title may carry one sample.</source>
+        <translation>逐一選擇要送交的出版品與冊數。首次送交的出版品可附樣品1冊。</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未收金額</translation>
+    </message>
+    <message>
         <source>Printing cost per copy (NT$)</source>
         <translation>每冊印製成本（新臺幣）</translation>
     </message>
@@ -451,15 +495,15 @@
     </message>
     <message>
         <source>Overdue</source>
-        <translation>逾期未收</translation>
+        <translation type="vanished">逾期未收</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation>已收款</translation>
+        <translation type="vanished">已收款</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation>待收款</translation>
+        <translation type="vanished">待收款</translation>
     </message>
     <message>
         <source>Writing the consignment list…</source>
@@ -591,6 +635,10 @@
     <message>
         <source>Start at label</source>
         <translation>從第幾張標籤開始</translation>
+    </message>
+    <message>
+        <source>Choose a publication to see its deposit plan.</source>
+        <translation>請選擇出版品以檢視寄存計畫。</translation>
     </message>
     <message>
         <source>%1 line(s), %2 copies in total.</source>
@@ -796,6 +844,10 @@
     <message>
         <source>Enter the ROC year of the issue.</source>
         <translation>請輸入這一期的出版年（民國）。</translation>
+    </message>
+    <message>
+        <source>Save the publication first; then add its issues.</source>
+        <translation>請先儲存出版品，再新增期別。</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1313,14 @@
         <translation>寄存（清單與標籤）</translation>
     </message>
     <message>
+        <source>Add to the package</source>
+        <translation>加入送交包</translation>
+    </message>
+    <message>
+        <source>Untick a publication to leave it out</source>
+        <translation>取消勾選即不放入送交包</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>選擇…</translation>
     </message>
@@ -1519,6 +1579,17 @@ translators</source>
     <message>
         <source>The price</source>
         <translation>定價</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationPicker</name>
+    <message>
+        <source>Type a title, person, GPN or ISBN to choose…</source>
+        <translation>輸入題名、人名、GPN 或 ISBN 以選擇…</translation>
+    </message>
+    <message>
+        <source>Show the most recently changed publications</source>
+        <translation>列出最近修改的出版品</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +1945,21 @@ translators</source>
     <message>
         <source>Add after the current TOC</source>
         <translation>接在目前的目次之後</translation>
+    </message>
+</context>
+<context>
+    <name>run_gui</name>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>選擇其他資料夾…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>A folder for PubDesk&apos;s data</source>
+        <translation>PubDesk 資料夾</translation>
     </message>
 </context>
 </TS>

@@ -129,3 +129,16 @@ def test_reference_data_is_seeded_once_and_marked_unverified(db: Database,
     with db.session() as session:
         assert seed_reference_data(session) is False
         assert session.query(DepositLibrary).count() == 0
+
+
+def test_a_data_folder_that_cannot_be_written_is_named_in_the_message(tmp_path: Path) -> None:
+    """Issue 12, defect 8: a traceback used to be all the officer saw. (A file where the
+    folder should be: the tests run as root, for whom permissions do not stop a write.)"""
+    from app.errors import DatabaseError
+    from app.paths import resolve_locations
+
+    (tmp_path / "blocked").write_text("not a folder")
+    locations = resolve_locations(tmp_path / "blocked" / "PubDesk", environ={})
+    with pytest.raises(DatabaseError, match="請選擇另一個您有權限寫入的資料夾") as info:
+        open_database(locations)
+    assert str(tmp_path / "blocked") in info.value.message

@@ -110,3 +110,15 @@ def test_no_display_gives_instructions_not_a_crash() -> None:
     assert result.returncode == 2
     assert "xvfb-run" in result.stderr
     assert "QT_QPA_PLATFORM=offscreen" in result.stderr
+
+
+def test_unwritable_data_folder_gets_a_message_box_not_a_traceback(
+        prepared_app, tmp_path: Path, modal_dialogs) -> None:  # type: ignore[no-untyped-def]
+    from app.paths import resolve_locations
+    from ui.main import run_gui
+
+    (tmp_path / "blocked").write_text("not a folder")
+    locations = resolve_locations(tmp_path / "blocked" / "PubDesk", environ={})
+    assert run_gui(locations) == 1, "the officer chose Quit"
+    assert any(kind == "box" and str(tmp_path / "blocked") in text and "選擇另一個" in text
+               for kind, text in modal_dialogs)
