@@ -84,10 +84,6 @@
         <translation>說明與處理方式</translation>
     </message>
     <message>
-        <source>(none — do not compare or keep)</source>
-        <translation type="vanished">（不指定：不比對目次、不保存結果）</translation>
-    </message>
-    <message>
         <source>Add PDF files</source>
         <translation>加入 PDF 檔</translation>
     </message>
@@ -322,10 +318,6 @@
         <translation>聯絡人</translation>
     </message>
     <message>
-        <source>Copies to send (0 = not on this list). The first shipment of a title may carry one sample.</source>
-        <translation type="vanished">填寫送書冊數（0 表示不列入）。同一書首次送門市時可附樣品1冊。</translation>
-    </message>
-    <message>
         <source>Consignment list</source>
         <translation>展售清單</translation>
     </message>
@@ -414,10 +406,6 @@
         <translation>是</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation type="vanished">狀態</translation>
-    </message>
-    <message>
         <source>Record payment of the selected settlement</source>
         <translation>登錄所選結帳的收款</translation>
     </message>
@@ -492,18 +480,6 @@
     <message>
         <source>Price calculator (§6)</source>
         <translation>定價試算（第6點）</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation type="vanished">逾期未收</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation type="vanished">已收款</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation type="vanished">待收款</translation>
     </message>
     <message>
         <source>Writing the consignment list…</source>
