@@ -115,7 +115,8 @@ class PublicationPicker(QWidget):
     def _editing_finished(self) -> None:
         # Typing without picking changes nothing: the line shows the chosen record again;
         # an emptied line means "none".
-        if self.completer.popup().isVisible():
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
             return
         if not self.edit.text().strip():
             self.set_current(None)

@@ -27,7 +27,8 @@ def test_outputs_are_found_after_the_data_folder_moves(tmp_path: Path) -> None:
     with sqlite3.connect(old.data_dir / "pubdesk.sqlite3") as conn:
         stored = [row[0] for row in conn.execute("SELECT output_folder FROM consent_letters")]
         stored += [row[0] for row in conn.execute("SELECT file_path FROM application_parts")]
-    assert stored and all(value.startswith("output/") for value in stored), stored
+    assert stored
+    assert all(value.startswith("output/") for value in stored), stored
 
     shutil.copytree(old.data_dir, tmp_path / "new PC")
     shutil.rmtree(old.data_dir)
@@ -39,7 +40,8 @@ def test_outputs_are_found_after_the_data_folder_moves(tmp_path: Path) -> None:
                 assert Path(record.output_folder).is_dir()
                 assert Path(record.output_folder).is_relative_to(new.data_dir)
             parts = [p for a in session.query(NumberApplication) for p in a.parts]
-            assert parts and all(Path(p.file_path).is_file() for p in parts)
+            assert parts
+            assert all(Path(p.file_path).is_file() for p in parts)
             package = build_package(session, "ncl", [sample.books[1]], tmp_path / "ncl")
         assert len(list(package.rglob("*.pdf"))) == 4
     finally:

@@ -63,6 +63,12 @@ from ui.worker import run_job
 ID = Qt.ItemDataRole.UserRole
 
 
+def _cell_data(table: QTableWidget, row: int, column: int) -> Any:
+    """The id or value a cell carries (None for an empty cell)."""
+    item = table.item(row, column)
+    return item.data(ID) if item is not None else None
+
+
 class ConsignmentPage(WorkflowPage):
     """The stores."""
 
@@ -96,6 +102,7 @@ class ConsignmentPage(WorkflowPage):
     def _build_list_tab(self) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
+        self.titles: QTableWidget
         self.list_publication = PublicationPicker(self.db)
         self.list_copies = QSpinBox()
         self.list_copies.setRange(1, 99_999)
@@ -307,7 +314,7 @@ class ConsignmentPage(WorkflowPage):
         if row_data is None:
             return
         row = next((r for r in range(self.titles.rowCount())
-                    if self.titles.item(r, 0).data(ID) == publication_id), None)
+                    if _cell_data(self.titles, r, 0) == publication_id), None)
         if row is None:
             row = self.titles.rowCount()
             self.titles.insertRow(row)
@@ -384,9 +391,9 @@ class ConsignmentPage(WorkflowPage):
         store_id = self.store_id()
         if store_id is None:
             return
-        items = [ListItem(int(self.titles.item(row, 0).data(ID)),
-                          int(self.titles.item(row, 2).data(ID)),
-                          bool(self.titles.item(row, 3).data(ID)))
+        items = [ListItem(int(_cell_data(self.titles, row, 0)),
+                          int(_cell_data(self.titles, row, 2)),
+                          bool(_cell_data(self.titles, row, 3)))
                  for row in range(self.titles.rowCount())]
         on, contact = chosen_date(self.supply_date), self.contact.text()
 
