@@ -1583,6 +1583,10 @@ translators</source>
         <translation>載體</translation>
     </message>
     <message>
+        <source>Edition</source>
+        <translation>版次</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>狀態</translation>
     </message>

@@ -30,8 +30,9 @@ def test_publication_table_model_passes_the_model_tester(db: Database, unit_id: 
     model.set_ids(ids)
     assert model.rowCount() == 450
     assert model.data(model.index(449, 0)) is not None
-    assert model.data(model.index(0, 3)) == "規劃中"
-    assert model.data(model.index(0, 7)) == "115年8月"
+    assert model.data(model.index(0, 5)) == "規劃中"
+    assert model.data(model.index(0, 2)) == "初版"
+    assert model.data(model.index(0, 8)) == "115年8月"
     assert model.data(model.index(3, 0), Qt.ItemDataRole.UserRole) == ids[3]
     model.set_ids(ids[:10])
     model.refresh_rows([ids[0]])

@@ -81,7 +81,8 @@ class PublicationsPage(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.setStretchLastSection(True)
-        self.table.setColumnWidth(0, 280)
+        for column, width in enumerate((280, 64, 80, 96, 124)):
+            self.table.setColumnWidth(column, width)
         self.table.verticalHeader().hide()
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 

@@ -26,20 +26,22 @@ CACHE_LIMIT = 5000
 class PublicationTableModel(QAbstractTableModel):
     """Rows of publications; `set_ids` replaces the list (after a search or sort)."""
 
-    COLUMNS = ("title", "type", "form", "status", "unit", "gpn", "isbn", "published")
-    SORT_KEYS = ("title", "type", None, "status", None, "gpn", "isbn", "published")
+    COLUMNS = ("title", "form", "edition", "gpn", "isbn", "status", "type", "unit", "published")
+    SORT_KEYS = ("title", None, None, "gpn", "isbn", "status", "type", None, "published")
 
     def __init__(self, load_rows: RowLoader):
         super().__init__()
         self._load_rows = load_rows
         self._ids: list[int] = []
         self._cache: OrderedDict[int, PublicationRow] = OrderedDict()
+        # What tells records of one title apart (form, edition, numbers) comes right after it.
         self._headers = [QCoreApplication.translate("PublicationTableModel", "Title"),
-                         QCoreApplication.translate("PublicationTableModel", "Type"),
                          QCoreApplication.translate("PublicationTableModel", "Form"),
-                         QCoreApplication.translate("PublicationTableModel", "Status"),
-                         QCoreApplication.translate("PublicationTableModel", "Unit"),
+                         QCoreApplication.translate("PublicationTableModel", "Edition"),
                          "GPN", "ISBN",
+                         QCoreApplication.translate("PublicationTableModel", "Status"),
+                         QCoreApplication.translate("PublicationTableModel", "Type"),
+                         QCoreApplication.translate("PublicationTableModel", "Unit"),
                          QCoreApplication.translate("PublicationTableModel", "Published")]
 
     def set_ids(self, ids: list[int]) -> None:
@@ -114,8 +116,8 @@ class PublicationTableModel(QAbstractTableModel):
                 return format_roc_year_month(row.published_year, row.published_month)
             return f"{row.published_year - 1911}年" if row.published_year else ""
         values = {"title": row.title, "type": row.pub_type.label, "form": row.form.label,
-                  "status": row.status.label, "unit": row.unit_name, "gpn": row.gpn,
-                  "isbn": row.isbn}
+                  "edition": row.edition_text, "status": row.status.label,
+                  "unit": row.unit_name, "gpn": row.gpn, "isbn": row.isbn}
         return values[column]
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
