@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -90,8 +91,14 @@ class NumberingPage(WorkflowPage):
         self.applications.setHorizontalHeaderLabels(
             [self.tr("Publication"), self.tr("Kind"), self.tr("Status"),
              self.tr("Registration no."), self.tr("Number"), self.tr("Missing uploads")])
-        self.applications.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
+        # The publication column names the record (title, 載體, 版次, GPN): it keeps a width
+        # the officer can read; the short columns fit their contents.
+        header = self.applications.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.applications.setColumnWidth(0, 260)
+        self.applications.setWordWrap(False)
         self.applications.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.applications.itemSelectionChanged.connect(self._application_selected)
         left = QWidget()
@@ -130,8 +137,12 @@ class NumberingPage(WorkflowPage):
 
     def _build_application_tab(self) -> None:
         page = QWidget()
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch()
         self.app_status = QLabel(self.tr("Choose or start an application."))
+        self.app_status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.on_date = QDateEdit(QDate.currentDate())
         self.on_date.setCalendarPopup(True)
         self.registration = QLineEdit()

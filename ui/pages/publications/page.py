@@ -81,7 +81,7 @@ class PublicationsPage(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.setStretchLastSection(True)
-        for column, width in enumerate((280, 64, 80, 96, 124)):
+        for column, width in enumerate((200, 56, 72, 96, 124)):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().hide()
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
