@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.db import Database, auto_backup_if_due, make_backup, restore_database
+from app.db.backup import CONTENTS_NOTE, describe_backup
+from app.errors import PubDeskError
 from app.paths import Locations
 from app.settings import Settings, save_settings
 from ui.errors import show_error
@@ -209,7 +211,8 @@ class MainWindow(QMainWindow):
 
         def done(path: Path) -> None:
             QMessageBox.information(self, self.tr("Backup"),
-                                    self.tr("Backed up to:\n%1").replace("%1", str(path)))
+                                    self.tr("Backed up to:\n%1").replace("%1", str(path))
+                                    + "\n\n" + CONTENTS_NOTE)
 
         run_job(self, self.tr("Backing up…"), job, on_done=done)
 
@@ -222,10 +225,15 @@ class MainWindow(QMainWindow):
             self.tr("PubDesk backups (*.sqlite3)"))
         if not name:
             return
+        try:
+            contents = describe_backup(Path(name))
+        except PubDeskError as exc:
+            show_error(self, exc)
+            return
         answer = QMessageBox.warning(
             self, self.tr("Restore a backup"),
             self.tr("Replace all current data with the backup 「%1」? The current data is "
-                    "backed up first.").replace("%1", Path(name).name),
+                    "backed up first.").replace("%1", Path(name).name) + "\n\n" + contents,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:

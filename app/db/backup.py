@@ -11,6 +11,7 @@ import errno
 import os
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -120,6 +121,29 @@ def inspect_backup(path: Path) -> str | None:
         raise BackupError(messages.RESTORE_TOO_NEW.format(path=path)) from None
     assert revision is None or revision in known_revisions()
     return revision
+
+
+CONTENTS_NOTE = ("備份只包含資料庫：出版品、目次、期別與篇目、申請案、寄存、展售、授權函等紀錄，以及檔案的"
+                 "位置；已產生的文件與電子檔本身在資料夾「output」與各自的位置，不在備份之內，請一併保存。")
+"""What a backup holds and what it does not — said with every backup and before a restore."""
+
+
+def describe_backup(path: Path) -> str:
+    """A backup in words for the officer: when it was taken, how many records of each kind it
+    holds, and what it does not hold (`CONTENTS_NOTE`). Refuses what `inspect_backup`
+    refuses."""
+    inspect_backup(path)
+    counts = []
+    with closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        for table, words in (("publications", "出版品"), ("serial_issues", "期別"),
+                             ("number_applications", "編號申請案"), ("deposit_lines", "寄存項目"),
+                             ("settlements", "結帳"), ("consent_letters", "授權函")):
+            if table in tables:
+                number = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                counts.append(f"{words} {number:,} 筆")
+    taken = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    return f"備份時間 {taken}；內容：{'、'.join(counts)}。{CONTENTS_NOTE}"
 
 
 def restore_backup(db: Database, backup_file: Path, backup_dir: Path) -> Path:

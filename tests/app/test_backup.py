@@ -128,3 +128,15 @@ def test_open_again_after_restore_of_an_older_schema(locations: Locations,
             assert conn.exec_driver_sql("SELECT count(*) FROM contributors").scalar() == 1
     finally:
         db.dispose()
+
+
+def test_a_backup_says_what_it_holds_and_what_not(db: Database, locations: Locations,
+                                                  unit_id: int) -> None:
+    from app.db.backup import describe_backup
+    from tests.app.factories import add_book
+
+    add_book(db, unit_id)
+    add_book(db, unit_id, "第二本")
+    text = describe_backup(make_backup(db, locations.backup_dir))
+    assert "出版品 2 筆" in text
+    assert "不在備份之內" in text, "the output folder is not in a backup, and it says so"
