@@ -175,6 +175,7 @@ class RelatedPublication:
 
     other_id: int
     other_title: str
+    """The other publication as `publication_label` names it (title, 載體, 版次, GPN)."""
     kind: RelationKind
     outgoing: bool
     """True: this publication is `kind` of the other (e.g. this is the reprint)."""
@@ -189,7 +190,7 @@ def related_publications(session: Session, publication_id: int) -> list[RelatedP
     for rel in rows:
         outgoing = rel.source_id == publication_id
         other = rel.target if outgoing else rel.source
-        result.append(RelatedPublication(other.id, other.title, rel.kind, outgoing))
+        result.append(RelatedPublication(other.id, label_of(other), rel.kind, outgoing))
     return result
 
 

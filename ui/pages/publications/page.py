@@ -442,7 +442,9 @@ class PublicationsPage(QWidget):
             return
         with self.db.session() as session:
             reasons = delete_blockers(session, self.current_id)
-        title = self.form.title.text()
+            row = rows_for(session, [self.current_id]).get(self.current_id)
+        # Named so that the print book is not mistaken for its e-book or a reprint.
+        title = row.label if row is not None else self.form.title.text()
         text = self.tr("Delete 「%1」 with its table of contents, issues and files list? "
                        "This cannot be undone.").replace("%1", title)
         if reasons:
