@@ -58,6 +58,7 @@ def test_officer_creates_finds_edits_and_reprints_a_publication(
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.current_id is None, "nothing is saved while a field is wrong"
     assert "整數" in page.form.visible_problem("pages")
+    assert "10 位" in page.form.visible_problem("gpn"), "every problem at the first Save"
     page.form.pages.clear()
     qtbot.keyClicks(page.form.pages, "240")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
