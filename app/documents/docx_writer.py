@@ -155,7 +155,10 @@ def write_table_docx(table: DocTable, path: Path) -> Path:
     document.add_paragraph(table.title, style=title)
     for line in table.lines_above:
         document.add_paragraph(line, style=meta)
-    grid = document.add_table(rows=len(table.header) + len(table.rows), cols=table.column_count)
+    # Only the header rows are made up front: `Table.cell()` rebuilds the list of every cell of
+    # the table on each call, so addressing data cells through it is quadratic (a 200-book
+    # list took minutes). Data rows are appended and filled through their own cells.
+    grid = document.add_table(rows=len(table.header), cols=table.column_count)
     grid.style = document.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     section = document.sections[0]
@@ -163,6 +166,7 @@ def write_table_docx(table: DocTable, path: Path) -> Path:
     total = sum(table.column_widths)
     for index, column in enumerate(grid.columns):
         column.width = int(usable * table.column_widths[index] / total)
+    style_id = cell_style.style_id
     for placed in table.header_grid():
         for row, column, header_cell in placed:
             target = grid.cell(row, column)
@@ -170,16 +174,18 @@ def write_table_docx(table: DocTable, path: Path) -> Path:
                 target = target.merge(grid.cell(row + header_cell.rowspan - 1,
                                                  column + header_cell.colspan - 1))
             target.paragraphs[0].text = header_cell.text
-            target.paragraphs[0].style = cell_style
+            target.paragraphs[0]._p.style = style_id
             target.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for row_index, values in enumerate(table.rows, start=len(table.header)):
-        for column, value in enumerate(values):
-            paragraph = grid.cell(row_index, column).paragraphs[0]
-            paragraph.text = value
-            paragraph.style = cell_style
     for row in grid.rows[:len(table.header)]:
         header_flag = OxmlElement("w:tblHeader")
         row._tr.get_or_add_trPr().append(header_flag)
+    for values in table.rows:
+        for cell, value in zip(grid.add_row().cells, values, strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph.text = value
+            # The style by id: `paragraph.style = …` searches every style of the document on
+            # each assignment.
+            paragraph._p.style = style_id
     for line in table.notes:
         document.add_paragraph(line, style=note)
     document.core_properties.title = table.title

@@ -11,12 +11,24 @@ _CN_DIGITS = "〇一二三四五六七八九"
 
 
 def chinese_number(value: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (what 公文 numbering needs)."""
-    if not 1 <= value <= 99:
-        raise ValueError(f"item number out of range: {value}")
-    tens, ones = divmod(value, 10)
-    text = ("" if tens <= 1 else _CN_DIGITS[tens]) + ("十" if tens else "")
-    return text + (_CN_DIGITS[ones] if ones else "")
+    """1 → 一, 10 → 十, 12 → 十二, 99 → 九十九, 100 → 一百, 101 → 一百零一, 110 → 一百一十,
+    2005 → 二千零五 (公文 item numbers and 版次, any size up to 9999)."""
+    if not 1 <= value <= 9999:
+        raise ValueError(f"number out of range: {value}")
+    if value < 20:
+        return ("十" if value >= 10 else "") + (_CN_DIGITS[value % 10] if value % 10 else "")
+    parts: list[str] = []
+    zero_pending = False
+    for unit_value, unit_name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = value // unit_value % 10
+        if digit == 0:
+            zero_pending = bool(parts)
+            continue
+        if zero_pending:
+            parts.append("零")
+            zero_pending = False
+        parts.append(_CN_DIGITS[digit] + unit_name)
+    return "".join(parts)
 
 
 def item_label(level: int, index: int) -> str:

@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
+    LongTable,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -164,8 +165,10 @@ def table_flowables(table: DocTable, fonts: PdfFonts, width: float) -> list[Flow
                      for v in values])
     total = sum(table.column_widths)
     widths = [width * w / total for w in table.column_widths]
-    story.append(Table(data, colWidths=widths, repeatRows=len(table.header),
-                       style=TableStyle(commands)))
+    # LongTable measures rows only until the page is full: a plain Table measures every
+    # remaining row again at each page break, so a 2,000-row list grew quadratically.
+    story.append(LongTable(data, colWidths=widths, repeatRows=len(table.header),
+                           style=TableStyle(commands)))
     if table.notes:
         story.append(Spacer(1, 8))
         note = _paragraph_style(fonts, style.TABLE_PT, leftIndent=2 * style.TABLE_PT,

@@ -39,8 +39,27 @@ EXPECTED_ORDER = ["經濟部產業發展署 函", "地址：100臺北市中正�
 def test_numbering() -> None:
     assert [chinese_number(n) for n in (1, 10, 11, 20, 35)] == ["一", "十", "十一", "二十", "三十五"]
     assert [item_label(level, 2) for level in range(4)] == ["二、", "(二)", "2、", "(2)"]
+    # A letter naming 100 or more books used to stop at 九十九 (issue 19).
+    assert [chinese_number(n) for n in (99, 100, 101, 110, 111, 200, 1001, 1010, 2005)] == [
+        "九十九", "一百", "一百零一", "一百一十", "一百一十一", "二百", "一千零一", "一千零一十",
+        "二千零五"]
     with pytest.raises(ValueError, match="range"):
-        chinese_number(100)
+        chinese_number(0)
+
+
+def test_a_table_of_many_rows_is_written_in_linear_time(tmp_path: Path) -> None:
+    """Every data row reaches the DOCX, in order, with the table's paragraph style (the rows
+    are appended, not addressed through `Table.cell`, which was quadratic)."""
+    from app.documents.model import HeaderCell, Table
+
+    rows = [[str(i), f"題名{i}", f"10115{i:05d}"] for i in range(1, 301)]
+    table = Table("清單", [[HeaderCell("序號"), HeaderCell("題名"), HeaderCell("GPN")]], rows,
+                  column_widths=[2, 10, 5])
+    path = write_table_docx(table, tmp_path / "清單.docx")
+    grid = docx.Document(str(path)).tables[0]
+    assert len(grid.rows) == 301
+    assert [c.text for c in grid.rows[300].cells] == ["300", "題名300", "1011500300"]
+    assert {grid.rows[150].cells[1].paragraphs[0].style.name} == {"PubDesk 表格"}
 
 
 def test_letter_docx_has_every_part_in_order_and_east_asian_font(tmp_path: Path) -> None:
@@ -213,3 +232,9 @@ def test_disc_label_keeps_the_centre_clear(tmp_path: Path) -> None:
     text = pdf_text(write_disc_label(lines, tmp_path / "disc.pdf"))
     assert "GPN：1011500057" in text
     assert page_count(tmp_path / "disc.pdf") == 2
+
+
+def test_reportlab_uses_its_c_accelerator() -> None:
+    from reportlab.lib import rl_accel
+
+    assert rl_accel.fp_str.__module__ == "_rl_accel", "rl-accel is not installed or not used"
