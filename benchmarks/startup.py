@@ -1,11 +1,13 @@
-"""Benchmark: start → first painted main window, on a workspace of 100,000 publications
-against the 4-record demo workspace, in the same run, alternating (issue 12: ≤ 2×).
+"""Benchmark: start → first painted main window, against a bare PySide6 QMainWindow in the
+same run, alternating: an empty workspace, the 4-record demo and 100,000 publications.
+Targets: ≤ 1.5× the bare window (empty, demo), ≤ 3× with 100,000 (issue 19) and ≤ 2× the demo
+(issue 12); peak RSS ≤ 400 MB.
 
-    python benchmarks/startup.py [--records 100000] [--runs 3]
+    python benchmarks/startup.py [--records 100000] [--runs 5]
 
 Each run is a new process (`ui.launcher.main`, as the `pubdesk` command starts), offscreen;
 the clock runs from the process's first line to the first paint of the main window, then the
-process quits. Peak RSS of each process is reported too.
+process quits.
 """
 
 from __future__ import annotations
@@ -42,13 +44,19 @@ class FirstPaint(QObject):
 
 watcher = FirstPaint()
 app.installEventFilter(watcher)
-from ui.launcher import main
-main(["--data-dir", sys.argv[1]])
+if sys.argv[1] == "--bare":
+    window = QMainWindow()
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+else:
+    from ui.launcher import main
+    main(["--data-dir", sys.argv[1]])
 """
 
 
-def make_workspace(folder: Path, records: int) -> None:
-    """The demo workspace, plus `records` publications inserted in bulk."""
+def make_workspace(folder: Path, records: int, demo: bool = True) -> None:
+    """The demo workspace (or an empty one), plus `records` publications inserted in bulk."""
     from sqlalchemy import insert
 
     from app.db import open_database
@@ -57,6 +65,9 @@ def make_workspace(folder: Path, records: int) -> None:
     from app.paths import resolve_locations
 
     db = open_database(resolve_locations(folder, environ={}))
+    if not demo:
+        db.dispose()
+        return
     sample = build_sample(db)
     now = datetime.now(UTC)
     rows = [{"unit_id": sample.unit_id, "title": f"產業統計年報第{i}輯",
@@ -69,40 +80,48 @@ def make_workspace(folder: Path, records: int) -> None:
     db.dispose()
 
 
-def first_paint(folder: Path) -> tuple[float, float]:
-    """Seconds to the first paint and peak RSS (MB) of one start."""
+def first_paint(target: str) -> float:
+    """Seconds to the first paint of one start (`target`: a data folder, or --bare)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    out = subprocess.run([sys.executable, "-c", CHILD, str(folder)], env=env, cwd=ROOT, check=False,
+    out = subprocess.run([sys.executable, "-c", CHILD, target], env=env, cwd=ROOT, check=False,
                          capture_output=True, text=True, timeout=1200)
     line = next((x for x in out.stdout.splitlines() if x.startswith("painted")), None)
     if line is None:
         raise SystemExit(f"no window painted:\n{out.stdout}\n{out.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return float(line.split()[1]), max(peak, before) / 1024
+    return float(line.split()[1])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        small, large = Path(tmp) / "demo", Path(tmp) / "large"
-        make_workspace(small, 0)
-        make_workspace(large, args.records)
-        first_paint(small)  # warm the file cache and compile the translations once
-        small_times, large_times = [], []
+        targets = {"bare": "--bare", "empty": str(Path(tmp) / "empty"),
+                   "demo": str(Path(tmp) / "demo"), "large": str(Path(tmp) / "large")}
+        make_workspace(Path(targets["empty"]), 0, demo=False)
+        make_workspace(Path(targets["demo"]), 0)
+        make_workspace(Path(targets["large"]), args.records)
+        for target in targets.values():
+            first_paint(target)  # warm the file cache; the .qm is compiled once
+        times: dict[str, list[float]] = {key: [] for key in targets}
         for _ in range(args.runs):
-            small_times.append(first_paint(small)[0])
-            seconds, _peak = first_paint(large)
-            large_times.append(seconds)
-        base, big = statistics.median(small_times), statistics.median(large_times)
-    print("| workspace | seconds to first paint (median) |\n|---|---|")
-    print(f"| **baseline: demo, 4 publications** | **{base:.2f}** |")
-    print(f"| {args.records:,} publications | {big:.2f} |")
-    print(f"\nRatio {big / base:.2f} (target ≤ 2.0: {'met' if big <= 2 * base else 'NOT met'}); "
-          f"peak RSS of the children {_peak:.0f} MB")
+            for key, target in targets.items():
+                times[key].append(first_paint(target))
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    median = {key: statistics.median(values) for key, values in times.items()}
+    bare = median["bare"]
+    rows = (("**baseline: bare PySide6 QMainWindow**", "bare", None),
+            ("PubDesk, empty workspace", "empty", 1.5), ("PubDesk, demo (4 publications)", "demo", 1.5),
+            (f"PubDesk, {args.records:,} publications", "large", 3.0))
+    print("| start → first painted window | seconds (median) | × bare | target |\n|---|---|---|---|")
+    for label, key, goal in rows:
+        ratio = median[key] / bare
+        verdict = "" if goal is None else f"≤ {goal}× ({'met' if ratio <= goal else 'NOT met'})"
+        print(f"| {label} | {median[key]:.3f} | {ratio:.2f} | {verdict} |")
+    print(f"\n{args.records:,} publications against the demo: "
+          f"{median['large'] / median['demo']:.2f}× (issue 12 target ≤ 2); "
+          f"peak RSS of any start {peak:.0f} MB (target ≤ 400 MB)")
     return 0
 
 

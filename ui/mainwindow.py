@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,16 +27,22 @@ from app.paths import Locations
 from app.settings import Settings, save_settings
 from ui.errors import show_error
 from ui.hub import DataHub
-from ui.pages.check_page import CheckPage
-from ui.pages.consent_page import ConsentPage
-from ui.pages.consignment_page import ConsignmentPage
-from ui.pages.deposit_page import DepositPage
-from ui.pages.numbering_page import NumberingPage
-from ui.pages.packages_page import PackagesPage
-from ui.pages.publications.page import PublicationsPage
-from ui.pages.settings_page import SettingsPage
-from ui.pages.viewer_page import DocumentViewerPage
 from ui.worker import run_job
+
+if TYPE_CHECKING:
+    from ui.pages.check_page import CheckPage
+    from ui.pages.consent_page import ConsentPage
+    from ui.pages.consignment_page import ConsignmentPage
+    from ui.pages.deposit_page import DepositPage
+    from ui.pages.numbering_page import NumberingPage
+    from ui.pages.packages_page import PackagesPage
+    from ui.pages.publications.page import PublicationsPage
+    from ui.pages.settings_page import SettingsPage
+    from ui.pages.viewer_page import DocumentViewerPage
+
+PAGE_KEYS = ("publications", "numbering", "deposit", "consignment", "consent", "checks",
+             "packages", "viewer", "settings")
+"""The pages in navigation order (Ctrl+1 … Ctrl+9)."""
 
 
 class MainWindow(QMainWindow):
@@ -54,31 +61,17 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.stack = QStackedWidget()
-        self.publications = PublicationsPage(db, self.hub)
-        self.numbering = NumberingPage(db, self.hub, locations.data_dir / "output")
-        self.deposit = DepositPage(db, self.hub, locations.data_dir / "output")
-        self.consignment = ConsignmentPage(db, self.hub, locations.data_dir / "output")
-        self.consent = ConsentPage(db, self.hub, locations.data_dir / "output")
-        self.checks = CheckPage(db, self.hub, locations.data_dir / "output")
-        self.packages = PackagesPage(db, self.hub, locations.data_dir / "output")
-        self.viewer = DocumentViewerPage()
-        self.settings_page = SettingsPage(db, self.hub, settings)
-        self.settings_page.language_changed.connect(lambda _lang: self.save_settings())
-        self.consent.open_document.connect(self.preview)
-        self.checks.open_document.connect(self.preview)
-        self.numbering.open_document.connect(self.preview)
-        self.deposit.open_document.connect(self.preview)
-        self.consignment.open_document.connect(self.preview)
-        for page, title in ((self.publications, self.tr("Publications")),
-                            (self.numbering, self.tr("Numbering")),
-                            (self.deposit, self.tr("Deposit copies")),
-                            (self.consignment, self.tr("Sales stores")),
-                            (self.consent, self.tr("Usage consent")),
-                            (self.checks, self.tr("E-file checks")),
-                            (self.packages, self.tr("Packages")),
-                            (self.viewer, self.tr("Document preview")),
-                            (self.settings_page, self.tr("Settings"))):
-            self._add_page(page, title)
+        # A page is built — and its modules (python-docx, openpyxl, reportlab, pikepdf …)
+        # imported — when it is first shown or asked for, not at start-up: the window paints
+        # with the first page alone.
+        titles = (self.tr("Publications"), self.tr("Numbering"), self.tr("Deposit copies"),
+                  self.tr("Sales stores"), self.tr("Usage consent"), self.tr("E-file checks"),
+                  self.tr("Packages"), self.tr("Document preview"), self.tr("Settings"))
+        for key, title in zip(PAGE_KEYS, titles, strict=True):
+            self.stack.addWidget(QWidget())
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.navigation.addItem(item)
 
         self.navigation.setFixedWidth(150)
         central = QWidget()
@@ -87,7 +80,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
 
         self.location_label = QLabel(str(db.path or db.url))
         self.statusBar().addPermanentWidget(self.location_label)
@@ -96,16 +89,106 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_geometry()
 
-    def _add_page(self, page: QWidget, title: str) -> None:
-        key = str(getattr(page, "page_key", title))
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(PAGE_KEYS):
+            self.stack.setCurrentWidget(self.page(PAGE_KEYS[row]))
+
+    def page(self, key: str) -> QWidget:
+        """The page `key`, built on first use."""
+        built = self.pages.get(key)
+        if built is not None:
+            return built
+        page = self._build_page(key)
         self.pages[key] = page
-        self.stack.addWidget(page)
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.navigation.addItem(item)
+        index = PAGE_KEYS.index(key)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
         signal = getattr(page, "status_message", None)
         if signal is not None:
             signal.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        opener = getattr(page, "open_document", None)
+        if opener is not None:
+            opener.connect(self.preview)
+        return page
+
+    def _build_page(self, key: str) -> QWidget:
+        output = self.locations.data_dir / "output"
+        if key == "publications":
+            from ui.pages.publications.page import PublicationsPage
+            return PublicationsPage(self.db, self.hub)
+        if key == "numbering":
+            from ui.pages.numbering_page import NumberingPage
+            return NumberingPage(self.db, self.hub, output)
+        if key == "deposit":
+            from ui.pages.deposit_page import DepositPage
+            return DepositPage(self.db, self.hub, output)
+        if key == "consignment":
+            from ui.pages.consignment_page import ConsignmentPage
+            return ConsignmentPage(self.db, self.hub, output)
+        if key == "consent":
+            from ui.pages.consent_page import ConsentPage
+            return ConsentPage(self.db, self.hub, output)
+        if key == "checks":
+            from ui.pages.check_page import CheckPage
+            return CheckPage(self.db, self.hub, output)
+        if key == "packages":
+            from ui.pages.packages_page import PackagesPage
+            return PackagesPage(self.db, self.hub, output)
+        if key == "viewer":
+            from ui.pages.viewer_page import DocumentViewerPage
+            return DocumentViewerPage()
+        from ui.pages.settings_page import SettingsPage
+        settings_page = SettingsPage(self.db, self.hub, self.settings)
+        settings_page.language_changed.connect(lambda _lang: self.save_settings())
+        return settings_page
+
+    @property
+    def publications(self) -> PublicationsPage:
+        """出版品."""
+        return cast("PublicationsPage", self.page("publications"))
+
+    @property
+    def numbering(self) -> NumberingPage:
+        """編號申請."""
+        return cast("NumberingPage", self.page("numbering"))
+
+    @property
+    def deposit(self) -> DepositPage:
+        """寄存."""
+        return cast("DepositPage", self.page("deposit"))
+
+    @property
+    def consignment(self) -> ConsignmentPage:
+        """展售門市."""
+        return cast("ConsignmentPage", self.page("consignment"))
+
+    @property
+    def consent(self) -> ConsentPage:
+        """授權利用."""
+        return cast("ConsentPage", self.page("consent"))
+
+    @property
+    def checks(self) -> CheckPage:
+        """電子檔檢查."""
+        return cast("CheckPage", self.page("checks"))
+
+    @property
+    def packages(self) -> PackagesPage:
+        """送交包."""
+        return cast("PackagesPage", self.page("packages"))
+
+    @property
+    def viewer(self) -> DocumentViewerPage:
+        """文件預覽."""
+        return cast("DocumentViewerPage", self.page("viewer"))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        """設定."""
+        return cast("SettingsPage", self.page("settings"))
 
     def preview(self, pdf: Path, docx: Path | None = None) -> None:
         """Show a generated document in the preview page."""
@@ -255,11 +338,16 @@ class MainWindow(QMainWindow):
         """The whole database was replaced: every page forgets what it showed and reads
         again, so no form keeps data from before the restore (and saving it cannot create a
         second record)."""
-        self.publications.reload_all()
-        for page in (self.numbering, self.deposit, self.consignment, self.consent,
-                     self.checks, self.packages):
-            page.reset()
-        self.settings_page.reload()
+        # Pages not built yet will read the restored data when they are.
+        for key, page in self.pages.items():
+            if key == "publications":
+                self.publications.reload_all()
+            elif key == "settings":
+                self.settings_page.reload()
+            else:
+                reset = getattr(page, "reset", None)
+                if reset is not None:
+                    reset()
 
     def about(self) -> None:
         """Help → About."""

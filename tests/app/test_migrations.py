@@ -161,3 +161,10 @@ def test_0007_moves_a_received_payment_into_the_payments(tmp_path: Path) -> None
         assert conn.execute("SELECT count(*) FROM settlements").fetchone()[0] == 2
         columns = [row[1] for row in conn.execute("PRAGMA table_info(settlements)")]
         assert "received_on" not in columns
+
+
+def test_the_head_revision_constant_matches_the_scripts() -> None:
+    """Start-up skips Alembic when the database is at HEAD_REVISION: it must be the head."""
+    from app.db.migrate import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()
