@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from app.db import open_database
 from app.errors import DatabaseError, PubDeskError
 from app.paths import Locations, resolve_locations
 from app.settings import load_settings
 from ui.fonts import install_fonts
 from ui.i18n import install_translators
 from ui.mainwindow import MainWindow
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 NO_DISPLAY_MESSAGE = """PubDesk 需要圖形顯示環境，但這台電腦目前沒有（找不到 DISPLAY 或 WAYLAND_DISPLAY）。
 PubDesk needs a display and none was found (no DISPLAY or WAYLAND_DISPLAY).
@@ -59,8 +62,29 @@ def _choose_other_folder(exc: DatabaseError) -> str | None:
     return folder or None
 
 
+def open_workspace(locations: Locations) -> tuple[Database, Locations] | None:
+    """Open the database; when its folder cannot be used, say so and let the officer choose
+    another (None: the officer gave up, or another error was shown)."""
+    from app.db import open_database
+
+    while True:
+        try:
+            return open_database(locations), locations
+        except DatabaseError as exc:
+            chosen = _choose_other_folder(exc) if exc.path else None
+            if chosen is None:
+                if not exc.path:
+                    QMessageBox.critical(None, "PubDesk", exc.message)
+                return None
+            locations = resolve_locations(chosen, environ={})
+        except PubDeskError as exc:
+            QMessageBox.critical(None, "PubDesk", exc.message)
+            return None
+
+
 def run_gui(locations: Locations) -> int:
-    """`pubdesk` with no command."""
+    """`pubdesk` with no command: the window first, then the database (loading the database
+    layer takes several times as long as painting the window)."""
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
@@ -68,21 +92,16 @@ def run_gui(locations: Locations) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     settings = load_settings(locations.settings_file)
     prepare_application(app, settings.language, locations)
-    while True:
-        try:
-            db = open_database(locations)
-            break
-        except DatabaseError as exc:
-            chosen = _choose_other_folder(exc) if exc.path else None
-            if chosen is None:
-                return 1
-            locations = resolve_locations(chosen, environ={})
-            settings = load_settings(locations.settings_file)
-        except PubDeskError as exc:
-            QMessageBox.critical(None, "PubDesk", exc.message)
-            return 1
-    window = MainWindow(db, settings, locations)
+    window = MainWindow(None, settings, locations)
     window.show()
+    app.processEvents()
+    opened = open_workspace(locations)
+    if opened is None:
+        window.close()
+        return 1
+    db, chosen = opened
+    window.attach_database(db, chosen, load_settings(chosen.settings_file)
+                           if chosen != locations else None)
     try:
         return app.exec()
     finally:

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.db import Database, auto_backup_if_due, make_backup, restore_database
-from app.db.backup import CONTENTS_NOTE, describe_backup
 from app.errors import PubDeskError
 from app.paths import Locations
 from app.settings import Settings, save_settings
@@ -30,6 +28,7 @@ from ui.hub import DataHub
 from ui.worker import run_job
 
 if TYPE_CHECKING:
+    from app.db import Database
     from ui.pages.check_page import CheckPage
     from ui.pages.consent_page import ConsentPage
     from ui.pages.consignment_page import ConsignmentPage
@@ -46,11 +45,15 @@ PAGE_KEYS = ("publications", "numbering", "deposit", "consignment", "consent", "
 
 
 class MainWindow(QMainWindow):
-    """PubDesk's one window. Pages are built here and handed what they need."""
+    """PubDesk's one window. Pages are built here and handed what they need.
 
-    def __init__(self, db: Database, settings: Settings, locations: Locations):
+    Without a database the window shows at once, saying the database is being opened (the
+    database layer alone takes several times as long to load as the window to paint);
+    `attach_database` then builds the first page."""
+
+    def __init__(self, db: Database | None, settings: Settings, locations: Locations):
         super().__init__()
-        self.db = db
+        self._db = db
         self.settings = settings
         self.locations = locations
         self.hub = DataHub(self)
@@ -68,7 +71,9 @@ class MainWindow(QMainWindow):
                   self.tr("Sales stores"), self.tr("Usage consent"), self.tr("E-file checks"),
                   self.tr("Packages"), self.tr("Document preview"), self.tr("Settings"))
         for key, title in zip(PAGE_KEYS, titles, strict=True):
-            self.stack.addWidget(QWidget())
+            waiting = QLabel(self.tr("Opening the database…"))
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(waiting)
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
@@ -82,12 +87,45 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self._show_row)
 
-        self.location_label = QLabel(str(db.path or db.url))
+        self.location_label = QLabel()
         self.statusBar().addPermanentWidget(self.location_label)
-        for warning in db.warnings:
-            self.statusBar().showMessage(warning)
         self._build_menus()
         self._restore_geometry()
+        self.navigation.setEnabled(False)
+        if db is not None:
+            self.attach_database(db)
+
+    @property
+    def db(self) -> Database:
+        """The open database (pages are built only once there is one)."""
+        if self._db is None:
+            raise PubDeskError(self.tr("The database is still being opened."))
+        return self._db
+
+    def attach_database(self, db: Database, locations: Locations | None = None,
+                        settings: Settings | None = None) -> None:
+        """The database is open: show where it is and the page last used."""
+        self._db = db
+        if locations is not None:
+            self.locations = locations
+        if settings is not None:
+            self.settings = settings
+        self.location_label.setText(str(db.path or db.url))
+        for warning in db.warnings:
+            self.statusBar().showMessage(warning)
+        self.navigation.setEnabled(True)
+        for action in self.database_actions:
+            action.setEnabled(True)
+        if self.settings.splitter_state:
+            self.publications.splitter.restoreState(
+                QByteArray.fromHex(self.settings.splitter_state.encode()))
+        self.show_page(self.settings.last_page)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+        self._show_row(self.navigation.currentRow())
+        if self.isVisible() and not getattr(self, "_backup_started", False):
+            self._backup_started = True
+            QTimer.singleShot(500, self.start_auto_backup)
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(PAGE_KEYS):
@@ -218,6 +256,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(backup)
         file_menu.addAction(restore)
+        self.database_actions = [backup, restore]
+        for action in self.database_actions:
+            action.setEnabled(False)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -241,19 +282,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromHex(self.settings.window_geometry.encode()))
         if self.settings.window_state:
             self.restoreState(QByteArray.fromHex(self.settings.window_state.encode()))
-        if self.settings.splitter_state:
-            self.publications.splitter.restoreState(
-                QByteArray.fromHex(self.settings.splitter_state.encode()))
-        self.show_page(self.settings.last_page)
-        if self.navigation.currentRow() < 0:
-            self.navigation.setCurrentRow(0)
 
     def save_settings(self) -> None:
         """Store geometry, the page shown and the options."""
         self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
         self.settings.window_state = bytes(self.saveState().toHex().data()).decode()
-        self.settings.splitter_state = bytes(
-            self.publications.splitter.saveState().toHex().data()).decode()
+        if "publications" in self.pages:
+            self.settings.splitter_state = bytes(
+                self.publications.splitter.saveState().toHex().data()).decode()
         self.settings.last_page = self.current_page_key() or self.settings.last_page
         try:
             save_settings(self.settings, self.locations.settings_file)
@@ -262,7 +298,7 @@ class MainWindow(QMainWindow):
                                          .replace("%1", str(exc)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.publications.confirm_leave():
+        if "publications" in self.pages and not self.publications.confirm_leave():
             event.ignore()
             return
         self.save_settings()
@@ -272,8 +308,9 @@ class MainWindow(QMainWindow):
 
     def start_auto_backup(self) -> None:
         """The daily automatic backup, in the background."""
-        if self.db.path is None:
+        if self._db is None or self._db.path is None:
             return
+        from app.db import auto_backup_if_due
 
         def job(_progress: object, _cancelled: object) -> Path | None:
             return auto_backup_if_due(self.db, self.locations.backup_dir,
@@ -289,6 +326,9 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         """File → Back up now."""
+        from app.db import make_backup
+        from app.db.backup import CONTENTS_NOTE
+
         def job(_progress: object, _cancelled: object) -> Path:
             return make_backup(self.db, self.locations.backup_dir)
 
@@ -301,6 +341,9 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         """File → Restore a backup…"""
+        from app.db import restore_database
+        from app.db.backup import describe_backup
+
         if not self.publications.confirm_leave():
             return
         name, _filter = QFileDialog.getOpenFileName(
@@ -360,6 +403,6 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        if not getattr(self, "_backup_started", False):
+        if self._db is not None and not getattr(self, "_backup_started", False):
             self._backup_started = True
             QTimer.singleShot(500, self.start_auto_backup)

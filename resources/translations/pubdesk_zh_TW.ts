@@ -924,6 +924,14 @@
         <translation>設定</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在開啟資料庫…</translation>
+    </message>
+    <message>
+        <source>The database is still being opened.</source>
+        <translation>資料庫仍在開啟中，請稍候。</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
