@@ -167,4 +167,4 @@ def test_the_head_revision_constant_matches_the_scripts() -> None:
     """Start-up skips Alembic when the database is at HEAD_REVISION: it must be the head."""
     from app.db.migrate import HEAD_REVISION
 
-    assert HEAD_REVISION == head_revision()
+    assert head_revision() == HEAD_REVISION
