@@ -139,11 +139,11 @@ class MainWindow(QMainWindow):
         page = self._build_page(key)
         self.pages[key] = page
         index = PAGE_KEYS.index(key)
-        placeholder = self.stack.widget(index)
+        waiting = self.stack.widget(index)  # the 「正在開啟資料庫…」 label it replaces
         self.stack.insertWidget(index, page)
-        if placeholder is not None:
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+        if waiting is not None:
+            self.stack.removeWidget(waiting)
+            waiting.deleteLater()
         signal = getattr(page, "status_message", None)
         if signal is not None:
             signal.connect(lambda text: self.statusBar().showMessage(text, 8000))

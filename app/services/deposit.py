@@ -105,7 +105,7 @@ class DepositRow:
     carrier: str
     reference: str
     acknowledged_on: date | None
-    publication_label: str = ""
+    publication_label: str
     """The publication as `publication_label` names it, for screens (lists print the title)."""
 
 

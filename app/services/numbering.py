@@ -30,7 +30,7 @@ from app.models import (
 )
 from app.rocdate import format_roc_year_month
 from app.services.publication_rules import cip_allowed
-from app.services.publications import label_of, load_publication
+from app.services.publications import edition_text, label_of, load_publication
 
 BOOK_PARTS = ["書名頁", "版權頁", "目次", "序（或部分內容）"]
 AUDIOBOOK_PARTS = ["版權資訊", "封面封底／圓標"]
@@ -249,7 +249,7 @@ class ApplicationRow:
 
     id: int
     publication_id: int
-    title: str
+    publication_label: str
     """The publication as `publication_label` names it (title, 載體, 版次, GPN)."""
     kind: ApplicationKind
     status: ApplicationStatus
@@ -277,8 +277,6 @@ def data_sheet(session: Session, publication_id: int) -> list[tuple[str, str]]:
     people = "；".join(f"{c.name}（{c.role.label}）" for c in pub.contributors)
     year_month = format_roc_year_month(pub.published_year, pub.published_month) if (
         pub.published_year and pub.published_month) else ""
-    from app.services.publications import edition_text
-
     return [("出版者", pub.unit.full_name), ("書名", pub.title), ("副書名", pub.subtitle),
             ("叢書名", pub.series), ("著作者", people),
             ("版次", edition_text(pub.edition, pub.printing)), ("預定出版年月", year_month),

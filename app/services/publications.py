@@ -174,7 +174,7 @@ class RelatedPublication:
     """A link shown on a publication: how the other one relates, from this one's view."""
 
     other_id: int
-    other_title: str
+    other_label: str
     """The other publication as `publication_label` names it (title, 載體, 版次, GPN)."""
     kind: RelationKind
     outgoing: bool

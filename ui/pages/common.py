@@ -1,5 +1,5 @@
 """What several pages do the same way: run a service action with messages next to the form,
-report a failed background job, fill a publication chooser, read a date edit."""
+report a failed background job, read a date edit."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDateEdit, QTableWidgetItem, QWidget
 
 from app.db import Database
 from app.errors import PubDeskError, ValidationError
-from app.services.publications import PublicationFilter, publication_ids, rows_for
 from ui.errors import show_error
 from ui.hub import DataHub
 from ui.widgets import ErrorLabel
@@ -38,22 +37,6 @@ def run_action(parent: QWidget, db: Database, error: ErrorLabel,
         show_failure(parent, error, exc)
         return False
     return True
-
-
-def fill_publication_combo(combo: QComboBox, db: Database, none_label: str | None = None) -> None:
-    """Every publication by title ('title（form）'), keeping the current choice."""
-    with db.session() as session:
-        ids = publication_ids(session, PublicationFilter(), "title", descending=False)
-        rows = rows_for(session, ids)
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    if none_label is not None:
-        combo.addItem(none_label, None)
-    for record_id in ids:
-        combo.addItem(f"{rows[record_id].title}（{rows[record_id].form.label}）", record_id)
-    combo.setCurrentIndex(max(0, combo.findData(current)))
-    combo.blockSignals(False)
 
 
 def chosen_date(edit: QDateEdit) -> date:

@@ -51,7 +51,7 @@ from app.services.consent_texts import (
     ArticleScope,
     ConsentScope,
 )
-from app.services.publications import row_for
+from app.services.publications import row_for, rows_for
 from app.services.serials import list_issues
 from app.services.units import contact_choices, list_units
 from ui.errors import show_error
@@ -317,9 +317,11 @@ class ConsentPage(WorkflowPage):
 
     def _refresh_books(self) -> None:
         """Names on the list read again; books deleted elsewhere leave it."""
+        ids = [int(_cell(self.books, row, 0).data(ID_ROLE)) for row in range(self.books.rowCount())]
+        with self.db.session() as session:
+            rows = rows_for(session, ids)
         for row in reversed(range(self.books.rowCount())):
-            with self.db.session() as session:
-                found = row_for(session, int(_cell(self.books, row, 0).data(ID_ROLE)))
+            found = rows.get(ids[row])
             if found is None:
                 self.books.removeRow(row)
             else:
@@ -440,13 +442,15 @@ class ConsentPage(WorkflowPage):
     def select_book(self, publication_id: int, scopes: set[ConsentScope] | None = None,
                     all_rights: bool = False, efiles: set[EFileRole] | None = None) -> None:
         """Tick a book and its scopes (what the officer does with the mouse)."""
-        for row in [self.add_book(publication_id)]:
-            _set_checked(self.books, row, 0, True)
-            for column, scope in enumerate(ConsentScope, start=self.BOOK_SCOPE_COLUMN):
-                _set_checked(self.books, row, column, scope in (scopes or set()))
-            _set_checked(self.books, row, self.BOOK_ALL_COLUMN, all_rights)
-            for column, role in enumerate(BOOK_EFILE_TYPES, start=self.BOOK_EFILE_COLUMN):
-                _set_checked(self.books, row, column, role in (efiles or set()))
+        row = self.add_book(publication_id)
+        if row < 0:
+            return
+        _set_checked(self.books, row, 0, True)
+        for column, scope in enumerate(ConsentScope, start=self.BOOK_SCOPE_COLUMN):
+            _set_checked(self.books, row, column, scope in (scopes or set()))
+        _set_checked(self.books, row, self.BOOK_ALL_COLUMN, all_rights)
+        for column, role in enumerate(BOOK_EFILE_TYPES, start=self.BOOK_EFILE_COLUMN):
+            _set_checked(self.books, row, column, role in (efiles or set()))
 
     # --- draft and output ------------------------------------------------------------------------
 

@@ -307,7 +307,7 @@ class NumberingPage(WorkflowPage):
         for application in rows:
             row = self.applications.rowCount()
             self.applications.insertRow(row)
-            values = (application.title, application.kind.label, application.status.label,
+            values = (application.publication_label, application.kind.label, application.status.label,
                       application.registration_no, application.assigned_number,
                       "、".join(application.missing))
             for column, text in enumerate(values):

@@ -32,7 +32,7 @@ from app.db import Database
 from app.packages.builder import PackageCancelled
 from app.packages.kinds import ExportRefused, Override, build_package
 from app.pdfcheck import CHECK_TITLES
-from app.services.publications import rows_for
+from app.services.publications import row_for, rows_for
 from ui.hub import DataHub
 from ui.pages.common import WorkflowPage, show_failure
 from ui.picker import PublicationPicker
@@ -146,7 +146,7 @@ class PackagesPage(WorkflowPage):
                 self.publications.item(i).setCheckState(Qt.CheckState.Checked)
                 return
         with self.db.session() as session:
-            row = rows_for(session, [publication_id]).get(publication_id)
+            row = row_for(session, publication_id)
         if row is None:
             return
         item = QListWidgetItem(row.label)

@@ -37,6 +37,7 @@ from app.services.publications import (
     publication_data,
     publication_ids,
     related_publications,
+    row_for,
     rows_for,
     update_publication,
 )
@@ -297,8 +298,8 @@ class PublicationsPage(QWidget):
         self.issues_editor.load(record_id if is_serial else None)
         self.related.clear()
         for link in links:
-            text = (f"{link.kind.label} → {link.other_title}" if link.outgoing
-                    else f"{link.other_title} ← {link.kind.label}")
+            text = (f"{link.kind.label} → {link.other_label}" if link.outgoing
+                    else f"{link.other_label} ← {link.kind.label}")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, link.other_id)
             self.related.addItem(item)
@@ -442,7 +443,7 @@ class PublicationsPage(QWidget):
             return
         with self.db.session() as session:
             reasons = delete_blockers(session, self.current_id)
-            row = rows_for(session, [self.current_id]).get(self.current_id)
+            row = row_for(session, self.current_id)
         # Named so that the print book is not mistaken for its e-book or a reprint.
         title = row.label if row is not None else self.form.title.text()
         text = self.tr("Delete 「%1」 with its table of contents, issues and files list? "
