@@ -55,6 +55,24 @@ def setup() -> None:
     STAMP.write_text(wanted)
 
 
+def _test(python: str, pytest_args: list[str]) -> int:
+    """The whole suite; the core tests run against SQLite and, when a PostgreSQL server is
+    installed (Debian's `postgresql`), against a throwaway server of its own as well."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if env.get("PUBDESK_TEST_POSTGRES"):
+        return subprocess.call([python, "-m", "pytest", *pytest_args], cwd=ROOT, env=env)
+    sys.path.insert(0, str(ROOT / "tools"))
+    import pg_cluster
+
+    with pg_cluster.running() as url:
+        if url is None:
+            print("PostgreSQL is not installed: the PostgreSQL runs of the core tests are "
+                  "skipped (apt-get install postgresql).", flush=True)
+        else:
+            env["PUBDESK_TEST_POSTGRES"] = url
+        return subprocess.call([python, "-m", "pytest", *pytest_args], cwd=ROOT, env=env)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"run", "test", "lint", "setup"}:
         print(__doc__)
@@ -71,8 +89,7 @@ def main(argv: list[str]) -> int:
     if command == "run":
         return subprocess.call([python, "-m", "ui", *rest])
     if command == "test":
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT, env=env)
+        return _test(python, rest)
     sources = [p for p in ("app", "ui", "tests", "tools", "benchmarks", "dev.py") if (ROOT / p).exists()]
     ruff = subprocess.call([python, "-m", "ruff", "check", *sources], cwd=ROOT)
     mypy = subprocess.call([python, "-m", "mypy"], cwd=ROOT)

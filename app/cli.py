@@ -69,6 +69,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 def _run_db(args: argparse.Namespace, locations: Locations) -> int:
     from app.db import make_backup, open_database, restore_database
+    from app.db.backup import list_backups
 
     if args.db_command == "where":
         print(f"資料夾：{locations.data_dir}")
@@ -77,7 +78,7 @@ def _run_db(args: argparse.Namespace, locations: Locations) -> int:
         return 0
     if args.db_command == "backups":
         folder = locations.backup_dir
-        files = sorted(folder.glob("pubdesk-*.sqlite3")) if folder.exists() else []
+        files = list_backups(folder)
         for path in files:
             print(f"{path.name}\t{path.stat().st_size:,} bytes")
         if not files:

@@ -42,6 +42,11 @@ class ValidationError(PubDeskError):
         return cls([FieldProblem(field, message)])
 
 
+class ChangedElsewhereError(PubDeskError):
+    """Someone saved the record after this window loaded it; this save was refused so that
+    neither change is lost. The window should offer to reload."""
+
+
 class NotFoundError(PubDeskError):
     """A record the user asked for no longer exists (deleted elsewhere, or a wrong id)."""
 

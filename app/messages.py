@@ -4,6 +4,8 @@ they can be reviewed and translated together. Each says what happened and what t
 from __future__ import annotations
 
 CHANGED_ELSEWHERE = "這筆資料已在其他視窗或電腦上被修改。請重新載入後再編輯，您的修改尚未儲存。"
+CHANGED_BY = ("「{record}」在您開啟之後，已由 {who} 於 {when} 儲存過，所以這次的修改沒有儲存，"
+              "以免蓋掉對方的內容。請按「重新載入」看最新的內容，再重做您的修改。")
 DATABASE_LOCKED = (
     "資料庫正被其他程式使用中（可能是另一個 PubDesk 視窗或備份軟體）。"
     "請稍候再試，或關閉其他使用此資料庫的程式。您的修改尚未儲存。"
@@ -26,7 +28,12 @@ DATABASE_TOO_NEW = (
 )
 MIGRATION_FAILED = "資料庫升級失敗，已保持原狀：{detail}。升級前的備份在「{backup}」。"
 MIGRATION_FK_BROKEN = "資料庫升級後有 {count} 筆資料的關聯不一致，升級已取消，資料庫保持原狀。"
-BACKUP_NOT_SQLITE = "目前的資料庫不是 SQLite 檔案，請以伺服器的備份工具（例如 pg_dump）備份。"
+BACKUP_UNSUPPORTED = ("PubDesk 只能備份 SQLite 檔案與 PostgreSQL 伺服器的資料庫（目前是 {url}），"
+                      "請以該資料庫的備份工具備份。")
+PG_DUMP_MISSING = ("這部電腦找不到 PostgreSQL 的備份程式 pg_dump，無法備份辦公室伺服器的資料庫。"
+                   "請資訊人員安裝 PostgreSQL 用戶端工具（與伺服器同版或較新），或由伺服器端備份。")
+RESTORE_WRONG_KIND = ("「{path}」與目前的資料庫不同種類（SQLite 檔案的備份只能還原到 SQLite，"
+                      "伺服器的備份只能還原到伺服器）。目前的資料庫未被更動。")
 BACKUP_FAILED = "備份失敗：{detail}。資料庫未被更動。"
 BACKUP_DISK_FULL = "備份失敗：磁碟空間不足（{path}）。請清出空間或選擇其他資料夾。"
 RESTORE_NOT_FOUND = "找不到備份檔「{path}」。"

@@ -7,7 +7,7 @@ ROC year = AD − 1911 (民國元年 = 1912); months and days are Gregorian. Let
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 from app.errors import ValidationError
 
@@ -81,3 +81,11 @@ def _make_date(roc_year: int, month: int, day: int, original: str) -> date:
         return date(to_ad_year(roc_year), month, day)
     except ValueError:
         raise ValidationError.single("date", f"「{original}」不是存在的日期。") from None
+
+
+def local_time_text(moment: datetime) -> str:
+    """A stored UTC time as the officer reads it: 民國115年11月30日 16:40 (local time)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    return f"{format_roc_date(local.date())} {local:%H:%M}"

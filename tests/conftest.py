@@ -3,6 +3,8 @@ profile. Tests under tests/app are marked `app`, under tests/ui `gui`."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,18 +35,59 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen.as_posix()}"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    kept, dropped = [], []
     for item in items:
         parts = Path(str(item.fspath)).parts
         if "app" in parts:
             item.add_marker(pytest.mark.app)
         if "ui" in parts:
             item.add_marker(pytest.mark.gui)
+        on_postgres = getattr(item, "callspec", None) and \
+            item.callspec.params.get("locations") == "postgresql"
+        (dropped if on_postgres and item.get_closest_marker("sqlite_only") else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Core tests that use a workspace run on both backends: SQLite (the officer's file) and
+    PostgreSQL (the office server, when `dev.py test` could start one). Tests that are about
+    SQLite files by nature are marked `sqlite_only`."""
+    if "locations" not in metafunc.fixturenames:
+        return
+    backends = ["sqlite"]
+    if "app" in Path(str(metafunc.definition.fspath)).parts:
+        backends.append("postgresql")
+    metafunc.parametrize("locations", backends, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """A database migrated and seeded once; each test gets a copy (CREATE DATABASE … TEMPLATE)."""
+    server = os.environ.get("PUBDESK_TEST_POSTGRES")
+    if not server:
+        pytest.skip("no PostgreSQL server (dev.py test starts one when postgresql is installed)")
+    from tests.postgres import create_database, drop_database
+
+    url = create_database(server, "pubdesk_template")
+    folder = Path(tempfile.mkdtemp(prefix="pubdesk-pg-template-"))
+    open_database(resolve_locations(folder, database_url=url, environ={})).dispose()
+    yield url
+    drop_database(server, "pubdesk_template")
 
 
 @pytest.fixture
-def locations(tmp_path: Path) -> Locations:
-    return resolve_locations(tmp_path / "data", environ={})
+def locations(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Locations]:
+    backend = getattr(request, "param", "sqlite")
+    if backend == "sqlite":
+        yield resolve_locations(tmp_path / "data", environ={})
+        return
+    from tests.postgres import fresh_database
+
+    with fresh_database(request.getfixturevalue("postgres_template"), tmp_path) as url:
+        yield resolve_locations(tmp_path / "data", database_url=url, environ={})
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import traceback
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.errors import PubDeskError
+from app.errors import ChangedElsewhereError, PubDeskError
 
 
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
@@ -24,3 +24,16 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
                         "Please send the details below to the developers."))
     box.setDetailedText(details or "".join(traceback.format_exception(exc)))
     box.exec()
+
+
+def offer_reload(parent: QWidget | None, exc: ChangedElsewhereError) -> bool:
+    """Someone else saved the record first: say who and when, and offer to reload it (True)
+    or keep this window's unsaved edits on screen to copy from (False)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "PubDesk", exc.message, parent=parent)
+    reload_button = box.addButton(
+        QCoreApplication.translate("ErrorDisplay", "Reload"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("ErrorDisplay", "Keep my edits on screen"),
+                  QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(reload_button)
+    box.exec()
+    return box.clickedButton() is reload_button

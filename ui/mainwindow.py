@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
             return
         name, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Restore a backup"), str(self.locations.backup_dir),
-            self.tr("PubDesk backups (*.sqlite3)"))
+            self.tr("PubDesk backups (*.sqlite3 *.pgsql.sql)"))
         if not name:
             return
         try:

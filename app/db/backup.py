@@ -1,8 +1,10 @@
-"""備份 — automatic daily backups (rotated), manual backups and restore, for SQLite.
+"""備份 — automatic daily backups (rotated), manual backups and restore.
 
-Backups use SQLite's online backup API, so they are consistent even while the app runs (WAL
-included), and are written to a temporary file first and renamed: a failed backup leaves no
-half file behind.
+SQLite backups use SQLite's online backup API, so they are consistent even while the app runs
+(WAL included); PostgreSQL backups use pg_dump (app.db.pg_backup). Both are written to a
+`.partial` file first and renamed: a failed backup leaves no half file behind, and the
+leftovers of a backup killed half-way are cleared when the database is next opened
+(`clear_partial_backups`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from datetime import datetime
 from pathlib import Path
 
 from app import messages
+from app.db import pg_backup
 from app.db.engine import SQLITE_HEADER, Database
 from app.db.migrate import check_not_newer, known_revisions
 from app.errors import BackupError, DatabaseTooNewError
 
-AUTO_SUFFIX = "-auto.sqlite3"
+SQLITE_SUFFIX = ".sqlite3"
+BACKUP_PATTERNS = ("pubdesk-*" + SQLITE_SUFFIX, "pubdesk-*" + pg_backup.SUFFIX)
 DEFAULT_KEEP = 14
 
 
@@ -49,24 +53,57 @@ def _is_disk_full(exc: BaseException) -> bool:
     return "full" in str(exc).lower()
 
 
-def _source_path(db: Database) -> Path:
-    path = db.path
-    if path is None:
-        raise BackupError(messages.BACKUP_NOT_SQLITE)
-    return path
+def _suffix(db: Database) -> str:
+    return SQLITE_SUFFIX if db.path is not None else pg_backup.SUFFIX
+
+
+def _is_server(db: Database) -> bool:
+    if db.path is not None:
+        return False
+    if not db.url.startswith("postgresql"):
+        raise BackupError(messages.BACKUP_UNSUPPORTED.format(url=db.url.split(":", 1)[0]))
+    return True
 
 
 def make_backup(db: Database, backup_dir: Path, reason: str = "manual",
                 now: datetime | None = None) -> Path:
-    """Write a backup named `pubdesk-YYYYMMDD-HHMMSS-{reason}.sqlite3`; return its path."""
+    """Write a backup named `pubdesk-YYYYMMDD-HHMMSS-{reason}.sqlite3` (or `.pgsql.sql` from
+    the office server); return its path."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"pubdesk-{stamp}-{reason}.sqlite3"
+    suffix = _suffix(db)
+    target = backup_dir / f"pubdesk-{stamp}-{reason}{suffix}"
     counter = 1
     while target.exists():
         counter += 1
-        target = backup_dir / f"pubdesk-{stamp}-{reason}-{counter}.sqlite3"
-    _copy_sqlite(_source_path(db), target)
+        target = backup_dir / f"pubdesk-{stamp}-{reason}-{counter}{suffix}"
+    if _is_server(db):
+        pg_backup.dump(db.url, target)
+    else:
+        assert db.path is not None
+        _copy_sqlite(db.path, target)
     return target
+
+
+def clear_partial_backups(backup_dir: Path) -> list[Path]:
+    """Delete the `.partial` files of backups that were killed half-way; return them."""
+    if not backup_dir.is_dir():
+        return []
+    removed = []
+    for leftover in backup_dir.glob("pubdesk-*.partial"):
+        try:
+            leftover.unlink()
+            removed.append(leftover)
+        except OSError:
+            continue  # another PubDesk may be writing it right now; next start tries again
+    return removed
+
+
+def list_backups(backup_dir: Path) -> list[Path]:
+    """Every backup in the folder, of either kind, oldest first by name (= time)."""
+    if not backup_dir.is_dir():
+        return []
+    return sorted({p for pattern in BACKUP_PATTERNS for p in backup_dir.glob(pattern)},
+                  key=lambda p: p.name)
 
 
 def backup_callback(db: Database, backup_dir: Path) -> Callable[[str], Path]:
@@ -76,9 +113,7 @@ def backup_callback(db: Database, backup_dir: Path) -> Callable[[str], Path]:
 
 def automatic_backups(backup_dir: Path) -> list[Path]:
     """The automatic backups, oldest first."""
-    if not backup_dir.exists():
-        return []
-    return sorted(backup_dir.glob("pubdesk-*" + AUTO_SUFFIX))
+    return [p for p in list_backups(backup_dir) if "-auto." in p.name]
 
 
 def auto_backup_if_due(db: Database, backup_dir: Path, keep: int = DEFAULT_KEEP,
@@ -98,6 +133,8 @@ def inspect_backup(path: Path) -> str | None:
     """Check that `path` is a restorable PubDesk backup; return its schema revision."""
     if not path.is_file():
         raise BackupError(messages.RESTORE_NOT_FOUND.format(path=path))
+    if path.name.endswith(pg_backup.SUFFIX):
+        return _checked_revision(path, pg_backup.read_revision(path))
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise BackupError(messages.RESTORE_INVALID.format(path=path, detail="不是 SQLite 檔案"))
@@ -114,7 +151,10 @@ def inspect_backup(path: Path) -> str | None:
         conn.close()
     except sqlite3.Error as exc:
         raise BackupError(messages.RESTORE_INVALID.format(path=path, detail=exc)) from exc
-    revision = row[0] if row else None
+    return _checked_revision(path, row[0] if row else None)
+
+
+def _checked_revision(path: Path, revision: str | None) -> str | None:
     try:
         check_not_newer(revision)
     except DatabaseTooNewError:
@@ -128,21 +168,27 @@ CONTENTS_NOTE = ("備份只包含資料庫：出版品、目次、期別與篇�
 """What a backup holds and what it does not — said with every backup and before a restore."""
 
 
+_COUNTED = (("publications", "出版品"), ("serial_issues", "期別"),
+            ("number_applications", "編號申請案"), ("deposit_lines", "寄存項目"),
+            ("settlements", "結帳"), ("consent_letters", "授權函"))
+
+
+def _sqlite_row_counts(path: Path) -> dict[str, int]:
+    with closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table, _words in _COUNTED if table in tables}
+
+
 def describe_backup(path: Path) -> str:
     """A backup in words for the officer: when it was taken, how many records of each kind it
     holds, and what it does not hold (`CONTENTS_NOTE`). Refuses what `inspect_backup`
     refuses."""
     inspect_backup(path)
-    counts = []
-    with closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)) as conn:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        for table, words in (("publications", "出版品"), ("serial_issues", "期別"),
-                             ("number_applications", "編號申請案"), ("deposit_lines", "寄存項目"),
-                             ("settlements", "結帳"), ("consent_letters", "授權函")):
-            if table in tables:
-                number = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                counts.append(f"{words} {number:,} 筆")
     taken = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    rows = pg_backup.row_counts(path) if path.name.endswith(pg_backup.SUFFIX) else \
+        _sqlite_row_counts(path)
+    counts = [f"{words} {rows[table]:,} 筆" for table, words in _COUNTED if table in rows]
     return f"備份時間 {taken}；內容：{'、'.join(counts)}。{CONTENTS_NOTE}"
 
 
@@ -150,9 +196,16 @@ def restore_backup(db: Database, backup_file: Path, backup_dir: Path) -> Path:
     """Replace the database's content with `backup_file`, after a safety backup of the current
     state (returned). The caller upgrades the schema afterwards if the backup is older."""
     inspect_backup(backup_file)
-    target = _source_path(db)
+    server = _is_server(db)
+    if backup_file.name.endswith(pg_backup.SUFFIX) != server:
+        raise BackupError(messages.RESTORE_WRONG_KIND.format(path=backup_file))
     safety = make_backup(db, backup_dir, "before-restore")
     db.dispose()
+    if server:
+        pg_backup.restore(db.url, backup_file)
+        return safety
+    target = db.path
+    assert target is not None
     try:
         with sqlite3.connect(backup_file) as src, sqlite3.connect(target) as dst:
             src.backup(dst)

@@ -78,6 +78,9 @@ class Database:
     warnings: list[str] = field(default_factory=list)
     data_dir: Path | None = None
     """Stored file paths are relative to this folder (see app.models.datapath)."""
+    user: str | None = None
+    """Who saves, for the audit log and "saved by" (default: the OS user; office mode: the
+    database login)."""
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -93,6 +96,8 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A unit of work: commits on success, rolls back on error, translates DB errors."""
         session = self._sessions()
+        if self.user:
+            session.info["os_user"] = self.user
         try:
             with data_folder(self.data_dir):
                 yield session

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.db.backup import backup_callback, restore_backup
+from app.db.backup import backup_callback, clear_partial_backups, restore_backup
 from app.db.engine import Database, make_engine, prepare_sqlite_location, sqlite_file
 from app.db.migrate import upgrade
 from app.paths import Locations
@@ -18,6 +18,7 @@ def open_database(locations: Locations, *, migrate: bool = True, seed: bool = Tr
     `Database.warnings` for the UI to show.
     """
     warnings: list[str] = []
+    clear_partial_backups(locations.backup_dir)
     path = sqlite_file(locations.database_url)
     if path is not None:
         warnings = prepare_sqlite_location(path)

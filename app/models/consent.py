@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Audited, Base, enum_column, utcnow
+from app.models.base import Audited, Base, Versioned, enum_column, utcnow
 from app.models.datapath import DataPath
 from app.models.enums import LabelledEnum
 
@@ -23,7 +23,7 @@ class ConsentKind(LabelledEnum):
         return "圖書" if self is ConsentKind.BOOK else "連續性出版品"
 
 
-class ConsentLetter(Audited, Base):
+class ConsentLetter(Audited, Versioned, Base):
     """A consent letter as sent: its text and the entries of its usage list."""
 
     __tablename__ = "consent_letters"

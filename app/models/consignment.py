@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Audited, Base, enum_column, utcnow
+from app.models.base import Audited, Base, Versioned, enum_column, utcnow
 from app.models.enums import LabelledEnum
 from app.models.reference import SalesStore
 
@@ -37,7 +37,7 @@ class FreightPayer(LabelledEnum):
         return {"agency": "機關", "store": "門市", "agreed": "另行議定"}[self.value]
 
 
-class ConsignmentList(Audited, Base):
+class ConsignmentList(Audited, Versioned, Base):
     """政府出版品委託統籌展售清單 (附件一): one supply to one store."""
 
     __tablename__ = "consignment_lists"
@@ -82,7 +82,7 @@ class Shipment(Audited, Base):
         return f"{self.kind.label} {self.quantity} 冊"
 
 
-class Settlement(Audited, Base):
+class Settlement(Audited, Versioned, Base):
     """結帳: sales of one half-year at one store; payment due two months after (附件一 註三)."""
 
     __tablename__ = "settlements"
@@ -108,7 +108,7 @@ class Settlement(Audited, Base):
         return f"結帳 {self.period_end}"
 
 
-class SettlementLine(Base):
+class SettlementLine(Audited, Base):
     """Copies of one title sold in the period, with the money."""
 
     __tablename__ = "settlement_lines"

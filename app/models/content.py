@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Audited, Base, enum_column
+from app.models.base import Audited, Base, Versioned, enum_column
 from app.models.enums import TocKind
 from app.models.publication import Publication
 
@@ -37,7 +37,7 @@ class TocEntry(Audited, Base):
         return self.title
 
 
-class SerialIssue(Audited, Base):
+class SerialIssue(Audited, Versioned, Base):
     """一期 — one issue of a serial (卷/期 and its year-month)."""
 
     __tablename__ = "serial_issues"

@@ -7,11 +7,11 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Audited, Base, Timestamped
+from app.models.base import Audited, Base, Timestamped, Versioned
 from app.models.reference import DepositLibrary
 
 
-class DepositLine(Audited, Timestamped, Base):
+class DepositLine(Audited, Versioned, Timestamped, Base):
     """Copies of one publication for one library, and how their sending went."""
 
     __tablename__ = "deposit_lines"

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Audited, Base, Timestamped, enum_column, utcnow
+from app.models.base import Audited, Base, Timestamped, Versioned, enum_column, utcnow
 from app.models.datapath import DataPath
 from app.models.enums import LabelledEnum
 
@@ -44,7 +44,7 @@ class ApplicationStatus(LabelledEnum):
                 "returned": "退件"}[self.value]
 
 
-class NumberApplication(Audited, Timestamped, Base):
+class NumberApplication(Audited, Versioned, Timestamped, Base):
     """One application, tracked offline while the officer uses the web sites."""
 
     __tablename__ = "number_applications"
@@ -91,7 +91,7 @@ class ApplicationPart(Audited, Base):
         return self.part
 
 
-class PublicationChange(Base):
+class PublicationChange(Audited, Base):
     """A change recorded when confirming publication (NCL 四): price, pages, month."""
 
     __tablename__ = "publication_changes"

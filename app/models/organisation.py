@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Audited, Base, Timestamped
+from app.models.base import Audited, Base, Timestamped, Versioned
 
 
-class PublishingUnit(Audited, Timestamped, Base):
+class PublishingUnit(Audited, Versioned, Timestamped, Base):
     """A ministry or agency that publishes; its data fills letterheads and copyright pages."""
 
     __tablename__ = "publishing_units"

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Audited, Base, Timestamped, enum_column
+from app.models.base import Audited, Base, Timestamped, Versioned, enum_column
 from app.models.enums import (
     Binding,
     CipStatus,
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from app.models.efile import EFile
 
 
-class Publication(Audited, Timestamped, Base):
+class Publication(Audited, Versioned, Timestamped, Base):
     """A publication in one form. Dates are stored as Gregorian year and month and shown in ROC."""
 
     __tablename__ = "publications"
@@ -100,9 +100,6 @@ class Publication(Audited, Timestamped, Base):
     """§17(二): the agreed reuse fee (money, or copies in kind)."""
     consent_sent_on: Mapped[date | None] = mapped_column(Date)
     """When the latest usage-consent letter covering it was issued (§13)."""
-    row_version: Mapped[int] = mapped_column(Integer, default=1)
-
-    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 — SQLAlchemy's own API
 
     unit: Mapped[PublishingUnit] = relationship()
     contributors: Mapped[list[Contributor]] = relationship(

@@ -11,11 +11,11 @@ from decimal import Decimal
 from sqlalchemy import Boolean, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Audited, Base, Timestamped, enum_column
+from app.models.base import Audited, Base, Timestamped, Versioned, enum_column
 from app.models.enums import LibraryKind
 
 
-class DepositLibrary(Audited, Timestamped, Base):
+class DepositLibrary(Audited, Versioned, Timestamped, Base):
     """寄存圖書館."""
 
     __tablename__ = "deposit_libraries"
@@ -36,7 +36,7 @@ class DepositLibrary(Audited, Timestamped, Base):
         return self.name
 
 
-class SalesStore(Audited, Timestamped, Base):
+class SalesStore(Audited, Versioned, Timestamped, Base):
     """展售門市."""
 
     __tablename__ = "sales_stores"

@@ -30,6 +30,7 @@ from app.models import (
     ShipmentKind,
 )
 from app.rocdate import format_roc_date
+from app.services.guard import check_version, touch
 from app.services.publications import label_of, load_publication
 
 COMMISSION_LIMIT = Decimal("40")
@@ -446,9 +447,13 @@ class StoreTerms:
     contract_reason: str = ""
 
 
-def save_store_terms(session: Session, store_id: int, terms: StoreTerms) -> None:
-    """Store the contact, commission (40 % rule) and first-edition quantity."""
+def save_store_terms(session: Session, store_id: int, terms: StoreTerms,
+                     expected_version: int | None = None) -> None:
+    """Store the contact, commission (40 % rule) and first-edition quantity (refused if the
+    store was saved elsewhere since `expected_version`)."""
     store = _store(session, store_id)
+    check_version(store, expected_version, store.name)
+    touch(store)
     check_commission(terms.commission_percent, terms.public_selection, terms.contract_reason)
     if terms.first_edition_quantity < 0:
         raise ValidationError.single("first_edition_quantity", "初版送書數量不能是負數。")

@@ -21,8 +21,10 @@ from app.models import (
     PublicationType,
     PublishingUnit,
     RelationKind,
+    SettlementLine,
     TocEntry,
 )
+from app.services.guard import check_version
 from app.services.publication_rules import (
     ContributorData,
     PublicationData,
@@ -115,8 +117,7 @@ def update_publication(session: Session, publication_id: int, data: PublicationD
                        expected_version: int | None = None) -> Saved:
     """Validate and save changes. With `expected_version`, refuse if someone saved meanwhile."""
     pub = load_publication(session, publication_id)
-    if expected_version is not None and pub.row_version != expected_version:
-        raise PubDeskError("這筆出版品已在其他地方被修改。請重新載入後再編輯，您的修改尚未儲存。")
+    check_version(pub, expected_version, pub.title)
     clean, warnings = validate_publication(data)
     _check_unit(session, clean.unit_id)
     _apply(pub, clean)
@@ -222,7 +223,13 @@ def delete_publication(session: Session, publication_id: int, *, confirmed: bool
     reasons = delete_blockers(session, publication_id)
     if reasons and not confirmed:
         raise PubDeskError("這筆出版品需要確認後才能刪除：" + " ".join(reasons))
-    session.delete(load_publication(session, publication_id))
+    pub = load_publication(session, publication_id)
+    settled = session.scalar(select(func.count()).select_from(SettlementLine)
+                             .where(SettlementLine.publication_id == publication_id)) or 0
+    if settled:
+        raise PubDeskError(f"「{pub.title}」已列在 {settled} 筆展售結帳紀錄中；結帳是帳務憑據，必須保留，"
+                           "所以這筆出版品不能刪除。若已不再銷售，請在展售頁辦理退書，或在備註中註明。")
+    session.delete(pub)
     session.flush()
 
 

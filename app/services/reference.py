@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.models import AppMeta, DepositLibrary, LibraryKind, SalesStore
 from app.resources import resource_path
+from app.services.guard import check_version, touch
 
 SEEDED_KEY = "reference_data_seeded"
 
@@ -78,7 +79,8 @@ def list_libraries(session: Session) -> list[tuple[int, LibraryData]]:
             for lib in session.scalars(select(DepositLibrary).order_by(DepositLibrary.id))]
 
 
-def save_library(session: Session, data: LibraryData, library_id: int | None = None) -> int:
+def save_library(session: Session, data: LibraryData, library_id: int | None = None,
+                 expected_version: int | None = None) -> int:
     """Create or update a library (name required and unique, copies 0–20)."""
     name = data.name.strip()
     if not name:
@@ -92,6 +94,9 @@ def save_library(session: Session, data: LibraryData, library_id: int | None = N
         session.get(DepositLibrary, library_id)
     if library is None:
         raise ValidationError.single("name", "這個圖書館已被刪除，請重新整理。")
+    if library_id is not None:
+        check_version(library, expected_version, library.name)
+        touch(library)
     library.name, library.division, library.postcode = name, data.division.strip(), \
         data.postcode.strip()
     library.address, library.phone, library.copies = data.address.strip(), data.phone.strip(), \

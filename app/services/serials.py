@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
 from app.models import Article, PublicationType, SerialIssue
+from app.services.guard import check_version, touch
 from app.services.publications import load_publication
 
 
@@ -83,9 +84,17 @@ def add_issue(session: Session, publication_id: int, data: IssueData) -> int:
     return issue.id
 
 
-def update_issue(session: Session, issue_id: int, data: IssueData) -> None:
-    """Change an issue's numbering or date."""
+def issue_version(session: Session, issue_id: int) -> int:
+    """The version to pass back to `update_issue` / `set_articles`."""
+    return load_issue(session, issue_id).row_version
+
+
+def update_issue(session: Session, issue_id: int, data: IssueData,
+                 expected_version: int | None = None) -> None:
+    """Change an issue's numbering or date (refused if saved elsewhere since `expected_version`)."""
     issue = load_issue(session, issue_id)
+    check_version(issue, expected_version, f"第 {issue.number} 期")
+    touch(issue)
     clean = _validate_issue(data)
     _check_unique(session, issue.publication_id, clean, except_id=issue_id)
     issue.volume, issue.number, issue.year = clean.volume, clean.number, clean.year
@@ -116,9 +125,13 @@ def _validate_article(data: ArticleData) -> ArticleData:
     return clean
 
 
-def set_articles(session: Session, issue_id: int, articles: list[ArticleData]) -> None:
-    """Replace an issue's article list (in order); unchanged rows are kept."""
+def set_articles(session: Session, issue_id: int, articles: list[ArticleData],
+                 expected_version: int | None = None) -> int:
+    """Replace an issue's article list (in order); unchanged rows are kept. Returns the issue's
+    new version (refused if saved elsewhere since `expected_version`)."""
     issue = load_issue(session, issue_id)
+    check_version(issue, expected_version, f"第 {issue.number} 期")
+    touch(issue)
     cleaned = [_validate_article(a) for a in articles]
     existing = list(issue.articles)
     for position, data in enumerate(cleaned, start=1):
@@ -132,6 +145,7 @@ def set_articles(session: Session, issue_id: int, articles: list[ArticleData]) -
     for row in existing[len(cleaned):]:
         issue.articles.remove(row)
     session.flush()
+    return issue.row_version
 
 
 def list_articles(session: Session, issue_id: int) -> list[ArticleData]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.models import PublicationType, TocEntry
+from app.services.guard import check_version, touch
 from app.services.publications import load_publication
 from app.toc import TocLine, check_levels, parse_toc_text
 
@@ -19,11 +20,20 @@ def get_toc(session: Session, publication_id: int) -> list[TocLine]:
     return [TocLine(e.level, e.title, e.page, e.kind) for e in pub.toc_entries]
 
 
-def save_toc(session: Session, publication_id: int, lines: list[TocLine]) -> None:
-    """Replace the TOC with `lines` (validated). Unchanged entries keep their rows, so the
-    audit log shows only what really changed."""
+def toc_version(session: Session, publication_id: int) -> int:
+    """The version to pass back to `save_toc` (the publication's: the TOC is part of it)."""
+    return load_publication(session, publication_id).row_version
+
+
+def save_toc(session: Session, publication_id: int, lines: list[TocLine],
+             expected_version: int | None = None) -> int:
+    """Replace the TOC with `lines` (validated); return the publication's new version.
+    Unchanged entries keep their rows, so the audit log shows only what really changed. With
+    `expected_version`, refuse if the publication or its TOC was saved since (app.services.guard)."""
     check_levels(lines)
     pub = load_publication(session, publication_id)
+    check_version(pub, expected_version, pub.title)
+    touch(pub)
     existing = list(pub.toc_entries)
     for position, line in enumerate(lines, start=1):
         if position <= len(existing):
@@ -37,6 +47,7 @@ def save_toc(session: Session, publication_id: int, lines: list[TocLine]) -> Non
     for row in existing[len(lines):]:
         pub.toc_entries.remove(row)
     session.flush()
+    return pub.row_version
 
 
 def import_toc_text(session: Session, publication_id: int, text: str,

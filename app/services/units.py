@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import FieldProblem, NotFoundError, PubDeskError, ValidationError
 from app.models import Contact, Publication, PublishingUnit
+from app.services.guard import check_version, touch
 
 
 @dataclass
@@ -70,11 +71,16 @@ def _check_unique(session: Session, name: str, except_id: int | None) -> None:
         raise ValidationError.single("full_name", f"機關「{name}」已經存在。")
 
 
-def save_unit(session: Session, data: UnitData, unit_id: int | None = None) -> int:
-    """Create (no id) or update a unit; returns its id."""
+def save_unit(session: Session, data: UnitData, unit_id: int | None = None,
+              expected_version: int | None = None) -> int:
+    """Create (no id) or update a unit; returns its id. With `expected_version`, refuse if
+    the unit or its contacts were saved since (app.services.guard)."""
     clean = _validate_unit(data)
     _check_unique(session, clean.full_name, unit_id)
     unit = PublishingUnit() if unit_id is None else load_unit(session, unit_id)
+    if unit_id is not None:
+        check_version(unit, expected_version, unit.full_name)
+        touch(unit)
     for f in fields(UnitData):
         setattr(unit, f.name, getattr(clean, f.name))
     session.add(unit)
@@ -86,6 +92,11 @@ def unit_data(session: Session, unit_id: int) -> UnitData:
     """A unit's editable data."""
     unit = load_unit(session, unit_id)
     return UnitData(**{f.name: getattr(unit, f.name) for f in fields(UnitData)})
+
+
+def unit_version(session: Session, unit_id: int) -> int:
+    """The version to pass back to `save_unit` (contacts included)."""
+    return load_unit(session, unit_id).row_version
 
 
 def list_units(session: Session) -> list[tuple[int, str]]:
@@ -105,8 +116,10 @@ def delete_unit(session: Session, unit_id: int) -> None:
 
 
 def save_contacts(session: Session, unit_id: int, contacts: list[ContactData]) -> None:
-    """Replace a unit's contacts; at most one is the default (the first marked one)."""
+    """Replace a unit's contacts; at most one is the default (the first marked one). The unit
+    counts as saved (its version rises): the contacts are part of its letterhead."""
     unit = load_unit(session, unit_id)
+    touch(unit)
     cleaned = []
     for index, contact in enumerate(contacts, start=1):
         name = contact.name.strip()

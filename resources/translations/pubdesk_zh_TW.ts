@@ -730,6 +730,14 @@
         <source>Something went wrong inside PubDesk. Your saved data is safe. Please send the details below to the developers.</source>
         <translation>PubDesk 內部發生錯誤。已儲存的資料都安全。請將下方的詳細資料提供給開發人員。</translation>
     </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新載入</translation>
+    </message>
+    <message>
+        <source>Keep my edits on screen</source>
+        <translation>保留畫面上的修改（不儲存）</translation>
+    </message>
 </context>
 <context>
     <name>IssuesEditor</name>
@@ -986,8 +994,8 @@
         <translation>還原備份</translation>
     </message>
     <message>
-        <source>PubDesk backups (*.sqlite3)</source>
-        <translation>PubDesk 備份檔 (*.sqlite3)</translation>
+        <source>PubDesk backups (*.sqlite3 *.pgsql.sql)</source>
+        <translation>PubDesk 備份檔 (*.sqlite3 *.pgsql.sql)</translation>
     </message>
     <message>
         <source>Replace all current data with the backup 「%1」? The current data is backed up first.</source>

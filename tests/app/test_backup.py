@@ -27,9 +27,8 @@ def test_backup_and_restore_round_trip(db: Database, locations: Locations, unit_
     assert _titles(db) == 1
     assert "before-restore" in safety.name
     # The safety copy holds the state just before the restore: both books.
-    with sqlite3.connect(safety) as conn:
-        assert conn.execute("SELECT count(*) FROM publications").fetchone()[0] == 2
-    conn.close()
+    restore_database(db, safety, locations)
+    assert _titles(db) == 2
 
 
 def test_automatic_backup_once_a_day_and_rotated(db: Database, locations: Locations) -> None:
@@ -41,8 +40,8 @@ def test_automatic_backup_once_a_day_and_rotated(db: Database, locations: Locati
                                    now=start + timedelta(days=day, hours=3))
         assert again is None
     names = [p.name for p in automatic_backups(locations.backup_dir)]
-    assert names == ["pubdesk-20261103-090000-auto.sqlite3", "pubdesk-20261104-090000-auto.sqlite3",
-                     "pubdesk-20261105-090000-auto.sqlite3"]
+    suffix = ".sqlite3" if db.path else ".pgsql.sql"
+    assert names == [f"pubdesk-2026110{day}-090000-auto{suffix}" for day in (3, 4, 5)]
 
 
 def test_manual_backups_are_not_rotated_away(db: Database, locations: Locations) -> None:
@@ -69,6 +68,7 @@ def test_restore_refuses_files_that_are_not_backups(db: Database, locations: Loc
         inspect_backup(other)
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_a_backup_from_a_newer_app(db: Database, locations: Locations,
                                                    unit_id: int) -> None:
     add_book(db, unit_id)
@@ -81,6 +81,7 @@ def test_restore_refuses_a_backup_from_a_newer_app(db: Database, locations: Loca
     assert _titles(db) == 1
 
 
+@pytest.mark.sqlite_only
 def test_disk_full_leaves_no_partial_backup(db: Database, locations: Locations,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     real_connect = sqlite3.connect
@@ -107,12 +108,38 @@ def test_disk_full_leaves_no_partial_backup(db: Database, locations: Locations,
     assert list(locations.backup_dir.glob("*")) == []
 
 
-def test_backup_of_a_server_database_is_explained(tmp_path: Path) -> None:
-    db = Database("postgresql://localhost/pubdesk", engine=None)  # type: ignore[arg-type]
-    with pytest.raises(BackupError, match="pg_dump"):
+def test_backup_of_a_server_database_without_pg_dump_is_explained(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("app.db.pg_backup.find_tool", lambda _name: None)
+    db = Database("postgresql+psycopg://localhost/pubdesk", engine=None)  # type: ignore[arg-type]
+    with pytest.raises(BackupError, match="找不到 PostgreSQL 的備份程式 pg_dump"):
         make_backup(db, tmp_path)
+    other = Database("mysql://localhost/pubdesk", engine=None)  # type: ignore[arg-type]
+    with pytest.raises(BackupError, match="只能備份 SQLite 檔案與 PostgreSQL"):
+        make_backup(other, tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
+def test_a_backup_of_one_kind_is_not_restored_into_the_other(
+        db: Database, locations: Locations, tmp_path: Path) -> None:
+    other = tmp_path / ("x.pgsql.sql" if db.path else "x.sqlite3")
+    other.write_bytes(b"")
+    with pytest.raises(BackupError):
+        restore_database(db, other, locations)
+
+
+def test_leftovers_of_a_killed_backup_are_cleared_at_open(locations: Locations) -> None:
+    locations.backup_dir.mkdir(parents=True, exist_ok=True)
+    leftover = locations.backup_dir / "pubdesk-20261130-101010-manual.sqlite3.partial"
+    leftover.write_bytes(b"x" * 4096)
+    keep = locations.backup_dir / "notes.partial"
+    keep.write_bytes(b"not ours")
+    open_database(locations).dispose()
+    assert not leftover.exists()
+    assert keep.exists()
+
+
+@pytest.mark.sqlite_only
 def test_open_again_after_restore_of_an_older_schema(locations: Locations,
                                                      tmp_path: Path) -> None:
     from tests.app.test_migrations import _fill_at_first_revision

@@ -12,6 +12,7 @@ from app.paths import Locations, resolve_locations, sqlite_url
 from tests.app.factories import add_book
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_settings(db: Database) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -32,6 +33,7 @@ def test_locations_precedence(tmp_path: Path) -> None:
     assert default.backup_dir == (tmp_path / "d" / "backups").resolve()
 
 
+@pytest.mark.sqlite_only
 def test_database_newer_than_app_is_refused_untouched(locations: Locations) -> None:
     open_database(locations).dispose()
     path = locations.data_dir / "pubdesk.sqlite3"
@@ -44,6 +46,20 @@ def test_database_newer_than_app_is_refused_untouched(locations: Locations) -> N
     assert path.read_bytes() == before
 
 
+def test_a_server_database_newer_than_the_app_is_refused(locations: Locations) -> None:
+    """On either backend (test_database_newer_than_app_is_refused_untouched checks the bytes)."""
+    open_database(locations).dispose()
+    engine = make_engine(locations.database_url, pooled=False)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(DatabaseTooNewError, match="較新版本"):
+        open_database(locations)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+    engine.dispose()
+
+
+@pytest.mark.sqlite_only
 def test_a_file_that_is_not_a_database_is_refused(locations: Locations) -> None:
     path = locations.data_dir / "pubdesk.sqlite3"
     path.write_bytes(b"PK\x03\x04 an excel file renamed")
@@ -52,6 +68,7 @@ def test_a_file_that_is_not_a_database_is_refused(locations: Locations) -> None:
     assert path.read_bytes().startswith(b"PK")
 
 
+@pytest.mark.sqlite_only
 def test_a_foreign_sqlite_database_is_refused(locations: Locations) -> None:
     path = locations.data_dir / "pubdesk.sqlite3"
     with sqlite3.connect(path) as conn:
@@ -61,6 +78,7 @@ def test_a_foreign_sqlite_database_is_refused(locations: Locations) -> None:
         open_database(locations)
 
 
+@pytest.mark.sqlite_only
 def test_locked_database_gives_a_message_and_keeps_data(locations: Locations,
                                                         unit_id: int, db: Database) -> None:
     pub_id = add_book(db, unit_id)
@@ -101,6 +119,7 @@ def test_mount_table_decides_network_filesystems() -> None:
     assert filesystem_type(Path("/mnt/officer/db.sqlite3"), MOUNTS) == "ext4"
 
 
+@pytest.mark.sqlite_only
 def test_network_share_opens_without_wal_and_says_why(locations: Locations,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("app.db.engine.is_network_path", lambda _path: True)

@@ -1,5 +1,5 @@
 """Migrations: from empty, from the first revision with data in every child table, and the
-reason for switching foreign keys off around SQLite table rebuilds."""
+reason for switching foreign keys off around SQLite table rebuilds. On both backends."""
 
 import sqlite3
 from pathlib import Path
@@ -20,6 +20,18 @@ CHILD_TABLES = ("contributors", "toc_entries", "serial_issues", "articles", "efi
                 "publication_relations")
 
 
+def empty(locations: Locations) -> str:
+    """The test's database emptied of every table (a PostgreSQL test database comes migrated)."""
+    url = locations.database_url
+    if not url.startswith("sqlite"):
+        engine = make_engine(url, pooled=False)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+    return url
+
+
 def _fill_at_first_revision(url: str) -> None:
     upgrade(url, target="0001")
     engine = make_engine(url, pooled=False)
@@ -36,7 +48,7 @@ def _fill_at_first_revision(url: str) -> None:
                 " summary, cip_status, cip_text, status, online_url, online_registered,"
                 " copyright_owner, copyright_note, partner_kind, partner_name, row_version,"
                 " created_at, updated_at) VALUES (:id, 1, 'serial', 'print', '季刊', '', '', 1,"
-                " 1, '', 'paperback', :price, '中文', '', '', '', 'none', '', 'planning', '', 0,"
+                " 1, '', 'paperback', :price, '中文', '', '', '', 'none', '', 'planning', '', false,"
                 " 'agency', '', 'none', '', 1, :n, :n)"), {"id": pub_id, "price": price, "n": now})
         conn.execute(text("INSERT INTO contributors VALUES (1, 1, 1, '王小明', 'author')"))
         conn.execute(text("INSERT INTO toc_entries VALUES (1, 1, 1, 1, '第一章', '1', 'chapter')"))
@@ -50,14 +62,26 @@ def _fill_at_first_revision(url: str) -> None:
     engine.dispose()
 
 
-def _counts(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as conn:
-        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CHILD_TABLES}
-    conn.close()
+def _counts(where: Path | str) -> dict[str, int]:
+    url = where if isinstance(where, str) else "sqlite:///" + where.as_posix()
+    engine = make_engine(url, pooled=False)
+    with engine.connect() as conn:
+        counts = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
+                  for t in CHILD_TABLES}
+    engine.dispose()
     return counts
 
 
+def _scalar(url: str, sql: str) -> object:
+    engine = make_engine(url, pooled=False)
+    with engine.connect() as conn:
+        value = conn.execute(text(sql)).scalar()
+    engine.dispose()
+    return value
+
+
 def test_upgrade_from_empty_matches_the_models(locations: Locations) -> None:
+    empty(locations)
     db = open_database(locations)
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
@@ -68,26 +92,33 @@ def test_upgrade_from_empty_matches_the_models(locations: Locations) -> None:
 
 
 def test_upgrade_from_first_revision_keeps_every_child_row(locations: Locations) -> None:
-    url = locations.database_url
-    path = locations.data_dir / "pubdesk.sqlite3"
+    url = empty(locations)
     _fill_at_first_revision(url)
-    before = _counts(path)
+    before = _counts(url)
     assert all(before.values())
 
     db = open_database(locations)
     db.dispose()
 
-    assert _counts(path) == before
-    with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
-        # The migration repaired the negative price instead of failing on it.
-        assert conn.execute("SELECT price_ntd FROM publications WHERE id = 2").fetchone()[0] \
-            is None
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    conn.close()
-    backups = list(locations.backup_dir.glob("*before-upgrade-0001*.sqlite3"))
+    assert _counts(url) == before
+    assert _scalar(url, "SELECT version_num FROM alembic_version") == head_revision()
+    # The migration repaired the negative price instead of failing on it.
+    assert _scalar(url, "SELECT price_ntd FROM publications WHERE id = 2") is None
+    backups = list(locations.backup_dir.glob("*before-upgrade-0001*"))
     assert len(backups) == 1, "an upgrade of an existing database makes a backup first"
-    assert _counts(backups[0]) == before
+    if url.startswith("sqlite"):
+        with sqlite3.connect(backups[0]) as conn:
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        conn.close()
+        assert _counts(backups[0]) == before
+
+
+@pytest.mark.parametrize("start", ["0001", "0002", "0003", "0004", "0005", "0006"])
+def test_upgrade_from_every_revision(locations: Locations, start: str) -> None:
+    url = empty(locations)
+    upgrade(url, target=start)
+    open_database(locations).dispose()
+    assert _scalar(url, "SELECT version_num FROM alembic_version") == head_revision()
 
 
 def test_rebuild_with_foreign_keys_on_would_lose_children(tmp_path: Path) -> None:
@@ -109,10 +140,9 @@ def test_rebuild_with_foreign_keys_on_would_lose_children(tmp_path: Path) -> Non
 
 def test_failed_upgrade_leaves_the_database_unchanged(locations: Locations,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    url = locations.database_url
-    path = locations.data_dir / "pubdesk.sqlite3"
+    url = empty(locations)
     _fill_at_first_revision(url)
-    before = _counts(path)
+    before = _counts(url)
 
     def broken_check(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("simulated crash in the middle of the upgrade")
@@ -128,12 +158,9 @@ def test_failed_upgrade_leaves_the_database_unchanged(locations: Locations,
     monkeypatch.setattr(alembic.command, "upgrade", crashing_upgrade)
     with pytest.raises(DatabaseError, match="升級失敗"):
         open_database(locations)
-    with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
-        checks = conn.execute("SELECT sql FROM sqlite_master WHERE name='publications'").fetchone()
-        assert "pages_positive" not in checks[0]
-    conn.close()
-    assert _counts(path) == before
+    assert _scalar(url, "SELECT version_num FROM alembic_version") == "0001"
+    assert _scalar(url, "SELECT price_ntd FROM publications WHERE id = 2") == -5
+    assert _counts(url) == before
 
 
 def test_0007_moves_a_received_payment_into_the_payments(tmp_path: Path) -> None:

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -123,7 +125,7 @@ def test_stale_edit_is_refused_and_loses_nothing(db: Database, unit_id: int) -> 
         other.pages = 300
         update_publication(session, pub_id, other, expected_version=version)
     first.pages = 100
-    with db.session() as session, pytest.raises(PubDeskError, match="其他地方被修改"):
+    with db.session() as session, pytest.raises(PubDeskError, match=r"在您開啟之後，已由 .* 儲存過"):
         update_publication(session, pub_id, first, expected_version=version)
     with db.session() as session:
         assert publication_data(session, pub_id)[0].pages == 300
@@ -219,7 +221,10 @@ def test_every_change_is_audited(db: Database, unit_id: int) -> None:
     actions = [(e.action, e.field, e.old_value, e.new_value) for e in entries]
     assert actions[0][0] is AuditAction.CREATE
     assert (AuditAction.UPDATE, "price_ntd", "450", "500") in actions
-    assert actions[-1][:3] == (AuditAction.DELETE, "", "臺灣產業發展年報")
+    assert actions[-1][:2] == (AuditAction.DELETE, "")
+    deleted = json.loads(actions[-1][2])
+    assert (deleted["title"], deleted["price_ntd"], deleted["gpn"]) == \
+        ("臺灣產業發展年報", "500", "1011500057"), "a delete keeps every old value"
     update = next(e for e in entries if e.action is AuditAction.UPDATE)
     assert update.os_user == "officer1"
     assert all(e.os_user for e in entries)

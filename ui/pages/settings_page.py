@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.errors import PubDeskError, ValidationError
+from app.errors import ChangedElsewhereError, PubDeskError, ValidationError
 from app.services.units import (
     ContactData,
     UnitData,
@@ -36,9 +36,10 @@ from app.services.units import (
     save_contacts,
     save_unit,
     unit_data,
+    unit_version,
 )
 from app.settings import Settings
-from ui.errors import show_error
+from ui.errors import offer_reload, show_error
 from ui.hub import DataHub
 from ui.widgets import ErrorLabel
 
@@ -59,6 +60,7 @@ class SettingsPage(QWidget):
         self.hub = hub
         self.settings = settings
         self.unit_id: int | None = None
+        self.unit_version: int | None = None
 
         self.units = QListWidget()
         self.units.setObjectName("unitsList")
@@ -167,6 +169,7 @@ class SettingsPage(QWidget):
         self.unit_id = int(item.data(256))
         with self.db.session() as session:
             data = unit_data(session, self.unit_id)
+            self.unit_version = unit_version(session, self.unit_id)
             contacts = list_contacts(session, self.unit_id)
         for f in fields(UnitData):
             self.edits[f.name].setText(getattr(data, f.name))
@@ -178,6 +181,7 @@ class SettingsPage(QWidget):
     def new_unit(self) -> None:
         """Empty form for a new unit."""
         self.unit_id = None
+        self.unit_version = None
         self.units.clearSelection()
         for edit in self.edits.values():
             edit.clear()
@@ -220,12 +224,16 @@ class SettingsPage(QWidget):
         self._clear_errors()
         try:
             with self.db.session() as session:
-                unit_id = save_unit(session, data, self.unit_id)
+                unit_id = save_unit(session, data, self.unit_id, self.unit_version)
                 save_contacts(session, unit_id, self._contact_rows())
         except ValidationError as exc:
             for problem in exc.problems:
                 label = self.errors.get(problem.field, self.contact_error)
                 label.show_message(problem.message)
+            return
+        except ChangedElsewhereError as exc:
+            if offer_reload(self, exc):
+                self.reload(select=self.unit_id)
             return
         except PubDeskError as exc:
             show_error(self, exc)

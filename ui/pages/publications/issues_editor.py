@@ -19,19 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.errors import PubDeskError
+from app.errors import ChangedElsewhereError, PubDeskError
 from app.rocdate import ROC_OFFSET, format_roc_year_month
 from app.services.serials import (
     ArticleData,
     IssueData,
     add_issue,
     delete_issue,
+    issue_version,
     list_articles,
     list_issues,
     set_articles,
     update_issue,
 )
-from ui.errors import show_error
+from ui.errors import offer_reload, show_error
 from ui.widgets import ErrorLabel, OptionalIntEdit
 
 
@@ -45,6 +46,7 @@ class IssuesEditor(QWidget):
         self.db = db
         self.publication_id: int | None = None
         self.issue_ids: list[int] = []
+        self.issue_version: int | None = None
 
         self.issues = QTableWidget(0, 4)
         self.issues.setObjectName("issuesTable")
@@ -164,6 +166,7 @@ class IssuesEditor(QWidget):
         with self.db.session() as session:
             data = dict(list_issues(session, self.publication_id or 0))[issue_id]
             articles = list_articles(session, issue_id)
+            self.issue_version = issue_version(session, issue_id)
         self.volume.setText(data.volume)
         self.number.setText(data.number)
         self.roc_year.set_value(data.year - ROC_OFFSET)
@@ -198,9 +201,13 @@ class IssuesEditor(QWidget):
                 if action == "add" and data is not None:
                     add_issue(session, self.publication_id, data)
                 elif action == "save" and data is not None and self.current_issue():
-                    update_issue(session, self.current_issue() or 0, data)
+                    update_issue(session, self.current_issue() or 0, data, self.issue_version)
                 elif action == "delete" and self.current_issue():
                     delete_issue(session, self.current_issue() or 0)
+        except ChangedElsewhereError as exc:
+            if offer_reload(self, exc):
+                self.load(self.publication_id)
+            return
         except PubDeskError as exc:
             self.issue_error.show_message(exc.message)
             return
@@ -253,7 +260,12 @@ class IssuesEditor(QWidget):
             return
         try:
             with self.db.session() as session:
-                set_articles(session, issue_id, self.article_rows())
+                self.issue_version = set_articles(session, issue_id, self.article_rows(),
+                                                  self.issue_version)
+        except ChangedElsewhereError as exc:
+            if offer_reload(self, exc):
+                self._issue_selected()
+            return
         except PubDeskError as exc:
             self.article_error.show_message(exc.message)
             return

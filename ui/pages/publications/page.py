@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.errors import PubDeskError, ValidationError
+from app.errors import ChangedElsewhereError, PubDeskError, ValidationError
 from app.models import PublicationStatus, PublicationType
 from app.services.publication_rules import PublicationData
 from app.services.publications import (
@@ -44,7 +44,7 @@ from app.services.publications import (
 from app.services.toc_service import get_toc, save_toc
 from app.services.units import list_units
 from app.toc import TocLine
-from ui.errors import show_error
+from ui.errors import offer_reload, show_error
 from ui.hub import DataHub
 from ui.pages.publications.dialogs import NewFromThisDialog
 from ui.pages.publications.form import PublicationFormWidget
@@ -378,6 +378,11 @@ class PublicationsPage(QWidget):
             self.form.show_problems(exc.problems)
             self.notice.setText(self.tr("Not saved: please correct the fields marked in red."))
             return False
+        except ChangedElsewhereError as exc:
+            if offer_reload(self, exc) and self.current_id is not None:
+                self._set_dirty(False)
+                self.open_publication(self.current_id)
+            return False
         except PubDeskError as exc:
             show_error(self, exc)
             return False
@@ -409,10 +414,15 @@ class PublicationsPage(QWidget):
             return
         try:
             with self.db.session() as session:
-                save_toc(session, self.current_id, lines)
+                version = save_toc(session, self.current_id, lines, self.current_version)
+        except ChangedElsewhereError as exc:
+            if offer_reload(self, exc):
+                self.open_publication(self.current_id)
+            return
         except PubDeskError as exc:
             show_error(self, exc)
             return
+        self.current_version = version
         self.toc_editor.mark_saved()
         self.status_message.emit(self.tr("Table of contents saved."))
         self.hub.announce("toc_entries", self.current_id)

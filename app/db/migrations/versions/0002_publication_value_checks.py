@@ -1,6 +1,8 @@
 """Publications: price may not be negative, pages must be positive, edition and printing ≥ 1.
 
-Adding a CHECK constraint rebuilds the table on SQLite (create new, copy, DROP old, rename).
+Adding a CHECK constraint rebuilds the table on SQLite (create new, copy, DROP old, rename);
+PostgreSQL adds it in place (`recreate="auto"`: "always" would drop the primary key other
+tables refer to).
 app.db.migrate runs this with foreign keys off, so the DROP does not cascade into contributors,
 TOC entries, issues and e-files, and runs `foreign_key_check` before committing.
 
@@ -31,12 +33,12 @@ def upgrade() -> None:
     op.execute("UPDATE publications SET pages = NULL WHERE pages <= 0")
     op.execute("UPDATE publications SET edition = 1 WHERE edition < 1")
     op.execute("UPDATE publications SET printing = 1 WHERE printing < 1")
-    with op.batch_alter_table("publications", recreate="always") as batch:
+    with op.batch_alter_table("publications", recreate="auto") as batch:
         for name, condition in _CHECKS.items():
             batch.create_check_constraint(name, condition)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("publications", recreate="always") as batch:
+    with op.batch_alter_table("publications", recreate="auto") as batch:
         for name in _CHECKS:
             batch.drop_constraint(op.f(f"ck_publications_{name}"), type_="check")

@@ -1,0 +1,86 @@
+"""A throwaway PostgreSQL server for tests and benchmarks: its own cluster in a temporary folder,
+listening on 127.0.0.1 only, trust authentication, no fsync. Standard library only, so `dev.py`
+can use it before the virtual environment exists.
+
+    with pg_cluster.running() as url:      # None when no PostgreSQL server is installed
+        ...                                # url = postgresql+psycopg://postgres@127.0.0.1:PORT/postgres
+
+PostgreSQL refuses to run as root; as root the cluster belongs to the `postgres` account that
+Debian's package creates.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def server_bin() -> Path | None:
+    """The folder of `initdb`, `pg_ctl` and `postgres`, newest version first; None if absent."""
+    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if (Path(candidate) / "postgres").exists():
+            return Path(candidate)
+    initdb = shutil.which("initdb")
+    if initdb:
+        return Path(os.path.realpath(initdb)).parent
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _as_owner(command: list[str]) -> list[str]:
+    if os.name != "nt" and os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *command]
+    return command
+
+
+@contextmanager
+def running() -> Iterator[str | None]:
+    """Start a cluster, yield its URL, stop and delete it. Yields None if PostgreSQL is absent."""
+    binaries = server_bin()
+    if binaries is None:
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="pubdesk-pg-"))
+    if os.name != "nt" and os.geteuid() == 0:
+        shutil.chown(folder, "postgres")
+    data, port = folder / "data", _free_port()
+    try:
+        subprocess.run(_as_owner([str(binaries / "initdb"), "-D", str(data), "-A", "trust",
+                                  "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"]),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+        options = (f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        subprocess.run(_as_owner([str(binaries / "pg_ctl"), "-D", str(data), "-o", options,
+                                  "-l", str(folder / "server.log"), "-w", "start"]),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+        _wait_ready(port)
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(_as_owner([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate",
+                                  "stop"]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=False)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _wait_ready(port: int, timeout_s: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"PostgreSQL did not start on port {port} within {timeout_s:.0f} s")
