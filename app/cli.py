@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app import __version__
-from app.errors import PubDeskError
+from app import __version__, messages
+from app.errors import DatabaseDamagedError, PubDeskError
 from app.paths import Locations, resolve_locations
 
 
@@ -84,12 +84,38 @@ def _run_db(args: argparse.Namespace, locations: Locations) -> int:
         if not files:
             print(f"{folder} 中沒有備份。")
         return 0
-    db = open_database(locations)
+    before = None
+    if args.db_command == "upgrade":
+        from app.db.engine import sqlite_file
+        from app.db.migrate import needs_upgrade
+
+        file = sqlite_file(locations.database_url)
+        if file is None or (file.exists() and file.stat().st_size > 0):
+            before, _behind = needs_upgrade(locations.database_url)
+    try:
+        db = open_database(locations)
+    except DatabaseDamagedError:
+        if args.db_command != "restore":
+            raise
+        from app.db.open import replace_broken_database
+
+        kept = replace_broken_database(locations, Path(args.file))
+        open_database(locations).dispose()
+        print(f"已從 {args.file} 還原。損壞的資料庫檔案已移到 {kept}，請留給資訊人員檢查。")
+        return 0
     try:
         for warning in db.warnings:
             print(f"注意：{warning}", file=sys.stderr)
         if args.db_command == "upgrade":
-            print("資料庫結構已是最新版。")
+            from app.db.migrate import HEAD_REVISION
+
+            if before == HEAD_REVISION:
+                print(messages.UP_TO_DATE.format(revision=HEAD_REVISION))
+            elif before is None:
+                print(messages.NEW_DATABASE.format(new=HEAD_REVISION))
+            else:
+                print(messages.UPGRADED.format(old=before, new=HEAD_REVISION,
+                                               backup=db.upgrade_backup))
         elif args.db_command == "backup":
             target = Path(args.to) if args.to else locations.backup_dir
             print(f"已備份到 {make_backup(db, target)}")

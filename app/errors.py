@@ -55,6 +55,15 @@ class DatabaseError(PubDeskError):
     """The database cannot be used as asked (locked, too new, damaged, on a network share)."""
 
 
+class DatabaseDamagedError(DatabaseError):
+    """The database file is damaged or empty: it can only be replaced from a backup
+    (app.db.open.replace_broken_database)."""
+
+
+class UnexplainedDatabaseError(DatabaseError):
+    """A driver error we have no better words for; its message quotes the driver."""
+
+
 class DatabaseTooNewError(DatabaseError):
     """The database was written by a newer PubDesk than this one."""
 

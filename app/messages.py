@@ -12,7 +12,20 @@ DATABASE_LOCKED = (
 )
 DISK_FULL = "磁碟空間不足，資料未能寫入。請清出空間後再試，您的修改尚未儲存。"
 DATABASE_READ_ONLY = "資料庫檔案為唯讀，無法寫入。請確認檔案權限或改用其他資料夾（--data-dir）。"
-DATABASE_DAMAGED = "資料庫檔案已損壞。請從「檔案 → 還原備份」還原最近的備份。"
+DATABASE_DAMAGED = ("資料庫檔案已損壞，PubDesk 沒有更動它。請從「檔案 → 還原備份」還原最近的備份"
+                    "（命令列：pubdesk db restore 備份檔），並把損壞的檔案留給資訊人員檢查。")
+DATABASE_EMPTY_FILE = ("資料庫檔案「{path}」是空的（0 位元組），可能是複製或同步中斷。PubDesk 沒有把它當成新資料庫，"
+                       "以免蓋掉您要找回的資料。請從備份還原（pubdesk db restore 備份檔）；"
+                       "若確定要從空白資料庫開始，請先刪除或改名這個檔案。")
+DATABASE_NO_PERMISSION = ("您的資料庫帳號沒有修改資料的權限（唯讀帳號），這次的修改沒有儲存。"
+                          "需要修改請洽系統管理者開通「承辦人」權限。")
+SERVER_UNREACHABLE = ("無法連線到辦公室資料庫伺服器（{detail}）。請確認網路與伺服器是否正常，"
+                      "或在「設定 → 資料庫」改用本機檔案。畫面上尚未儲存的修改都還在。")
+RESTORE_LOCKED = ("資料庫正被其他程式使用中，等了 {seconds} 秒仍無法還原。請關閉其他 PubDesk 視窗或備份軟體後再試。"
+                  "目前的資料庫未被更動。")
+UPGRADED = "資料庫結構已從 {old} 版升級到 {new} 版。升級前的備份：{backup}"
+NEW_DATABASE = "已建立新的資料庫（結構 {new} 版）。"
+UP_TO_DATE = "資料庫結構已是最新版（{revision}），不需要升級。"
 DATABASE_FAILED = "資料庫發生錯誤：{detail}"
 NOT_A_DATABASE = "「{path}」不是 PubDesk 資料庫檔案（可能是其他檔案被改了名稱）。請選擇正確的資料庫。"
 FOLDER_NOT_WRITABLE = (

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from app.errors import DatabaseError, PubDeskError
+from app.errors import DatabaseDamagedError, DatabaseError, PubDeskError
 from app.paths import Locations, resolve_locations
 from app.settings import load_settings
 from ui.fonts import install_fonts
@@ -62,14 +63,46 @@ def _choose_other_folder(exc: DatabaseError) -> str | None:
     return folder or None
 
 
+def _restore_over_broken(exc: DatabaseDamagedError, locations: Locations) -> bool:
+    """The database file is damaged or empty: say so, and let the officer put a backup in its
+    place (True: restored, open again) — the window has no menu yet to do it from."""
+    from app.db.open import replace_broken_database
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "PubDesk", exc.message)
+    restore = box.addButton(QCoreApplication.translate("run_gui", "Restore from a backup…"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("run_gui", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    name, _filter = QFileDialog.getOpenFileName(
+        None, QCoreApplication.translate("run_gui", "Restore from a backup…"),
+        str(locations.backup_dir), "PubDesk (*.sqlite3)")
+    if not name:
+        return False
+    try:
+        kept = replace_broken_database(locations, Path(name))
+    except PubDeskError as error:
+        QMessageBox.critical(None, "PubDesk", error.message)
+        return False
+    QMessageBox.information(None, "PubDesk", QCoreApplication.translate(
+        "run_gui", "Restored. The damaged file was kept as %1 for your IT staff.")
+        .replace("%1", str(kept)))
+    return True
+
+
 def open_workspace(locations: Locations) -> tuple[Database, Locations] | None:
     """Open the database; when its folder cannot be used, say so and let the officer choose
-    another (None: the officer gave up, or another error was shown)."""
+    another; when its file is damaged, offer to restore a backup in its place (None: the
+    officer gave up, or another error was shown)."""
     from app.db import open_database
 
     while True:
         try:
             return open_database(locations), locations
+        except DatabaseDamagedError as exc:
+            if not _restore_over_broken(exc, locations):
+                return None
         except DatabaseError as exc:
             chosen = _choose_other_folder(exc) if exc.path else None
             if chosen is None:

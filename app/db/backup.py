@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from contextlib import closing
 from datetime import datetime
@@ -21,11 +22,37 @@ from app import messages
 from app.db import pg_backup
 from app.db.engine import SQLITE_HEADER, Database
 from app.db.migrate import check_not_newer, known_revisions
-from app.errors import BackupError, DatabaseTooNewError
+from app.errors import BackupError, DatabaseLockedError, DatabaseTooNewError
 
 SQLITE_SUFFIX = ".sqlite3"
 BACKUP_PATTERNS = ("pubdesk-*" + SQLITE_SUFFIX, "pubdesk-*" + pg_backup.SUFFIX)
 DEFAULT_KEEP = 14
+
+
+LOCK_WAIT_S = 15.0
+"""How long a backup or restore waits for another program's write to finish."""
+
+
+class _GaveUp(Exception):
+    pass
+
+
+def _bounded_backup(source: sqlite3.Connection, target: sqlite3.Connection,
+                    wait_s: float | None = None) -> None:
+    """`source.backup(target)`, but giving up after `wait_s` of the other side being locked:
+    Python's backup retries a busy database forever, without a word."""
+    wait_s = LOCK_WAIT_S if wait_s is None else wait_s
+    deadline = time.monotonic() + wait_s
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and \
+                time.monotonic() > deadline:
+            raise _GaveUp
+
+    try:
+        source.backup(target, pages=256, progress=progress)
+    except _GaveUp:
+        raise DatabaseLockedError(messages.RESTORE_LOCKED.format(seconds=int(wait_s))) from None
 
 
 def _copy_sqlite(source: Path, target: Path) -> None:
@@ -34,12 +61,15 @@ def _copy_sqlite(source: Path, target: Path) -> None:
     partial = target.with_name(target.name + ".partial")
     try:
         with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
-            src.backup(dst)
+            _bounded_backup(src, dst)
         dst.close()
         src.close()
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
+    except DatabaseLockedError:
+        partial.unlink(missing_ok=True)
+        raise
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         if _is_disk_full(exc):
@@ -207,8 +237,8 @@ def restore_backup(db: Database, backup_file: Path, backup_dir: Path) -> Path:
     target = db.path
     assert target is not None
     try:
-        with sqlite3.connect(backup_file) as src, sqlite3.connect(target) as dst:
-            src.backup(dst)
+        with sqlite3.connect(backup_file) as src, sqlite3.connect(target, timeout=1) as dst:
+            _bounded_backup(src, dst)
         src.close()
         dst.close()
     except sqlite3.Error as exc:

@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+from sqlalchemy.exc import IntegrityError, InterfaceError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
@@ -20,7 +21,13 @@ from sqlalchemy.pool import NullPool
 from app import messages
 from app.db.audit import install_audit
 from app.db.network import is_network_path
-from app.errors import DatabaseError, DatabaseLockedError, PubDeskError
+from app.errors import (
+    DatabaseDamagedError,
+    DatabaseError,
+    DatabaseLockedError,
+    PubDeskError,
+    UnexplainedDatabaseError,
+)
 from app.models.datapath import data_folder
 
 BUSY_TIMEOUT_MS = 10_000
@@ -35,19 +42,20 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, *, wal: bool, foreign_keys: bool,
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, *, wal: bool | None, foreign_keys: bool,
                     busy_timeout_ms: int) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see `begin`).
     dbapi_conn.isolation_level = None
     cursor = dbapi_conn.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-    cursor.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
+    if wal is not None:  # None: leave the file's journal mode as it is (a look before opening)
+        cursor.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
     cursor.close()
 
 
-def make_engine(url: str, *, wal: bool = True, foreign_keys: bool = True,
+def make_engine(url: str, *, wal: bool | None = True, foreign_keys: bool = True,
                 pooled: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine with PubDesk's connection settings (SQLite: WAL, FK on, FULL sync, timeout)."""
     if sqlite_file(url) is None and make_url(url).get_backend_name() != "sqlite":
@@ -78,6 +86,8 @@ class Database:
     warnings: list[str] = field(default_factory=list)
     data_dir: Path | None = None
     """Stored file paths are relative to this folder (see app.models.datapath)."""
+    upgrade_backup: Path | None = None
+    """The backup made before this opening upgraded the schema, if it did."""
     user: str | None = None
     """Who saves, for the audit log and "saved by" (default: the OS user; office mode: the
     database login)."""
@@ -105,9 +115,9 @@ class Database:
         except StaleDataError:
             session.rollback()
             raise PubDeskError(messages.CHANGED_ELSEWHERE) from None
-        except OperationalError as exc:
+        except (SqlDatabaseError, InterfaceError) as exc:
             session.rollback()
-            raise translate_operational_error(exc) from exc
+            raise translate_driver_error(exc) from exc
         except BaseException:
             session.rollback()
             raise
@@ -119,9 +129,28 @@ class Database:
         self.engine.dispose()
 
 
-def translate_operational_error(exc: OperationalError) -> PubDeskError:
-    """Turn a driver error into a message the officer can act on."""
+@contextmanager
+def driver_errors_translated() -> Iterator[None]:
+    """Around any use of a connection outside `Database.session` (opening, checking the
+    revision, migrating): a driver's error becomes a PubDeskError in words."""
+    try:
+        yield
+    except (SqlDatabaseError, InterfaceError) as exc:
+        raise translate_driver_error(exc) from exc
+
+
+def translate_driver_error(exc: SqlDatabaseError | InterfaceError) -> PubDeskError:
+    """Turn a driver error into a message the officer can act on. Errors that are our own
+    bugs (a broken constraint, bad SQL) are re-raised as they are, for the bug report."""
     text = str(exc.orig).lower()
+    if isinstance(exc, IntegrityError) or (isinstance(exc, ProgrammingError) and
+                                           "permission denied" not in text):
+        raise exc
+    if "permission denied" in text or "read-only transaction" in text:
+        return DatabaseError(messages.DATABASE_NO_PERMISSION)
+    if "connection" in text and ("refused" in text or "timeout" in text or "closed" in text
+                                 or "failed" in text or "terminat" in text):
+        return DatabaseError(messages.SERVER_UNREACHABLE.format(detail=_first_line(exc)))
     if "locked" in text or "busy" in text:
         return DatabaseLockedError(messages.DATABASE_LOCKED)
     if "disk is full" in text or "disk full" in text:
@@ -129,13 +158,24 @@ def translate_operational_error(exc: OperationalError) -> PubDeskError:
     if "readonly" in text or "read-only" in text:
         return DatabaseError(messages.DATABASE_READ_ONLY)
     if "malformed" in text or "not a database" in text:
-        return DatabaseError(messages.DATABASE_DAMAGED)
-    return DatabaseError(messages.DATABASE_FAILED.format(detail=exc.orig))
+        return DatabaseDamagedError(messages.DATABASE_DAMAGED)
+    return UnexplainedDatabaseError(messages.DATABASE_FAILED.format(detail=_first_line(exc)))
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that exists but is not a SQLite database (e.g. a renamed Excel file)."""
-    if not path.exists() or path.stat().st_size == 0:
+def _first_line(exc: SqlDatabaseError | InterfaceError) -> str:
+    return (str(exc.orig).strip().splitlines() or [type(exc.orig).__name__])[0]
+
+
+def check_sqlite_file(path: Path, *, used_before: bool = False) -> None:
+    """Refuse a file that exists but is not a SQLite database (e.g. a renamed Excel file), and
+    an empty file in a workspace that was used before (it has backups): SQLite would take it
+    as a new database and hide the loss. An empty file in a new workspace is what a first
+    start stopped before its first write leaves, and is simply used."""
+    if not path.exists():
+        return
+    if path.stat().st_size == 0:
+        if used_before:
+            raise DatabaseDamagedError(messages.DATABASE_EMPTY_FILE.format(path=path))
         return
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
@@ -155,7 +195,7 @@ def check_folder_writable(folder: Path) -> None:
             path=folder, detail=exc.strerror or exc), path=str(folder)) from exc
 
 
-def prepare_sqlite_location(path: Path) -> list[str]:
+def prepare_sqlite_location(path: Path, backup_dir: Path | None = None) -> list[str]:
     """Create the folder and check the file. Returns warnings; a non-empty list means the file
     is on a network share and must be opened without WAL."""
     try:
@@ -164,7 +204,9 @@ def prepare_sqlite_location(path: Path) -> list[str]:
         raise DatabaseError(messages.FOLDER_NOT_WRITABLE.format(path=path.parent, detail=exc),
                             path=str(path)) from exc
     check_folder_writable(path.parent)
-    check_sqlite_file(path)
+    used_before = backup_dir is not None and backup_dir.is_dir() and \
+        any(backup_dir.glob("pubdesk-*"))
+    check_sqlite_file(path, used_before=used_before)
     if is_network_path(path):
         return [messages.NETWORK_SHARE.format(path=path)]
     return []

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import OperationalError
 
 from app import messages
-from app.db.engine import make_engine
-from app.errors import DatabaseError, DatabaseTooNewError
+from app.db.engine import driver_errors_translated, make_engine, translate_driver_error
+from app.errors import DatabaseError, DatabaseTooNewError, UnexplainedDatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -63,10 +64,11 @@ def check_not_newer(revision: str | None) -> None:
 
 
 def needs_upgrade(url: str, *, wal: bool = True) -> tuple[str | None, bool]:
-    """(current revision, whether it is behind head); refuses a newer database."""
-    engine = make_engine(url, pooled=False, wal=wal)
+    """(current revision, whether it is behind head); refuses a newer database. Only looks:
+    the journal mode is left as the file has it, so a refused file is not changed at all."""
+    engine = make_engine(url, pooled=False, wal=None)
     try:
-        with engine.connect() as conn:
+        with driver_errors_translated(), engine.connect() as conn:
             revision = current_revision(conn)
             has_tables = bool(inspect(conn).get_table_names())
     finally:
@@ -107,9 +109,17 @@ def upgrade(url: str, *, target: str = "head", wal: bool = True,
                     raise DatabaseError(messages.MIGRATION_FK_BROKEN.format(count=len(broken)))
     except DatabaseError:
         raise
-    except Exception as exc:
+    except OperationalError as exc:
+        # Locked, disk full, damaged…: said as such, not as the SQL statement that met it.
+        translated = translate_driver_error(exc)
+        if not isinstance(translated, UnexplainedDatabaseError):
+            raise translated from exc
         raise DatabaseError(messages.MIGRATION_FAILED.format(
-            detail=exc, backup=backup_path or "—")) from exc
+            detail=translated.message, backup=backup_path or "—")) from exc
+    except Exception as exc:
+        detail = (str(getattr(exc, "orig", exc)).strip().splitlines() or [type(exc).__name__])[0]
+        raise DatabaseError(messages.MIGRATION_FAILED.format(
+            detail=detail, backup=backup_path or "—")) from exc
     finally:
         engine.dispose()
     return backup_path

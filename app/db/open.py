@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+from contextlib import closing
+from datetime import datetime
 from pathlib import Path
 
-from app.db.backup import backup_callback, clear_partial_backups, restore_backup
+from app import messages
+from app.db import pg_backup
+from app.db.backup import backup_callback, clear_partial_backups, inspect_backup, restore_backup
 from app.db.engine import Database, make_engine, prepare_sqlite_location, sqlite_file
 from app.db.migrate import upgrade
+from app.errors import BackupError
 from app.paths import Locations
 
 
@@ -21,21 +28,47 @@ def open_database(locations: Locations, *, migrate: bool = True, seed: bool = Tr
     clear_partial_backups(locations.backup_dir)
     path = sqlite_file(locations.database_url)
     if path is not None:
-        warnings = prepare_sqlite_location(path)
+        warnings = prepare_sqlite_location(path, locations.backup_dir)
     on_network_share = bool(warnings)
     wal = not on_network_share
     db = Database(locations.database_url, make_engine(locations.database_url, wal=wal),
                   backup_dir=locations.backup_dir, warnings=warnings,
                   data_dir=locations.data_dir)
     if migrate:
-        upgrade(locations.database_url, wal=wal,
-                backup=backup_callback(db, locations.backup_dir))
+        db.upgrade_backup = upgrade(locations.database_url, wal=wal,
+                                    backup=backup_callback(db, locations.backup_dir))
     if seed:
         from app.services.reference import seed_reference_data
 
         with db.session() as session:
             seed_reference_data(session)
     return db
+
+
+def replace_broken_database(locations: Locations, backup_file: Path) -> Path:
+    """Put `backup_file` in place of a damaged or empty database file that cannot be opened
+    (so `restore_database` cannot be used). The broken file is kept, renamed, in the backup
+    folder for whoever investigates; returns where."""
+    path = sqlite_file(locations.database_url)
+    if path is None:
+        raise BackupError(messages.BACKUP_UNSUPPORTED.format(url=locations.database_url))
+    inspect_backup(backup_file)
+    if backup_file.name.endswith(pg_backup.SUFFIX):
+        raise BackupError(messages.RESTORE_WRONG_KIND.format(path=backup_file))
+    locations.backup_dir.mkdir(parents=True, exist_ok=True)
+    kept = locations.backup_dir / f"pubdesk-{datetime.now():%Y%m%d-%H%M%S}-damaged.sqlite3.broken"
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            os.replace(part, kept.with_name(kept.name + suffix))
+    try:
+        with closing(sqlite3.connect(backup_file)) as src, closing(sqlite3.connect(path)) as dst:
+            src.backup(dst)
+    except sqlite3.Error as exc:
+        path.unlink(missing_ok=True)
+        os.replace(kept, path)  # as it was: the officer's broken file is never lost
+        raise BackupError(messages.BACKUP_FAILED.format(detail=exc)) from exc
+    return kept
 
 
 def restore_database(db: Database, backup_file: Path, locations: Locations) -> Path:

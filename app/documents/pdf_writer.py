@@ -166,8 +166,10 @@ def table_flowables(table: DocTable, fonts: PdfFonts, width: float) -> list[Flow
     widths = [width * w / total for w in table.column_widths]
     # LongTable measures rows only until the page is full: a plain Table measures every
     # remaining row again at each page break, so a 2,000-row list grew quadratically.
+    # splitInRow: a row taller than a page (a 300-character title in a narrow column) is
+    # continued on the next page instead of stopping the whole document with a LayoutError.
     story.append(LongTable(data, colWidths=widths, repeatRows=len(table.header),
-                           style=TableStyle(commands)))
+                           style=TableStyle(commands), splitInRow=1))
     if table.notes:
         story.append(Spacer(1, 8))
         note = _paragraph_style(fonts, style.TABLE_PT, leftIndent=2 * style.TABLE_PT,

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from app.documents import style
 from app.documents.files import atomic_output
@@ -19,29 +21,43 @@ _WIDTH_UNITS = 120
 """Total characters of width the columns share."""
 
 
+_SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
+    """Write `value` as text, always: a title such as `=HYPERLINK(…)` or the DDE trick
+    `=cmd|' /C calc'!A0` must never become a live formula in a list we send out (openpyxl
+    turns any string starting with "=" into a formula)."""
+    cell = sheet.cell(row, column, value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path:
     """Render a list to an Excel workbook ready to print."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = (sheet_title or table.title)[:31]
+    sheet.title = ((sheet_title or table.title).translate(_SHEET_TITLE_FORBIDDEN)
+                   .strip("'")[:31] or "Sheet1")
     font = Font(name=style.CJK_FONT_DOCX, size=style.TABLE_PT)
     columns = table.column_count
     last = get_column_letter(columns)
     sheet.merge_cells(f"A1:{last}1")
-    sheet["A1"] = table.title
+    _put(sheet, 1, 1, table.title)
     sheet["A1"].font = Font(name=style.CJK_FONT_DOCX, size=style.TABLE_TITLE_PT, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
     row = 2
     for line in table.lines_above:
         sheet.merge_cells(f"A{row}:{last}{row}")
-        sheet.cell(row, 1, line).font = font
+        _put(sheet, row, 1, line).font = font
         row += 1
     header_top = row
     for placed in table.header_grid():
         for header_row, column, cell in placed:
             target_row = header_top + header_row
-            sheet.cell(target_row, column + 1, cell.text)
+            _put(sheet, target_row, column + 1, cell.text)
             if cell.colspan > 1 or cell.rowspan > 1:
                 sheet.merge_cells(start_row=target_row, start_column=column + 1,
                                   end_row=target_row + cell.rowspan - 1,
@@ -56,7 +72,7 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
     row = header_bottom + 1
     for values in table.rows:
         for c, value in enumerate(values, start=1):
-            cell = sheet.cell(row, c, value)
+            cell = _put(sheet, row, c, value)
             cell.font, cell.border = font, _BORDER
             cell.alignment = Alignment(vertical="center", wrap_text=True,
                                        horizontal="center" if len(value) <= 2 else "left")
@@ -65,7 +81,7 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
     row += 1
     for line in table.notes:
         sheet.merge_cells(f"A{row}:{last}{row}")
-        cell = sheet.cell(row, 1, line)
+        cell = _put(sheet, row, 1, line)
         cell.font = font
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.row_dimensions[row].height = max(15, 15 * (len(line) // 90 + 1))

@@ -9,9 +9,13 @@ from pathlib import PurePosixPath
 
 from app.errors import PubDeskError
 
-RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-            *(f"LPT{i}" for i in range(1, 10))}
-FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$",
+            *(f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789¹²³")}
+"""Windows device names (the superscript digits count as digits there too)."""
+FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Characters that make a name display in another order than it is (`gpj.exe` shown as
+`exe.jpg`): removed."""
 MAX_COMPONENT = 120
 MAX_PATH = 240
 """Total length kept under Windows' 260 with room for the folder the officer picks."""
@@ -19,7 +23,8 @@ MAX_PATH = 240
 
 def safe_name(name: str) -> str:
     """One path component made safe; never empty."""
-    text = FORBIDDEN.sub("_", unicodedata.normalize("NFC", name)).strip().rstrip(". ")
+    text = FORBIDDEN.sub("_", BIDI_CONTROLS.sub("", unicodedata.normalize("NFC", name)))
+    text = text.strip().rstrip(". ")
     if not text.strip("."):
         return "_"
     if text.split(".")[0].rstrip().upper() in RESERVED:

@@ -17,6 +17,7 @@ from app.models import (
     PublicationStatus,
     PublicationType,
 )
+from app.text_rules import control_character_problem, control_character_problems
 
 MIN_YEAR, MAX_YEAR = 1912, 2200
 
@@ -115,6 +116,15 @@ def validate_publication(data: PublicationData) -> tuple[PublicationData, list[s
     def problem(field_name: str, message: str) -> None:
         problems.append(FieldProblem(field_name, message))
 
+    problems.extend(control_character_problems(
+        clean, {"title": "題名", "subtitle": "副題名", "series": "叢書名", "summary": "摘要",
+                "keywords": "關鍵詞", "partner_name": "合作對象", "online_url": "網址",
+                "cip_text": "CIP 內容", "copyright_note": "著作權說明"},
+        multiline=frozenset({"summary", "cip_text", "copyright_note", "partner_reuse_fee"})))
+    for person in clean.contributors:
+        found = control_character_problem("contributors", f"著作者「{person.name[:10]}」", person.name)
+        if found:
+            problems.append(found)
     if not clean.title:
         problem("title", "請輸入題名。")
     elif len(clean.title) > 300:

@@ -11,6 +11,7 @@ from app.errors import NotFoundError, ValidationError
 from app.models import Article, PublicationType, SerialIssue
 from app.services.guard import check_version, touch
 from app.services.publications import load_publication
+from app.text_rules import control_character_problems
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,9 @@ def _validate_article(data: ArticleData) -> ArticleData:
                         data.page_end.strip())
     if not clean.title:
         raise ValidationError.single("title", "請填寫篇名。")
+    problems = control_character_problems(clean, {"title": "篇名", "authors": "作者"})
+    if problems:
+        raise ValidationError(problems)
     if clean.page_start.isdigit() and clean.page_end.isdigit() and \
             int(clean.page_end) < int(clean.page_start):
         raise ValidationError.single("page_end", "結束頁碼不能小於起始頁碼。")

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.models import PublicationType, TocEntry
 from app.services.guard import check_version, touch
 from app.services.publications import load_publication
+from app.text_rules import control_character_problem
 from app.toc import TocLine, check_levels, parse_toc_text
 
 
@@ -31,6 +33,10 @@ def save_toc(session: Session, publication_id: int, lines: list[TocLine],
     Unchanged entries keep their rows, so the audit log shows only what really changed. With
     `expected_version`, refuse if the publication or its TOC was saved since (app.services.guard)."""
     check_levels(lines)
+    problems = [found for number, line in enumerate(lines, start=1) if (
+        found := control_character_problem("toc", f"目次第 {number} 行", line.title + line.page))]
+    if problems:
+        raise ValidationError(problems)
     pub = load_publication(session, publication_id)
     check_version(pub, expected_version, pub.title)
     touch(pub)

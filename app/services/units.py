@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.errors import FieldProblem, NotFoundError, PubDeskError, ValidationError
 from app.models import Contact, Publication, PublishingUnit
 from app.services.guard import check_version, touch
+from app.text_rules import control_character_problems
 
 
 @dataclass
@@ -45,7 +46,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 def _validate_unit(data: UnitData) -> UnitData:
     clean = UnitData(**{f.name: getattr(data, f.name).strip() for f in fields(UnitData)})
-    problems = []
+    problems = control_character_problems(clean)
     if not clean.full_name:
         problems.append(FieldProblem("full_name", "請填寫機關全銜。"))
     if clean.email and not _EMAIL.match(clean.email):

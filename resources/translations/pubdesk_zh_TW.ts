@@ -1957,5 +1957,13 @@ translators</source>
         <source>A folder for PubDesk&apos;s data</source>
         <translation>PubDesk 資料夾</translation>
     </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>從備份還原…</translation>
+    </message>
+    <message>
+        <source>Restored. The damaged file was kept as %1 for your IT staff.</source>
+        <translation>已還原。損壞的檔案已保留為 %1，請交給資訊人員檢查。</translation>
+    </message>
 </context>
 </TS>

@@ -96,7 +96,7 @@ def test_disk_full_leaves_no_partial_backup(db: Database, locations: Locations,
         def __exit__(self, *args: object) -> None:
             self.inner.close()
 
-        def backup(self, _target: object) -> None:
+        def backup(self, _target: object, **_options: object) -> None:
             raise sqlite3.OperationalError("database or disk is full")
 
         def close(self) -> None:
@@ -167,3 +167,60 @@ def test_a_backup_says_what_it_holds_and_what_not(db: Database, locations: Locat
     text = describe_backup(make_backup(db, locations.backup_dir))
     assert "出版品 2 筆" in text
     assert "不在備份之內" in text, "the output folder is not in a backup, and it says so"
+
+
+@pytest.mark.sqlite_only
+def test_a_restore_gives_up_on_a_locked_database_and_says_so(
+        db: Database, locations: Locations, unit_id: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from app.errors import DatabaseLockedError
+
+    add_book(db, unit_id, "第一本")
+    backup = make_backup(db, locations.backup_dir)
+    add_book(db, unit_id, "第二本")
+    monkeypatch.setattr("app.db.backup.LOCK_WAIT_S", 1.0)
+    holder = sqlite3.connect(locations.data_dir / "pubdesk.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    try:
+        with pytest.raises(DatabaseLockedError, match="無法還原"):
+            restore_database(db, backup, locations)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert time.monotonic() - started < 20
+    assert _titles(db) == 2, "the current data is untouched"
+    assert not list(locations.backup_dir.glob("*.partial"))
+
+
+@pytest.mark.sqlite_only
+def test_a_damaged_or_emptied_database_is_replaced_from_a_backup(
+        locations: Locations, tmp_path: Path) -> None:
+    from app.db.open import replace_broken_database
+    from app.errors import DatabaseDamagedError
+
+    db = open_database(locations)
+    with db.session() as session:
+        from app.services.units import UnitData, save_unit
+
+        save_unit(session, UnitData(full_name="經濟部", doc_code="經"))
+    backup = make_backup(db, locations.backup_dir)
+    db.dispose()
+    path = locations.data_dir / "pubdesk.sqlite3"
+    damaged = bytearray(path.read_bytes())
+    for index in range(100, len(damaged), 7):
+        damaged[index] = 0xAB
+    path.write_bytes(bytes(damaged))
+    with pytest.raises(DatabaseDamagedError, match="已損壞"):
+        open_database(locations)
+    assert path.read_bytes() == bytes(damaged), "a damaged file is left as it was"
+    kept = replace_broken_database(locations, backup)
+    assert kept.read_bytes() == bytes(damaged)
+    open_database(locations).dispose()
+
+    path.write_bytes(b"")
+    with pytest.raises(DatabaseDamagedError, match="0 位元組"):
+        open_database(locations)
+    assert path.stat().st_size == 0

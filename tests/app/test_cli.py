@@ -19,6 +19,8 @@ def test_db_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert main(["--data-dir", str(data), "db", "where"]) == 0
     assert str(data) in capsys.readouterr().out
     assert main(["--data-dir", str(data), "db", "upgrade"]) == 0
+    assert "已建立新的資料庫" in capsys.readouterr().out
+    assert main(["--data-dir", str(data), "db", "upgrade"]) == 0
     assert "最新版" in capsys.readouterr().out
     assert main(["--data-dir", str(data), "db", "backup"]) == 0
     backup = Path(capsys.readouterr().out.split("已備份到 ")[1].strip())
@@ -27,6 +29,36 @@ def test_db_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert backup.name in capsys.readouterr().out
     assert main(["--data-dir", str(data), "db", "restore", str(backup)]) == 0
     assert "已從" in capsys.readouterr().out
+
+
+def test_db_upgrade_says_what_it_did_and_names_its_backup(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.db.migrate import upgrade
+
+    data = tmp_path / "ws"
+    data.mkdir()
+    upgrade("sqlite:///" + (data / "pubdesk.sqlite3").as_posix(), target="0006")
+    assert main(["--data-dir", str(data), "db", "upgrade"]) == 0
+    said = capsys.readouterr().out
+    assert "從 0006 版升級到" in said
+    backup = Path(said.split("升級前的備份：")[1].strip())
+    assert backup.exists()
+    assert "before-upgrade-0006" in backup.name
+
+
+def test_db_restore_replaces_a_damaged_database(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "ws"
+    assert main(["--data-dir", str(data), "db", "backup"]) == 0
+    backup = Path(capsys.readouterr().out.split("已備份到 ")[1].strip())
+    (data / "pubdesk.sqlite3").write_bytes(b"")
+    assert main(["--data-dir", str(data), "db", "where"]) == 0
+    assert main(["--data-dir", str(data), "db", "backup"]) == 1
+    assert "0 位元組" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "db", "restore", str(backup)]) == 0
+    assert "損壞的資料庫檔案已移到" in capsys.readouterr().out
+    assert main(["--data-dir", str(data), "db", "upgrade"]) == 0
+    assert "最新版" in capsys.readouterr().out
 
 
 def test_errors_are_messages_not_tracebacks(tmp_path: Path,

@@ -1,0 +1,59 @@
+"""Two windows (two officers' PCs) on one database: the later save of an older view is refused
+with who and when, the officer is offered a reload, and the earlier save survives."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.db import Database
+from app.db.engine import make_engine
+from app.services.toc_service import get_toc
+from app.toc import TocLine
+from tests.app.factories import add_book
+
+
+def test_a_toc_saved_in_another_window_is_not_overwritten(  # type: ignore[no-untyped-def]
+        make_window, monkeypatch: pytest.MonkeyPatch, unit_id_for) -> None:
+    window_a, db, _ = make_window()
+    pub_id = add_book(db, unit_id_for(db))
+    window_a.hub.announce("publications")
+    window_b, _, _ = make_window()
+    other = Database(db.url, make_engine(db.url), data_dir=db.data_dir, user="陳志明")
+    window_b.publications.db = other
+    try:
+        page_a, page_b = window_a.publications, window_b.publications
+        page_a.open_publication(pub_id)
+        page_b.open_publication(pub_id)
+        page_b.toc_editor.set_lines([TocLine(1, "第一章 緒論")])
+        page_b._save_toc(page_b.toc_editor.lines)
+        offered: list[str] = []
+
+        def reload_chosen(_parent: object, exc: Exception) -> bool:
+            offered.append(str(exc))
+            return True
+
+        monkeypatch.setattr("ui.pages.publications.page.offer_reload", reload_chosen)
+        page_a._save_toc([TocLine(1, "第一章 總論"), TocLine(1, "第二章")])
+        assert offered
+        assert "陳志明" in offered[0]
+        with db.session() as session:
+            assert [line.title for line in get_toc(session, pub_id)] == ["第一章 緒論"]
+        assert [line.title for line in page_a.toc_editor.lines] == ["第一章 緒論"], "reloaded"
+        page_a._save_toc([TocLine(1, "第一章 緒論"), TocLine(1, "第二章")])
+        with db.session() as session:
+            assert len(get_toc(session, pub_id)) == 2, "after the reload the save goes through"
+    finally:
+        other.dispose()
+
+
+@pytest.fixture
+def unit_id_for():  # type: ignore[no-untyped-def]
+    from app.services.units import UnitData, list_units, save_unit
+
+    def make(db: Database) -> int:
+        with db.session() as session:
+            units = list_units(session)
+            if units:
+                return units[0][0]
+            return save_unit(session, UnitData(full_name="經濟部產業發展署", doc_code="產發"))
+    return make
