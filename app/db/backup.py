@@ -17,10 +17,11 @@ from collections.abc import Callable
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from app import messages
 from app.db import pg_backup
-from app.db.engine import SQLITE_HEADER, Database
+from app.db.engine import Database
 from app.db.migrate import check_not_newer, known_revisions
 from app.errors import BackupError, DatabaseLockedError, DatabaseTooNewError
 
@@ -165,11 +166,10 @@ def inspect_backup(path: Path) -> str | None:
         raise BackupError(messages.RESTORE_NOT_FOUND.format(path=path))
     if path.name.endswith(pg_backup.SUFFIX):
         return _checked_revision(path, pg_backup.read_revision(path))
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise BackupError(messages.RESTORE_INVALID.format(path=path, detail="不是 SQLite 檔案"))
+    # Read through SQLite only (see app.db.engine.check_sqlite_file: a file opened and closed
+    # by hand drops this process's locks, and an officer may pick the live database).
     try:
-        with sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True) as conn:
+        with sqlite3.connect(f"file:{quote(path.as_posix())}?mode=ro", uri=True) as conn:
             verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if verdict != "ok":
                 raise BackupError(messages.RESTORE_INVALID.format(path=path, detail=verdict))
@@ -180,7 +180,8 @@ def inspect_backup(path: Path) -> str | None:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         conn.close()
     except sqlite3.Error as exc:
-        raise BackupError(messages.RESTORE_INVALID.format(path=path, detail=exc)) from exc
+        detail = "不是 SQLite 檔案" if "not a database" in str(exc) else exc
+        raise BackupError(messages.RESTORE_INVALID.format(path=path, detail=detail)) from exc
     return _checked_revision(path, row[0] if row else None)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -31,7 +32,6 @@ from app.errors import (
 from app.models.datapath import data_folder
 
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -177,10 +177,22 @@ def check_sqlite_file(path: Path, *, used_before: bool = False) -> None:
         if used_before:
             raise DatabaseDamagedError(messages.DATABASE_EMPTY_FILE.format(path=path))
         return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise DatabaseError(messages.NOT_A_DATABASE.format(path=path), path=str(path))
+    # Asked through SQLite, never by opening the file ourselves: closing any descriptor of a
+    # file drops every POSIX lock this process holds on it, so reading the header while
+    # another connection of this process is open let that connection's next reader take a
+    # half-written WAL for valid ("database disk image is malformed" after another PubDesk
+    # was killed mid-save; tests/app/test_kill_durability.py).
+    uri = f"file:{quote(path.as_posix())}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+            conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        text = str(exc).lower()
+        if "not a database" in text:
+            raise DatabaseError(messages.NOT_A_DATABASE.format(path=path), path=str(path)) from exc
+        if "malformed" in text:
+            raise DatabaseDamagedError(messages.DATABASE_DAMAGED) from exc
+        # Locked, busy…: the opening that follows says it in words.
 
 
 def check_folder_writable(folder: Path) -> None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
 from glob import glob
 from pathlib import Path
 
@@ -55,6 +57,15 @@ def _libpq_args(url: str) -> tuple[list[str], dict[str, str]]:
     return args, env
 
 
+def _die_with_parent() -> None:
+    """In the pg_dump child (Linux): end when PubDesk ends, so a PubDesk killed mid-backup
+    leaves no pg_dump writing on (and its `.partial` is cleared at the next start)."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
 def dump(url: str, target: Path) -> None:
     """Write the database at `url` to `target` (a `.partial` file renamed when complete)."""
     tool = find_tool("pg_dump")
@@ -66,7 +77,8 @@ def dump(url: str, target: Path) -> None:
     command = [str(tool), *args, "--inserts", "--no-owner", "--no-privileges",
                "--schema", "public", "--file", str(partial)]
     try:
-        done = subprocess.run(command, env=env, capture_output=True, timeout=3600, check=False)
+        done = subprocess.run(command, env=env, capture_output=True, timeout=3600, check=False,
+                              preexec_fn=_die_with_parent if sys.platform == "linux" else None)
         if done.returncode != 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise BackupError(messages.BACKUP_FAILED.format(detail=detail[-1] if detail else
