@@ -37,6 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE")
     db_commands.add_parser("where", help="顯示資料夾與資料庫位置")
     db_commands.add_parser("backups", help="列出備份檔")
+    init_server = db_commands.add_parser(
+        "init-server", help="在辦公室的 PostgreSQL 伺服器建立資料庫結構與三個角色（承辦人、檢視者、管理者）")
+    init_server.add_argument("url", metavar="URL", help="以資料庫擁有者連線的網址")
+    add_login = db_commands.add_parser("add-login", help="為一位同仁建立登入帳號（需管理者身分）")
+    add_login.add_argument("url", metavar="URL", help="以管理者連線的網址")
+    add_login.add_argument("login", metavar="LOGIN")
+    add_login.add_argument("--role", choices=["officer", "viewer", "admin"], default="officer")
 
     from app.pdfcheck.cli import add_arguments as add_check_arguments
 
@@ -67,6 +74,26 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_office(args: argparse.Namespace) -> int:
+    """`db init-server` and `db add-login`: setting up the office's PostgreSQL database."""
+    if args.db_command == "init-server":
+        from app.db.office import init_server
+
+        for line in init_server(args.url):
+            print(line)
+        return 0
+    if args.db_command == "add-login":
+        import getpass
+
+        from app.db.office import add_login
+
+        password = getpass.getpass(f"{args.login} 的密碼（至少 10 字元）：")
+        add_login(args.url, args.login, password, f"pubdesk_{args.role}")
+        print(f"已建立帳號 {args.login}（{args.role}）。")
+        return 0
+    return 2
+
+
 def _run_db(args: argparse.Namespace, locations: Locations) -> int:
     from app.db import make_backup, open_database, restore_database
     from app.db.backup import list_backups
@@ -76,6 +103,8 @@ def _run_db(args: argparse.Namespace, locations: Locations) -> int:
         print(f"資料庫：{locations.database_url}")
         print(f"備份：{locations.backup_dir}")
         return 0
+    if args.db_command in ("init-server", "add-login"):
+        return _run_office(args)
     if args.db_command == "backups":
         folder = locations.backup_dir
         files = list_backups(folder)

@@ -24,6 +24,8 @@ SERVER_UNREACHABLE = ("無法連線到辦公室資料庫伺服器（{detail}）�
 RESTORE_LOCKED = ("資料庫正被其他程式使用中，等了 {seconds} 秒仍無法還原。請關閉其他 PubDesk 視窗或備份軟體後再試。"
                   "目前的資料庫未被更動。")
 UPGRADED = "資料庫結構已從 {old} 版升級到 {new} 版。升級前的備份：{backup}"
+OFFICE_NEEDS_POSTGRES = "辦公室資料庫需要 PostgreSQL 伺服器（網址以 postgresql+psycopg:// 開頭）。"
+READ_ONLY_ACCESS = "您以檢視者帳號「{login}」登入，只能查看，不能修改資料。"
 NEW_DATABASE = "已建立新的資料庫（結構 {new} 版）。"
 UP_TO_DATE = "資料庫結構已是最新版（{revision}），不需要升級。"
 DATABASE_FAILED = "資料庫發生錯誤：{detail}"

@@ -110,9 +110,18 @@ class MainWindow(QMainWindow):
             self.locations = locations
         if settings is not None:
             self.settings = settings
-        self.location_label.setText(str(db.path or db.url))
+        from sqlalchemy.engine import make_url
+
+        where = str(db.path) if db.path else make_url(db.url).render_as_string(hide_password=True)
+        if db.read_only:
+            where = self.tr("Read only (viewer login %1) — %2").replace(
+                "%1", db.user or "").replace("%2", where)
+        self.location_label.setText(where)
         for warning in db.warnings:
             self.statusBar().showMessage(warning)
+        if db.read_only:
+            self.statusBar().showMessage(self.tr(
+                "Signed in with a viewer's login: you can look at everything but not change it."))
         self.navigation.setEnabled(True)
         for action in self.database_actions:
             action.setEnabled(True)

@@ -233,7 +233,10 @@ def restore_backup(db: Database, backup_file: Path, backup_dir: Path) -> Path:
     safety = make_backup(db, backup_dir, "before-restore")
     db.dispose()
     if server:
+        from app.db.office import regrant_if_office
+
         pg_backup.restore(db.url, backup_file)
+        regrant_if_office(db.url)
         return safety
     target = db.path
     assert target is not None

@@ -88,6 +88,8 @@ class Database:
     """Stored file paths are relative to this folder (see app.models.datapath)."""
     upgrade_backup: Path | None = None
     """The backup made before this opening upgraded the schema, if it did."""
+    read_only: bool = False
+    """Signed in with a viewer's login: the window says so and offers no saving."""
     user: str | None = None
     """Who saves, for the audit log and "saved by" (default: the OS user; office mode: the
     database login)."""

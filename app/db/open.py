@@ -37,7 +37,14 @@ def open_database(locations: Locations, *, migrate: bool = True, seed: bool = Tr
     if migrate:
         db.upgrade_backup = upgrade(locations.database_url, wal=wal,
                                     backup=backup_callback(db, locations.backup_dir))
-    if seed:
+    if path is None:
+        from app.db.engine import driver_errors_translated
+        from app.db.office import access
+
+        with driver_errors_translated(), db.engine.connect() as conn:
+            who = access(conn)
+        db.user, db.read_only = who.login or None, not who.can_write
+    if seed and not db.read_only:
         from app.services.reference import seed_reference_data
 
         with db.session() as session:

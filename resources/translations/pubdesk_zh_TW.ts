@@ -940,6 +940,14 @@
         <translation>資料庫仍在開啟中，請稍候。</translation>
     </message>
     <message>
+        <source>Read only (viewer login %1) — %2</source>
+        <translation>唯讀（檢視者帳號 %1）— %2</translation>
+    </message>
+    <message>
+        <source>Signed in with a viewer&apos;s login: you can look at everything but not change it.</source>
+        <translation>您以檢視者帳號登入：可以查看所有資料，但不能修改。</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
