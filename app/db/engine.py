@@ -23,6 +23,7 @@ from app import messages
 from app.db.audit import install_audit
 from app.db.network import is_network_path
 from app.errors import (
+    ChangedElsewhereError,
     DatabaseDamagedError,
     DatabaseError,
     DatabaseLockedError,
@@ -116,7 +117,10 @@ class Database:
                 session.commit()
         except StaleDataError:
             session.rollback()
-            raise PubDeskError(messages.CHANGED_ELSEWHERE) from None
+            # Saved by someone between our version check and our UPDATE: the database's own
+            # `WHERE row_version = …` caught it. Same error as the check's, so the window
+            # offers Reload either way.
+            raise ChangedElsewhereError(messages.CHANGED_ELSEWHERE) from None
         except (SqlDatabaseError, InterfaceError) as exc:
             session.rollback()
             raise translate_driver_error(exc) from exc

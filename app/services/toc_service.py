@@ -22,9 +22,12 @@ def get_toc(session: Session, publication_id: int) -> list[TocLine]:
     return [TocLine(e.level, e.title, e.page, e.kind) for e in pub.toc_entries]
 
 
-def toc_version(session: Session, publication_id: int) -> int:
-    """The version to pass back to `save_toc` (the publication's: the TOC is part of it)."""
-    return load_publication(session, publication_id).row_version
+def toc_for_edit(session: Session, publication_id: int) -> tuple[list[TocLine], int]:
+    """The TOC and the version to pass back to `save_toc` (the publication's: the TOC is part
+    of it), read version first (app.services.guard)."""
+    version = load_publication(session, publication_id).row_version
+    session.expire_all()  # the lines from the database now, not an older copy in the session
+    return get_toc(session, publication_id), version
 
 
 def save_toc(session: Session, publication_id: int, lines: list[TocLine],

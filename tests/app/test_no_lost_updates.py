@@ -23,7 +23,7 @@ from app.services.serials import (
     set_articles,
     update_issue,
 )
-from app.services.toc_service import get_toc, save_toc, toc_version
+from app.services.toc_service import get_toc, save_toc, toc_for_edit
 from app.services.units import (
     ContactData,
     list_contacts,
@@ -49,9 +49,9 @@ def test_two_officers_editing_one_toc(officers: tuple[Database, Database], unit_
     first, second = officers
     pub_id = add_book(first, unit_id)
     with first.session() as s:
-        seen_by_first = toc_version(s, pub_id)
+        seen_by_first = toc_for_edit(s, pub_id)[1]
     with second.session() as s:
-        seen_by_second = toc_version(s, pub_id)
+        seen_by_second = toc_for_edit(s, pub_id)[1]
     with first.session() as s:
         save_toc(s, pub_id, [TocLine(1, "第一章 緒論")], seen_by_first)
     with pytest.raises(ChangedElsewhereError, match="林怡君") as refused, second.session() as s:
@@ -60,7 +60,7 @@ def test_two_officers_editing_one_toc(officers: tuple[Database, Database], unit_
     assert "民國" in refused.value.message
     with second.session() as s:
         assert [line.title for line in get_toc(s, pub_id)] == ["第一章 緒論"]
-        fresh = toc_version(s, pub_id)
+        fresh = toc_for_edit(s, pub_id)[1]
         save_toc(s, pub_id, [TocLine(1, "第一章 緒論"), TocLine(1, "第二章")], fresh)
         assert len(get_toc(s, pub_id)) == 2
 
@@ -74,7 +74,7 @@ def test_the_toc_and_the_form_share_one_version(officers: tuple[Database, Databa
     with first.session() as s:
         data, version = publication_data(s, pub_id)
     with second.session() as s:
-        save_toc(s, pub_id, [TocLine(1, "序")], toc_version(s, pub_id))
+        save_toc(s, pub_id, [TocLine(1, "序")], toc_for_edit(s, pub_id)[1])
     data.pages = 999
     with pytest.raises(ChangedElsewhereError, match="陳志明"), first.session() as s:
         update_publication(s, pub_id, data, version)
@@ -89,9 +89,9 @@ def test_two_officers_editing_the_letterhead(officers: tuple[Database, Database]
                                             unit_id: int) -> None:
     first, second = officers
     with first.session() as s:
-        form_a, seen_a = unit_data(s, unit_id), unit_version(s, unit_id)
+        seen_a, form_a = unit_version(s, unit_id), unit_data(s, unit_id)
     with second.session() as s:
-        form_b, seen_b = unit_data(s, unit_id), unit_version(s, unit_id)
+        seen_b, form_b = unit_version(s, unit_id), unit_data(s, unit_id)
     form_a.phone = "(02)2321-9999"
     with first.session() as s:
         save_unit(s, form_a, unit_id, seen_a)
@@ -107,7 +107,7 @@ def test_contacts_count_as_a_save_of_the_unit(officers: tuple[Database, Database
                                              unit_id: int) -> None:
     first, second = officers
     with second.session() as s:
-        form, seen = unit_data(s, unit_id), unit_version(s, unit_id)
+        seen, form = unit_version(s, unit_id), unit_data(s, unit_id)
     with first.session() as s:
         save_unit(s, unit_data(s, unit_id), unit_id, unit_version(s, unit_id))
         save_contacts(s, unit_id, [ContactData("林怡君", "專員", "(02)2321-2200#8123")])

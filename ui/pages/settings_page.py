@@ -168,8 +168,9 @@ class SettingsPage(QWidget):
             return
         self.unit_id = int(item.data(256))
         with self.db.session() as session:
-            data = unit_data(session, self.unit_id)
+            # The version first, the content after (app.services.guard: never the reverse).
             self.unit_version = unit_version(session, self.unit_id)
+            data = unit_data(session, self.unit_id)
             contacts = list_contacts(session, self.unit_id)
         for f in fields(UnitData):
             self.edits[f.name].setText(getattr(data, f.name))

@@ -164,9 +164,10 @@ class IssuesEditor(QWidget):
         if issue_id is None:
             return
         with self.db.session() as session:
+            # The version first, the content after (app.services.guard: never the reverse).
+            self.issue_version = issue_version(session, issue_id)
             data = dict(list_issues(session, self.publication_id or 0))[issue_id]
             articles = list_articles(session, issue_id)
-            self.issue_version = issue_version(session, issue_id)
         self.volume.setText(data.volume)
         self.number.setText(data.number)
         self.roc_year.set_value(data.year - ROC_OFFSET)
