@@ -60,6 +60,22 @@ def test_a_server_database_newer_than_the_app_is_refused(locations: Locations) -
 
 
 @pytest.mark.sqlite_only
+def test_a_newer_database_in_rollback_journal_mode_stays_in_that_mode(
+        locations: Locations) -> None:
+    open_database(locations).dispose()
+    path = locations.data_dir / "pubdesk.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNewError):
+        open_database(locations)
+    assert path.read_bytes() == before, "not switched to WAL: the message says 'not changed'"
+    assert not path.with_name("pubdesk.sqlite3-wal").exists()
+
+
+@pytest.mark.sqlite_only
 def test_a_file_that_is_not_a_database_is_refused(locations: Locations) -> None:
     path = locations.data_dir / "pubdesk.sqlite3"
     path.write_bytes(b"PK\x03\x04 an excel file renamed")

@@ -102,8 +102,10 @@ def test_upgrade_from_first_revision_keeps_every_child_row(locations: Locations)
 
     assert _counts(url) == before
     assert _scalar(url, "SELECT version_num FROM alembic_version") == head_revision()
-    # The migration repaired the negative price instead of failing on it.
+    # The migration repaired the negative price instead of failing on it, and said so.
     assert _scalar(url, "SELECT price_ntd FROM publications WHERE id = 2") is None
+    assert _scalar(url, "SELECT old_value FROM audit_log WHERE entity = 'publications' AND "
+                        "entity_id = 2 AND field = 'price_ntd'") == "-5"
     backups = list(locations.backup_dir.glob("*before-upgrade-0001*"))
     assert len(backups) == 1, "an upgrade of an existing database makes a backup first"
     if url.startswith("sqlite"):

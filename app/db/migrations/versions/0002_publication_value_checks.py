@@ -27,8 +27,19 @@ _CHECKS = {
 }
 
 
+_REPAIRS = (("price_ntd", "price_ntd < 0", "NULL"), ("pages", "pages <= 0", "NULL"),
+            ("edition", "edition < 1", "'1'"), ("printing", "printing < 1", "'1'"))
+
+
 def upgrade() -> None:
-    # Rows written before the rule existed are repaired rather than rejected.
+    # Rows written before the rule existed are repaired rather than rejected — and each
+    # repair is written to the audit log, so the officer can see what the upgrade changed.
+    for column, broken, repaired in _REPAIRS:
+        op.execute(
+            "INSERT INTO audit_log (at, os_user, action, entity, entity_id, field, old_value, "
+            f"new_value) SELECT CURRENT_TIMESTAMP, 'PubDesk 升級 0002', 'update', 'publications', "
+            f"id, '{column}', CAST({column} AS VARCHAR(20)), {repaired} FROM publications "
+            f"WHERE {broken}")
     op.execute("UPDATE publications SET price_ntd = NULL WHERE price_ntd < 0")
     op.execute("UPDATE publications SET pages = NULL WHERE pages <= 0")
     op.execute("UPDATE publications SET edition = 1 WHERE edition < 1")
