@@ -57,3 +57,27 @@ def unit_id_for():  # type: ignore[no-untyped-def]
                 return units[0][0]
             return save_unit(session, UnitData(full_name="經濟部產業發展署", doc_code="產發"))
     return make
+
+
+def test_a_damaged_database_at_start_is_said_and_left_as_it_is(  # type: ignore[no-untyped-def]
+        tmp_path, modal_dialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.db import open_database
+    from app.paths import resolve_locations
+    from ui.main import open_workspace
+
+    locations = resolve_locations(tmp_path / "ws", environ={})
+    open_database(locations).dispose()
+    path = locations.data_dir / "pubdesk.sqlite3"
+    damaged = bytearray(path.read_bytes())
+    for index in range(100, len(damaged), 7):
+        damaged[index] = 0xAB
+    path.write_bytes(bytes(damaged))
+    assert open_workspace(locations) is None, "the officer chose Quit"
+    assert any("已損壞" in text for _kind, text in modal_dialogs)
+    assert path.read_bytes() == bytes(damaged)
+
+    chosen: list[str] = []
+    monkeypatch.setattr("ui.main._restore_over_broken",
+                        lambda exc, where: chosen.append(exc.message) or False)
+    assert open_workspace(locations) is None
+    assert chosen, "a damaged file offers a restore, not only a message"
