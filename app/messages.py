@@ -25,6 +25,9 @@ RESTORE_LOCKED = ("資料庫正被其他程式使用中，等了 {seconds} 秒�
                   "目前的資料庫未被更動。")
 UPGRADED = "資料庫結構已從 {old} 版升級到 {new} 版。升級前的備份：{backup}"
 OFFICE_NEEDS_POSTGRES = "辦公室資料庫需要 PostgreSQL 伺服器（網址以 postgresql+psycopg:// 開頭）。"
+OFFICE_NOT_INITIALISED = ("已連上伺服器，但這個資料庫還沒有 PubDesk 的資料表。請系統管理者先執行 "
+                          "pubdesk db init-server。")
+OFFICE_WRONG_PASSWORD = "伺服器拒絕了這個帳號或密碼。請確認帳號與密碼，或洽系統管理者。"
 READ_ONLY_ACCESS = "您以檢視者帳號「{login}」登入，只能查看，不能修改資料。"
 NEW_DATABASE = "已建立新的資料庫（結構 {new} 版）。"
 UP_TO_DATE = "資料庫結構已是最新版（{revision}），不需要升級。"

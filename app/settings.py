@@ -27,6 +27,10 @@ class Settings:
     window_state: str = ""
     splitter_state: str = ""
     last_page: str = "publications"
+    office_server: str = ""
+    """The office PostgreSQL database (URL without the password, which is kept in the OS
+    credential store); empty: the database file in the data folder. `--db` and `PUBDESK_DB`
+    come first."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Keys this version does not know (from a newer PubDesk), kept as they were."""
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from app.errors import DatabaseDamagedError, DatabaseError, PubDeskError
 from app.paths import Locations, resolve_locations
-from app.settings import load_settings
+from app.settings import Settings, load_settings
 from ui.fonts import install_fonts
 from ui.i18n import install_translators
 from ui.mainwindow import MainWindow
@@ -115,6 +115,29 @@ def open_workspace(locations: Locations) -> tuple[Database, Locations] | None:
             return None
 
 
+def office_locations(locations: Locations, settings: Settings) -> Locations | None:
+    """The office server of Settings → Database, unless `--db`/`PUBDESK_DB` chose another
+    database; its password from the OS credential store, or asked for (None: the officer
+    cancelled — never silently this PC's file instead)."""
+    from dataclasses import replace
+
+    from app.db.office import stored_password, with_password
+    from app.paths import DATABASE_FILE, sqlite_url
+
+    if not settings.office_server or \
+            locations.database_url != sqlite_url(locations.data_dir / DATABASE_FILE):
+        return locations
+    password = stored_password(settings.office_server)
+    if password is None:
+        password, ok = QInputDialog.getText(
+            None, "PubDesk", QCoreApplication.translate(
+                "run_gui", "Password for the office database (%1):").replace(
+                "%1", settings.office_server.split("//", 1)[-1]), QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+    return replace(locations, database_url=with_password(settings.office_server, password))
+
+
 def run_gui(locations: Locations) -> int:
     """`pubdesk` with no command: the window first, then the database (loading the database
     layer takes several times as long as painting the window)."""
@@ -128,7 +151,8 @@ def run_gui(locations: Locations) -> int:
     window = MainWindow(None, settings, locations)
     window.show()
     app.processEvents()
-    opened = open_workspace(locations)
+    chosen_locations = office_locations(locations, settings)
+    opened = open_workspace(chosen_locations) if chosen_locations else None
     if opened is None:
         window.close()
         return 1

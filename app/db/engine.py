@@ -154,6 +154,8 @@ def translate_driver_error(exc: SqlDatabaseError | InterfaceError) -> PubDeskErr
         raise exc
     if "permission denied" in text or "read-only transaction" in text:
         return DatabaseError(messages.DATABASE_NO_PERMISSION)
+    if "password authentication failed" in text or "no password supplied" in text:
+        return DatabaseError(messages.OFFICE_WRONG_PASSWORD)
     if "connection" in text and ("refused" in text or "timeout" in text or "closed" in text
                                  or "failed" in text or "terminat" in text):
         return DatabaseError(messages.SERVER_UNREACHABLE.format(detail=_first_line(exc)))

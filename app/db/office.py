@@ -133,3 +133,66 @@ def access(conn: Connection) -> Access:
     can_write = bool(conn.execute(text(
         "SELECT has_table_privilege(current_user, 'publications', 'UPDATE')")).scalar())
     return Access(str(login), can_write)
+
+
+KEYRING_SERVICE = "PubDesk office database"
+
+
+def _account(url: str) -> str:
+    parsed = make_url(url)
+    return f"{parsed.username}@{parsed.host}:{parsed.port or 5432}/{parsed.database}"
+
+
+def with_password(url: str, password: str | None) -> str:
+    """The server URL as stored in the settings (no password) with the password put in."""
+    parsed = make_url(url)
+    if password:
+        parsed = parsed.set(password=password)
+    return parsed.render_as_string(hide_password=False)
+
+
+def stored_password(url: str) -> str | None:
+    """The password kept for this login in the OS credential store; None when there is none
+    or the PC has no credential store (then the window asks)."""
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            return keyring.get_password(KEYRING_SERVICE, _account(url))
+        except KeyringError:
+            return None
+    except ImportError:
+        return None
+
+
+def remember_password(url: str, password: str) -> bool:
+    """Keep the password in the OS credential store; False when this PC has none."""
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            keyring.set_password(KEYRING_SERVICE, _account(url), password)
+            return True
+        except KeyringError:
+            return False
+    except ImportError:
+        return False
+
+
+def try_connection(url: str, timeout_s: int = 5) -> Access:
+    """Connect once and say who we are and whether we may write; DatabaseError in words
+    (unreachable, wrong password, no PubDesk schema…) otherwise."""
+    from app.db.engine import driver_errors_translated
+
+    if not _is_server(url):
+        raise DatabaseError(messages.OFFICE_NEEDS_POSTGRES)
+    engine = create_engine(url, connect_args={"connect_timeout": timeout_s}, poolclass=None)
+    try:
+        with driver_errors_translated(), engine.connect() as conn:
+            if not conn.execute(text("SELECT to_regclass('public.publications')")).scalar():
+                raise DatabaseError(messages.OFFICE_NOT_INITIALISED)
+            return access(conn)
+    finally:
+        engine.dispose()

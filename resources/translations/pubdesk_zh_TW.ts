@@ -515,6 +515,65 @@
     </message>
 </context>
 <context>
+    <name>DatabaseSettings</name>
+    <message>
+        <source>Database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>This PC (a file in the data folder)</source>
+        <translation>本機（資料夾中的資料庫檔案）</translation>
+    </message>
+    <message>
+        <source>The office server (PostgreSQL)</source>
+        <translation>辦公室伺服器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>server:5432/pubdesk</source>
+        <translation>伺服器:5432/pubdesk</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>測試連線</translation>
+    </message>
+    <message>
+        <source>Use this database from the next start</source>
+        <translation>下次開啟時改用這個資料庫</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>伺服器</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>帳號</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s database file needs no test.</source>
+        <translation>本機資料庫檔案不需要測試連線。</translation>
+    </message>
+    <message>
+        <source>Connected as %1: you can read and change records.</source>
+        <translation>已以 %1 連線：可以查看與修改資料。</translation>
+    </message>
+    <message>
+        <source>Connected as %1: read only (a viewer&apos;s login).</source>
+        <translation>已以 %1 連線：唯讀（檢視者帳號）。</translation>
+    </message>
+    <message>
+        <source>Saved. PubDesk uses this database from its next start.</source>
+        <translation>已儲存。PubDesk 下次開啟時使用這個資料庫。</translation>
+    </message>
+    <message>
+        <source>This PC has no credential store: PubDesk will ask for the password at each start.</source>
+        <translation>這部電腦沒有可保存密碼的地方：每次開啟時 PubDesk 會詢問密碼。</translation>
+    </message>
+</context>
+<context>
     <name>DepositPage</name>
     <message>
         <source>Show everything not yet sent (all publications)</source>
@@ -1972,6 +2031,10 @@ translators</source>
     <message>
         <source>Restored. The damaged file was kept as %1 for your IT staff.</source>
         <translation>已還原。損壞的檔案已保留為 %1，請交給資訊人員檢查。</translation>
+    </message>
+    <message>
+        <source>Password for the office database (%1):</source>
+        <translation>辦公室資料庫（%1）的密碼：</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -41,6 +43,7 @@ from app.services.units import (
 from app.settings import Settings
 from ui.errors import offer_reload, show_error
 from ui.hub import DataHub
+from ui.pages.database_settings import DatabaseSettings
 from ui.widgets import ErrorLabel
 
 CONTACT_COLUMNS = ("name", "job_title", "phone", "fax", "email")
@@ -137,9 +140,17 @@ class SettingsPage(QWidget):
         right_layout.addWidget(contact_box, 1)
         right_layout.addLayout(save_row)
         right_layout.addWidget(app_box)
+        self.database = DatabaseSettings(settings)
+        self.database.changed.connect(lambda: self.language_changed.emit(self.settings.language))
+        right_layout.addWidget(self.database)
+        # Scrolls rather than growing the window: the page must fit a 1280×800 screen.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(right)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(right)
+        split.addWidget(scroll)
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
