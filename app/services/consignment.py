@@ -465,6 +465,11 @@ def save_store_terms(session: Session, store_id: int, terms: StoreTerms,
     session.flush()
 
 
+def store_version(session: Session, store_id: int) -> int:
+    """The version to pass back to `save_store_terms`."""
+    return _store(session, store_id).row_version
+
+
 def store_choices(session: Session) -> list[tuple[int, str, Decimal, int, str]]:
     """(id, name, commission %, first-edition quantity, contact) of the active stores."""
     return [(s.id, s.name, s.commission_percent, s.first_edition_quantity, s.contact)

@@ -81,3 +81,31 @@ def test_a_damaged_database_at_start_is_said_and_left_as_it_is(  # type: ignore[
                         lambda exc, where: chosen.append(exc.message) or False)
     assert open_workspace(locations) is None
     assert chosen, "a damaged file offers a restore, not only a message"
+
+
+def test_store_terms_saved_elsewhere_offer_a_reload(  # type: ignore[no-untyped-def]
+        make_window, monkeypatch: pytest.MonkeyPatch) -> None:
+    from decimal import Decimal
+
+    from app.services.consignment import StoreTerms, save_store_terms, store_version
+
+    window, db, _ = make_window()
+    page = window.consignment
+    store_id = page.store_id()
+    assert store_id is not None
+    with db.session() as session:  # another officer, after this page loaded the store
+        save_store_terms(session, store_id, StoreTerms("陳志明", Decimal(30), 3),
+                         store_version(session, store_id))
+    offered: list[str] = []
+    monkeypatch.setattr("ui.pages.common.offer_reload",
+                        lambda _parent, exc: offered.append(exc.message) or True)
+    page.terms_contact.setText("林怡君")
+    page.save_terms()
+    assert offered, "the older form is not saved over the other officer's terms"
+    assert page.terms_contact.text() == "陳志明", "reloaded"
+    page.terms_contact.setText("林怡君")
+    page.save_terms()
+    with db.session() as session:
+        from app.models import SalesStore
+
+        assert session.get(SalesStore, store_id).contact == "林怡君"  # type: ignore[union-attr]

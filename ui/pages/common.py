@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QTableWidgetItem, QWidget
 
 from app.db import Database
-from app.errors import PubDeskError, ValidationError
-from ui.errors import show_error
+from app.errors import ChangedElsewhereError, PubDeskError, ValidationError
+from ui.errors import offer_reload, show_error
 from ui.hub import DataHub
 from ui.widgets import ErrorLabel
 
@@ -27,12 +27,20 @@ def show_failure(parent: QWidget, error: ErrorLabel, exc: BaseException) -> None
 
 
 def run_action(parent: QWidget, db: Database, error: ErrorLabel,
-               action: Callable[[Any], object]) -> bool:
-    """Run `action(session)` in one transaction; True when it succeeded."""
+               action: Callable[[Any], object],
+               reload: Callable[[], None] | None = None) -> bool:
+    """Run `action(session)` in one transaction; True when it succeeded. When someone else
+    saved the record first, offer to `reload` it (app.services.guard)."""
     error.show_message("")
     try:
         with db.session() as session:
             action(session)
+    except ChangedElsewhereError as exc:
+        if reload is not None and offer_reload(parent, exc):
+            reload()
+        else:
+            show_failure(parent, error, exc)
+        return False
     except PubDeskError as exc:
         show_failure(parent, error, exc)
         return False

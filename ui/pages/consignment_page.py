@@ -45,6 +45,7 @@ from app.services.consignment import (
     settlements,
     stock,
     store_choices,
+    store_version,
     write_consignment_list,
 )
 from app.services.publications import row_for
@@ -77,6 +78,7 @@ class ConsignmentPage(WorkflowPage):
     def __init__(self, db: Database, hub: DataHub, output_root: Path,
                  parent: QWidget | None = None):
         super().__init__(db, hub, output_root, parent)
+        self.terms_version: int | None = None
         self.store = QComboBox()
         self.store.setObjectName("consignmentStore")
         self.store.currentIndexChanged.connect(self.reload)
@@ -337,6 +339,9 @@ class ConsignmentPage(WorkflowPage):
         self.error.show_message("")
         store_id = self.store_id()
         with self.db.session() as session:
+            # The version first, the terms after (app.services.guard).
+            self.terms_version = store_version(session, store_id) if store_id is not None \
+                else None
             rows = stock(session, store_id) if store_id is not None else []
             history = settlements(session, date.today())
             stores = {s[0]: s for s in store_choices(session)}
@@ -470,7 +475,11 @@ class ConsignmentPage(WorkflowPage):
                            Decimal(str(round(self.terms_commission.value(), 2))),
                            self.terms_first.value(), self.terms_public.isChecked(),
                            self.terms_reason.text())
-        self._run(lambda s: save_store_terms(s, store_id, terms), self.tr("Store terms saved."))
+        version = self.terms_version
+        if run_action(self, self.db, self.error,
+                      lambda s: save_store_terms(s, store_id, terms, version), self.reload):
+            self.status_message.emit(self.tr("Store terms saved."))
+            self.reload()
 
     def calculate(self) -> None:
         """§6: work out a price and keep it with the publication."""
