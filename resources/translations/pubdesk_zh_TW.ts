@@ -124,6 +124,10 @@
         <translation>報告已存到 %1</translation>
     </message>
     <message>
+        <source>Saving the report…</source>
+        <translation>正在儲存報告…</translation>
+    </message>
+    <message>
         <source>Choose the publication whose TOC to write, and a file.</source>
         <translation>請選擇要寫入其目次的出版品與檔案。</translation>
     </message>
@@ -1341,8 +1345,16 @@
         <translation>已裁切至 %1</translation>
     </message>
     <message>
+        <source>Cutting the pages…</source>
+        <translation>正在切割頁面…</translation>
+    </message>
+    <message>
         <source>Copyright page written.</source>
         <translation>版權頁已輸出。</translation>
+    </message>
+    <message>
+        <source>Writing the copyright page…</source>
+        <translation>正在產生版權頁…</translation>
     </message>
     <message>
         <source>This publication has no ISBN yet.</source>

@@ -57,9 +57,9 @@ def test_check_keep_export_and_write_bookmarks(make_window, qtbot, tmp_path: Pat
     report = tmp_path / "report.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(report), "*.pdf"))
-    qtbot.mouseClick(page.buttons["pdf"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.buttons["pdf"], Qt.MouseButton.LeftButton)  # saved in the worker
+    qtbot.waitUntil(lambda: window.current_page_key() == "viewer", timeout=20_000)
     assert "電子檔檢查報告" in pdf_text(report)
-    assert window.current_page_key() == "viewer"
 
     copy = tmp_path / "book-bookmarks.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",

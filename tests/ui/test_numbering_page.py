@@ -50,8 +50,8 @@ def test_application_from_draft_to_assigned(make_window, qtbot, tmp_path: Path) 
     page.source.setText(str(source))
     for row, pages in enumerate(("1", "2", "3-4", "5")):
         page.parts.item(row, 1).setText(pages)
-    page.cut_parts()
-    assert page.missing.text() == "所有上傳資料都已備妥。"
+    page.cut_parts()  # in the worker, with the progress dialog
+    qtbot.waitUntil(lambda: page.missing.text() == "所有上傳資料都已備妥。", timeout=10_000)
     page.move_to(ApplicationStatus.READY)
     page.registration.setText("R1150099")
     page.move_to(ApplicationStatus.SUBMITTED)
@@ -66,8 +66,8 @@ def test_application_from_draft_to_assigned(make_window, qtbot, tmp_path: Path) 
         data, _ = publication_data(session, book)
     assert data.isbn == "9789860000009"
 
-    page.write_copyright()
-    assert window.current_page_key() == "viewer"
+    page.write_copyright()  # in the worker
+    qtbot.waitUntil(lambda: window.current_page_key() == "viewer", timeout=10_000)
     assert "ISBN：978-986-00-0000-9" in pdf_text(window.viewer.pdf_path)
     window.show_page("numbering")
     page.write_barcode()

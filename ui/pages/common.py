@@ -16,6 +16,7 @@ from app.errors import ChangedElsewhereError, PubDeskError, ValidationError
 from ui.errors import offer_reload, show_error
 from ui.hub import DataHub
 from ui.widgets import ErrorLabel
+from ui.worker import Job, run_job
 
 
 def show_failure(parent: QWidget, error: ErrorLabel, exc: BaseException) -> None:
@@ -45,6 +46,27 @@ def run_action(parent: QWidget, db: Database, error: ErrorLabel,
         show_failure(parent, error, exc)
         return False
     return True
+
+
+def run_in_background(parent: QWidget, db: Database, error: ErrorLabel, title: str,
+                      action: Callable[[Any], Any],
+                      on_done: Callable[[Any], None] | None = None) -> Job:
+    """`run_action` off the GUI thread: `action(session)` in one transaction in the worker,
+    with the progress dialog (writing a document, cutting a PDF: hundreds of milliseconds to
+    seconds the window must not freeze for); `on_done(result)` back on the GUI thread."""
+    error.show_message("")
+
+    def job(_progress: Any, _cancelled: Any) -> Any:
+        with db.session() as session:
+            return action(session)
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, PubDeskError):
+            show_failure(parent, error, exc)
+        else:
+            show_error(parent, exc)
+
+    return run_job(parent, title, job, on_done=on_done, on_failed=failed)
 
 
 def chosen_date(edit: QDateEdit) -> date:

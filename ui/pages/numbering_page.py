@@ -55,6 +55,7 @@ from ui.pages.common import (
     chosen_date,
     read_only_item,
     run_action,
+    run_in_background,
 )
 from ui.picker import PublicationPicker
 from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit
@@ -435,8 +436,11 @@ class NumberingPage(WorkflowPage):
             for part, page_range in wanted:
                 cut_part(session, application_id, part, source, page_range, folder)
 
-        if self._run(action, self.tr("Pages cut into %1").replace("%1", str(folder))):
+        def done(_result: Any) -> None:
+            self.status_message.emit(self.tr("Pages cut into %1").replace("%1", str(folder)))
             self.reload_applications()
+
+        run_in_background(self, self.db, self.error, self.tr("Cutting the pages…"), action, done)
 
     def _output_folder(self, publication_id: int) -> Path:
         with self.db.session() as session:
@@ -447,12 +451,14 @@ class NumberingPage(WorkflowPage):
         publication_id = self.publication_id()
         if publication_id is None:
             return
-        files: list[Path] = []
-        if self._run(lambda s: files.extend(write_copyright_page(
-                s, publication_id, output_folder_for(s, self.output_root, "編號",
-                                                     publication_id))),
-                     self.tr("Copyright page written.")):
+        def done(files: list[Path]) -> None:
+            self.status_message.emit(self.tr("Copyright page written."))
             self.open_document.emit(files[2], files[1])
+
+        run_in_background(
+            self, self.db, self.error, self.tr("Writing the copyright page…"),
+            lambda s: write_copyright_page(s, publication_id, output_folder_for(
+                s, self.output_root, "編號", publication_id)), done)
 
     def write_barcode(self) -> None:
         """Write the ISBN barcode (SVG for the designer, PDF to look at)."""
