@@ -3,6 +3,7 @@ and the main window."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -159,6 +160,11 @@ def run_gui(locations: Locations) -> int:
     db, chosen = opened
     window.attach_database(db, chosen, load_settings(chosen.settings_file)
                            if chosen != locations else None)
+    # Everything alive now (modules, Qt wrappers, the models) lives as long as the window:
+    # taken out of the collector's reach, a full collection during a long job scans only what
+    # the job made — the longest GUI pause during a 200-book consent output fell from 135 ms
+    # to 54 ms (benchmarks/responsiveness.py).
+    gc.freeze()
     try:
         return app.exec()
     finally:
