@@ -107,3 +107,27 @@ def test_progress_queued_after_the_result_is_harmless(qtbot) -> None:  # type: i
         run_job(None, "多次進度", chatty, on_done=results.append)
     qtbot.waitUntil(lambda: len(results) == 5, timeout=20000)
     qtbot.wait(200)  # let any queued progress signals arrive after the dialogs are gone
+
+
+def test_a_hidden_page_catches_up_when_shown_not_on_every_save(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QStackedWidget, QWidget
+
+    from ui.hub import DataHub, listen_when_shown
+
+    hub = DataHub()
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    shown_page, hidden_page = QWidget(), QWidget()
+    stack.addWidget(shown_page)
+    stack.addWidget(hidden_page)
+    stack.show()
+    heard: dict[str, list[tuple[str, int]]] = {"shown": [], "hidden": []}
+    listen_when_shown(hub, shown_page, lambda e, i: heard["shown"].append((e, i)))
+    listen_when_shown(hub, hidden_page, lambda e, i: heard["hidden"].append((e, i)))
+    for _ in range(5):
+        hub.announce("publications", 7)
+    hub.announce("sales_stores")
+    assert len(heard["shown"]) == 6
+    assert heard["hidden"] == []
+    stack.setCurrentWidget(hidden_page)
+    assert heard["hidden"] == [("publications", 7), ("sales_stores", -1)], "once each, in order"

@@ -31,7 +31,7 @@ from app.pdfcheck import CHECK_TITLES, FileReport, Profile, Status, check_files,
 from app.pdfcheck.export import export_report
 from app.pdfcheck.isolation import BatchCancelled, expand
 from app.services.efiles import file_sha256, record_check, toc_for_check
-from ui.hub import DataHub
+from ui.hub import DataHub, listen_when_shown
 from ui.pages.common import WorkflowPage
 from ui.picker import PublicationPicker
 from ui.widgets import EnumCombo
@@ -131,7 +131,7 @@ class CheckPage(WorkflowPage):
         layout.addWidget(split, 1)
         layout.addWidget(self.summary)
         layout.addLayout(row2)
-        hub.changed.connect(self._data_changed)
+        listen_when_shown(hub, self, self._data_changed)
         self._update_buttons()
 
     # --- inputs --------------------------------------------------------------------------------

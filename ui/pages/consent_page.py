@@ -55,7 +55,7 @@ from app.services.publications import row_for, rows_for
 from app.services.serials import list_issues
 from app.services.units import contact_choices, list_units
 from ui.errors import show_error
-from ui.hub import DataHub
+from ui.hub import DataHub, listen_when_shown
 from ui.pages.common import WorkflowPage, read_only_item, show_failure
 from ui.picker import PublicationPicker
 from ui.widgets import ErrorLabel
@@ -246,7 +246,7 @@ class ConsentPage(WorkflowPage):
         split.setStretchFactor(0, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        hub.changed.connect(self._data_changed)
+        listen_when_shown(hub, self, self._data_changed)
         self.reload()
 
     # --- loading -------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ from app.services.consignment import (
     write_consignment_list,
 )
 from app.services.publications import row_for
-from ui.hub import DataHub
+from ui.hub import DataHub, listen_when_shown
 from ui.pages.common import (
     WorkflowPage,
     chosen_date,
@@ -96,7 +96,7 @@ class ConsignmentPage(WorkflowPage):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
-        hub.changed.connect(self._data_changed)
+        listen_when_shown(hub, self, self._data_changed)
         self.reload_all()
 
     # --- building --------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from app.services.deposit import (
     total_copies,
     write_deposit_documents,
 )
-from ui.hub import DataHub
+from ui.hub import DataHub, listen_when_shown
 from ui.pages.common import (
     WorkflowPage,
     chosen_date,
@@ -147,7 +147,7 @@ class DepositPage(WorkflowPage):
         layout.addLayout(track)
         layout.addLayout(output)
         layout.addWidget(self.error)
-        hub.changed.connect(self._data_changed)
+        listen_when_shown(hub, self, self._data_changed)
         self.reload()
 
     def edit_libraries(self) -> None:

@@ -49,7 +49,7 @@ from app.services.numbering import (
     numbering_plan,
 )
 from ui.errors import show_error
-from ui.hub import DataHub
+from ui.hub import DataHub, listen_when_shown
 from ui.pages.common import (
     WorkflowPage,
     chosen_date,
@@ -131,7 +131,7 @@ class NumberingPage(WorkflowPage):
         split.setSizes([560, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        hub.changed.connect(self._data_changed)
+        listen_when_shown(hub, self, self._data_changed)
         self._publication_changed()
 
     # --- building --------------------------------------------------------------------------------

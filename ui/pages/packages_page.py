@@ -33,7 +33,7 @@ from app.packages.builder import PackageCancelled
 from app.packages.kinds import ExportRefused, Override, build_package
 from app.pdfcheck import CHECK_TITLES
 from app.services.publications import row_for, rows_for
-from ui.hub import DataHub
+from ui.hub import DataHub, listen_when_shown
 from ui.pages.common import WorkflowPage, show_failure
 from ui.picker import PublicationPicker
 from ui.widgets import ErrorLabel
@@ -102,8 +102,8 @@ class PackagesPage(WorkflowPage):
         layout.addWidget(QLabel(self.tr("Checks that failed (accept one only with a reason; "
                                         "it is written into the manifest)")))
         layout.addWidget(self.failures, 1)
-        hub.changed.connect(lambda entity, _id: self.reload() if entity == "publications"
-                            else None)
+        listen_when_shown(hub, self, lambda entity, _id: self.reload()
+                          if entity == "publications" else None)
         self.reload()
 
     def reload(self) -> None:

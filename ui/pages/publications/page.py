@@ -45,7 +45,7 @@ from app.services.toc_service import get_toc, save_toc
 from app.services.units import list_units
 from app.toc import TocLine
 from ui.errors import offer_reload, show_error
-from ui.hub import DataHub
+from ui.hub import DataHub, listen_when_shown
 from ui.pages.publications.dialogs import NewFromThisDialog
 from ui.pages.publications.form import PublicationFormWidget
 from ui.pages.publications.issues_editor import IssuesEditor
@@ -173,7 +173,7 @@ class PublicationsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.New, self, self.new_publication)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        hub.changed.connect(self._data_changed)
+        listen_when_shown(hub, self, self._data_changed)
         self.reload_units()
         self._show_empty()
         self.refresh()
