@@ -7,12 +7,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.pdfcheck.checks.naming import NamingRule
-from app.pdfcheck.engine import check_pdf
-from app.pdfcheck.isolation import BatchCancelled, check_files
-from app.pdfcheck.report import CHECK_TITLES, FileReport, Profile, Status
+# Only `add_arguments` runs at every start of `pubdesk`; the checker is imported by the
+# commands that use it.
+if TYPE_CHECKING:
+    from app.pdfcheck.checks.naming import NamingRule
+    from app.pdfcheck.report import FileReport
 
 
 def add_arguments(commands: Any) -> None:
@@ -46,6 +47,8 @@ def _load_toc(name: str | None) -> list[dict[str, Any]] | None:
 
 
 def _naming(args: argparse.Namespace) -> NamingRule | None:
+    from app.pdfcheck.checks.naming import NamingRule
+
     if args.book:
         return NamingRule("book")
     if args.serial:
@@ -64,6 +67,8 @@ def _progress_bar(done: int, total: int, text: str) -> None:
 
 
 def _print_report(report: FileReport) -> None:
+    from app.pdfcheck.report import CHECK_TITLES, Status
+
     marks = {Status.PASS: "✓", Status.FAIL: "✗", Status.WARN: "!", Status.SKIP: "-"}
     print(f"\n{report.path}：{report.verdict.label}")
     if not report.opened:
@@ -78,6 +83,8 @@ def _print_report(report: FileReport) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """`pubdesk check`; exit 0 when nothing failed, 1 otherwise."""
+    from app.pdfcheck.isolation import BatchCancelled, check_files
+
     toc = _load_toc(args.toc)
     show_progress = not args.json and sys.stderr.isatty()
     try:
@@ -97,6 +104,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_check_one(args: argparse.Namespace) -> int:
     """The isolated child: one file, its report as JSON on stdout."""
+    from app.pdfcheck.engine import check_pdf
+    from app.pdfcheck.report import Profile
+
     options = json.loads(args.options)
     report = check_pdf(options["path"], Profile(options.get("profile", "print")),
                        options.get("toc"), int(options.get("page_offset", 0)))

@@ -24,3 +24,22 @@ print(len(names), qt)
     count, loaded = result.stdout.strip().split(" ", 1)
     assert int(count) >= 20, "the walk should find every module of app/"
     assert loaded == "[]", f"Qt modules loaded by app/: {loaded}"
+
+
+def test_the_command_line_is_built_without_the_heavy_libraries() -> None:
+    """`pubdesk` builds its parser at every start, the window's included: naming the `check`
+    command must not load the checker (pikepdf alone was 0.12 s of start-up)."""
+    script = """
+import sys
+import app.cli
+app.cli.build_parser()
+import app.pdfcheck as checker
+assert sorted(checker.__all__) == sorted(checker._WHERE)
+heavy = sorted(m for m in ('pikepdf', 'reportlab', 'openpyxl', 'docx', 'sqlalchemy', 'alembic')
+               if m in sys.modules)
+print(heavy)
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
