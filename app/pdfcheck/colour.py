@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pikepdf
 
+from app.pdfcheck.pdfnames import name_text
+
 DEVICE_NAMES = {"/DeviceRGB": "DeviceRGB", "/DeviceCMYK": "DeviceCMYK",
                 "/DeviceGray": "DeviceGray", "/RGB": "DeviceRGB", "/CMYK": "DeviceCMYK",
                 "/G": "DeviceGray", "/Pattern": "Pattern"}
@@ -56,7 +58,7 @@ UNKNOWN = ColourSpace("Unknown")
 
 
 def _name(value: object) -> str:
-    return str(value) if isinstance(value, pikepdf.Name) else ""
+    return name_text(value) if isinstance(value, pikepdf.Name) else ""
 
 
 def resolve(value: object, resources: pikepdf.Dictionary | None, depth: int = 0) -> ColourSpace:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pikepdf
 
+from app.pdfcheck.pdfnames import name_text
 from app.pdfcheck.report import Profile
 from app.pdfcheck.walker import Usage
 
@@ -28,12 +29,13 @@ class CheckContext:
 def base_font_name(font: pikepdf.Dictionary) -> str:
     """The font's /BaseFont without the slash (or a description when it has none)."""
     name = font.get("/BaseFont")
-    return str(name).lstrip("/") if name is not None else f"(無名稱 {font.get('/Subtype', '')})"
+    return name_text(name).lstrip("/") if name is not None else \
+        f"(無名稱 {name_text(font.get('/Subtype', ''))})"
 
 
 def descendant(font: pikepdf.Dictionary) -> pikepdf.Dictionary:
     """For a Type0 font, its CIDFont (where the descriptor lives); otherwise the font itself."""
-    if str(font.get("/Subtype", "")) == "/Type0":
+    if name_text(font.get("/Subtype", "")) == "/Type0":
         descendants = font.get("/DescendantFonts")
         if isinstance(descendants, pikepdf.Array) and len(descendants) > 0 and \
                 isinstance(descendants[0], pikepdf.Dictionary):

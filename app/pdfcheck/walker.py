@@ -23,6 +23,7 @@ from app.pdfcheck.matrix import (
     rect_to_rect,
     transform_point,
 )
+from app.pdfcheck.pdfnames import name_text
 
 MAX_DEPTH = 24
 # Only the operators the checks read are handed to Python (qpdf filters the rest in C++);
@@ -91,7 +92,7 @@ class _Frame:
     where: str
     base_ctm: Matrix
     stack: list[_State] = field(default_factory=list)
-    fonts: dict[str, pikepdf.Dictionary | None] = field(default_factory=dict)
+    fonts: dict[Any, pikepdf.Dictionary | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -127,7 +128,7 @@ def _number(value: object, default: float = 0.0) -> float:
         return default
 
 
-def _get(dictionary: object, *keys: str) -> Any:
+def _get(dictionary: object, *keys: Any) -> Any:
     if not isinstance(dictionary, pikepdf.Dictionary | pikepdf.Stream):
         return None
     for key in keys:
@@ -215,7 +216,7 @@ class Walker:
                     self._image(instruction.iimage.obj, resources, frame.state, page, where,
                                 inline=True)
                     continue
-                handler = handlers.get(str(instruction.operator))
+                handler = handlers.get(name_text(instruction.operator))
                 if handler is not None:
                     handler(instruction.operands, frame)
         finally:
@@ -273,7 +274,7 @@ class Walker:
 
     def _op_sh(self, operands: Any, frame: _Frame) -> None:
         if operands:
-            shading = _get(_get(frame.resources, "/Shading"), str(operands[0]))
+            shading = _get(_get(frame.resources, "/Shading"), operands[0])
             self._colour(resolve(_get(shading, "/ColorSpace"), frame.resources), frame.page,
                          f"{frame.where}：漸層（sh）")
 
@@ -284,7 +285,9 @@ class Walker:
     def _op_Tf(self, operands: Any, frame: _Frame) -> None:
         if len(operands) < 2:
             return
-        name = str(operands[0])
+        name = operands[0]  # the name object itself: its bytes need not be UTF-8
+        if not isinstance(name, pikepdf.Name):
+            return
         if name not in frame.fonts:
             font = _get(_get(frame.resources, "/Font"), name)
             frame.fonts[name] = font if isinstance(font, pikepdf.Dictionary) else None
@@ -336,7 +339,7 @@ class Walker:
                 for value in values:
                     if isinstance(value, pikepdf.String):
                         use.strings.append((page, bytes(value)))
-        if key not in self._type3_done and str(font.get("/Subtype", "")) == "/Type3":
+        if key not in self._type3_done and name_text(font.get("/Subtype", "")) == "/Type3":
             self._type3_done.add(key)
             glyph_matrix = multiply(from_operands(list(font.get("/FontMatrix") or [])),
                                     multiply((state.font_size, 0, 0, state.font_size, 0, 0),
@@ -354,11 +357,11 @@ class Walker:
     # --- images and forms ------------------------------------------------------------------------
 
     def _xobject(self, name: Any, resources: Any, state: _State, page: int, where: str) -> None:
-        xobject = _get(_get(resources, "/XObject"), str(name))
+        xobject = _get(_get(resources, "/XObject"), name)
         if not isinstance(xobject, pikepdf.Stream):
-            self.usage.problems.append(f"第 {page} 頁引用了不存在的物件 {name}。")
+            self.usage.problems.append(f"第 {page} 頁引用了不存在的物件 {name_text(name)}。")
             return
-        subtype = str(xobject.get("/Subtype", ""))
+        subtype = name_text(xobject.get("/Subtype", ""))
         if subtype == "/Image":
             self._image(xobject, resources, state, page, where, inline=False)
         elif subtype == "/Form":
@@ -383,7 +386,7 @@ class Walker:
             space = resolve(_get(image, "/ColorSpace", "/CS"), resources)
             if _get(image, "/Filter", "/F") is not None and space.family == "Unknown":
                 filters = _get(image, "/Filter", "/F")
-                if "JPXDecode" in str(filters):
+                if "JPXDecode" in name_text(filters):
                     space = ColourSpace("JPX")
             self._colour(space, page, f"{where}：{'內嵌影像' if inline else '影像'}")
         x_len, y_len = axis_lengths(state.ctm)
@@ -394,7 +397,7 @@ class Walker:
 
     def _pattern(self, name: Any, resources: Any, state: _State, page: int, where: str,
                  base_ctm: Matrix) -> None:
-        pattern = _get(_get(resources, "/Pattern"), str(name))
+        pattern = _get(_get(resources, "/Pattern"), name)
         if pattern is None:
             return
         matrix = multiply(from_operands(list(_get(pattern, "/Matrix") or
@@ -422,7 +425,7 @@ class Walker:
             streams = [appearance]
         elif isinstance(appearance, pikepdf.Dictionary):
             state_name = _get(annotation, "/AS")
-            chosen = appearance.get(str(state_name)) if state_name is not None else None
+            chosen = appearance.get(state_name) if state_name is not None else None
             streams = [chosen] if isinstance(chosen, pikepdf.Stream) else [
                 s for s in appearance.values() if isinstance(s, pikepdf.Stream)]
         rect = [_number(v) for v in (_get(annotation, "/Rect") or [0, 0, 0, 0])]

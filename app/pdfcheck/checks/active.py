@@ -23,6 +23,7 @@ from typing import Any
 import pikepdf
 
 from app.pdfcheck.context import CheckContext
+from app.pdfcheck.pdfnames import name_text
 from app.pdfcheck.report import CheckResult, Status
 
 RUNS = {"JavaScript", "Launch", "ImportData", "SubmitForm", "RichMediaExecute"}
@@ -34,10 +35,7 @@ VISIT_BUDGET = 200_000
 
 
 def _name(value: Any) -> str:
-    try:
-        return str(value).lstrip("/")
-    except Exception:  # a name with bytes that are not text
-        return "?"
+    return name_text(value).lstrip("/")
 
 
 class _Walk:
@@ -140,7 +138,7 @@ def _document(pdf: pikepdf.Pdf, walk: _Walk) -> None:
             walk.add("JavaScript", "文件層級 JavaScript（名稱樹）")
         if "/EmbeddedFiles" in names:
             try:
-                files = [str(k) for k in pikepdf.NameTree(names.EmbeddedFiles).keys()]
+                files = [name_text(k) for k in pikepdf.NameTree(names.EmbeddedFiles)]
             except (pikepdf.PdfError, TypeError, ValueError):
                 files = ["?"]
             walk.add("EmbeddedFile", "附加檔案", files=files)

@@ -8,6 +8,7 @@ from typing import Any
 import pikepdf
 
 from app.pdfcheck.context import CheckContext, base_font_name, descendant, pages_text
+from app.pdfcheck.pdfnames import name_text
 from app.pdfcheck.report import CheckResult, Status
 
 FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
@@ -17,7 +18,7 @@ MAGIC = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf", b"%!", b"\x80\x01", b"\
 
 def embedding(font: pikepdf.Dictionary) -> tuple[bool, str]:
     """(embedded, problem): problem is '' or why an embedded file is unusable."""
-    if str(font.get("/Subtype", "")) == "/Type3":
+    if name_text(font.get("/Subtype", "")) == "/Type3":
         return True, ""
     descriptor = descendant(font).get("/FontDescriptor")
     if not isinstance(descriptor, pikepdf.Dictionary):
@@ -44,7 +45,7 @@ def describe(font: pikepdf.Dictionary, pages: set[int]) -> dict[str, Any]:
     """Evidence for one font."""
     name = base_font_name(font)
     embedded, problem = embedding(font)
-    return {"name": name, "type": str(font.get("/Subtype", "")).lstrip("/"),
+    return {"name": name, "type": name_text(font.get("/Subtype", "")).lstrip("/"),
             "embedded": embedded and not problem, "unreadable": problem or None,
             "subset": len(name) > 7 and name[6] == "+" and name[:6].isupper(),
             "used_on_pages": sorted(pages)}

@@ -9,6 +9,7 @@ from typing import Any
 import pikepdf
 
 from app.pdfcheck.context import CheckContext, base_font_name, descendant, pages_text
+from app.pdfcheck.pdfnames import name_text
 from app.pdfcheck.report import CheckResult, Status
 from app.pdfcheck.tounicode import parse
 
@@ -26,19 +27,19 @@ def copy_verdict(font: pikepdf.Dictionary) -> tuple[bool, str]:
     """(copyable, how) for one font."""
     if isinstance(font.get("/ToUnicode"), pikepdf.Stream):
         return True, "ToUnicode"
-    subtype = str(font.get("/Subtype", ""))
+    subtype = name_text(font.get("/Subtype", ""))
     encoding = font.get("/Encoding")
     if subtype == "/Type0":
-        name = str(encoding).lstrip("/") if isinstance(encoding, pikepdf.Name) else ""
+        name = name_text(encoding).lstrip("/") if isinstance(encoding, pikepdf.Name) else ""
         info = descendant(font).get("/CIDSystemInfo")
-        ordering = str(info.get("/Ordering", "")) if isinstance(info, pikepdf.Dictionary) else ""
+        ordering = name_text(info.get("/Ordering", "")) if isinstance(info, pikepdf.Dictionary) else ""
         if name and not name.startswith("Identity") and ordering in CJK_ORDERINGS:
             return True, f"預定義 CJK 編碼 {name}"
         return False, f"{name or '自訂'} 編碼且沒有 ToUnicode"
     if subtype == "/Type3":
         return False, "Type3 字型沒有 ToUnicode"
-    if isinstance(encoding, pikepdf.Name) and str(encoding) in STANDARD_ENCODINGS:
-        return True, f"標準編碼 {str(encoding).lstrip('/')}"
+    if isinstance(encoding, pikepdf.Name) and name_text(encoding) in STANDARD_ENCODINGS:
+        return True, f"標準編碼 {name_text(encoding).lstrip('/')}"
     if isinstance(encoding, pikepdf.Dictionary):
         return True, "標準編碼加差異表"
     if base_font_name(font).split("+")[-1] in STANDARD_14:
@@ -71,7 +72,7 @@ def check_copyable(context: CheckContext) -> CheckResult:
 
 def wants_strings(font: pikepdf.Dictionary) -> bool:
     """Whether the walk must keep this font's shown strings (it can produce 造字)."""
-    encoding = str(font.get("/Encoding", ""))
+    encoding = name_text(font.get("/Encoding", ""))
     if any(part in encoding for part in BIG5_CMAPS):
         return True
     mapping = parse(font)
@@ -93,7 +94,7 @@ def check_private_use(context: CheckContext) -> CheckResult:
         name = base_font_name(use.font)
         mapping = parse(use.font)
         private = mapping.private_use_codes() if mapping else {}
-        big5 = any(p in str(use.font.get("/Encoding", "")) for p in BIG5_CMAPS)
+        big5 = any(p in name_text(use.font.get("/Encoding", "")) for p in BIG5_CMAPS)
         for page, data in use.strings:
             if mapping is not None:
                 for code in mapping.decode_codes(data):

@@ -143,3 +143,23 @@ def test_standard_encodings_and_predefined_cjk_cmaps_copy(tmp_path: Path) -> Non
     builder.page(TEXT + b" BT /F2 12 Tf <4E00> Tj ET", fonts(F1=HELVETICA, F2=cns))
     report = check_pdf(builder.save(tmp_path / "std.pdf"))
     assert report.checks["text_copyable"].status is Status.PASS
+
+
+def test_a_font_name_that_is_not_utf8_is_still_judged(tmp_path: Path) -> None:
+    """Issue 17 (1): `/Hel#F9tca` raised UnicodeDecodeError inside two checks, whose verdict
+    then read 「這項檢查無法完成」 though the font could be judged."""
+    builder = Builder()
+    font = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica,
+                      Encoding=Name.WinAnsiEncoding)
+    builder.page(b"BT /F1 12 Tf 10 10 Td (Hi) Tj ET", Dictionary(Font=Dictionary(F1=font)))
+    path = builder.save(tmp_path / "plain.pdf", compress_streams=False,
+                        object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    data = path.read_bytes()
+    assert data.count(b"/Helvetica") == 1
+    odd = tmp_path / "odd-name.pdf"
+    odd.write_bytes(data.replace(b"/Helvetica", b"/Hel#F9tca"))  # same length: xref intact
+    report = check_pdf(odd)
+    for check_id in ("fonts_embedded", "text_copyable"):
+        assert "無法完成" not in report.checks[check_id].message, report.checks[check_id].message
+    assert report.checks["fonts_embedded"].status is Status.FAIL
+    assert "Hel#f9tca" in report.checks["fonts_embedded"].message
