@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from app.db import Database, open_database
 from app.models import ConsentKind, EFileRole, PublicationForm, PublicationType, RelationKind
@@ -221,6 +222,28 @@ def write_consignment_documents(db: Database, sample: SampleWorkspace, output: P
     return written
 
 
+def _pages_for(pdf: Path, toc: list[dict[str, Any]]) -> Path:
+    """Blank pages added to a sample body until every TOC page exists: its bookmarks must
+    point where the TOC says, or the package's re-check refuses it (as it should)."""
+    import pikepdf
+
+    def pages(nodes: list[dict[str, Any]]) -> list[int]:
+        found = []
+        for node in nodes:
+            if str(node["page"]).isdigit():
+                found.append(int(node["page"]))
+            found += pages(node["children"])
+        return found
+
+    wanted = max(pages(toc), default=1)
+    with pikepdf.open(pdf, allow_overwriting_input=True) as document:
+        size = document.pages[0].mediabox
+        while len(document.pages) < wanted:
+            document.add_blank_page(page_size=(float(size[2]), float(size[3])))
+        document.save(pdf)
+    return pdf
+
+
 def write_sample_packages(db: Database, sample: SampleWorkspace, output: Path) -> list[Path]:
     """One package of each kind, with sample e-files: the yearbook's print body (bookmarks
     from its TOC) and an article of the serial issue."""
@@ -232,9 +255,10 @@ def write_sample_packages(db: Database, sample: SampleWorkspace, output: Path) -
 
     files = output / "範例電子檔"
     with db.session() as session:
-        body = write_lines_pdf(["2026臺灣產業發展年報", "（範例內文）"], files / "年報草稿.pdf")
-        with_outline = write_outline(body, files / "年報內文.pdf",
-                                     toc_for_check(session, sample.books[0]))
+        toc = toc_for_check(session, sample.books[0])
+        body = _pages_for(write_lines_pdf(["2026臺灣產業發展年報", "（範例內文）"],
+                                          files / "年報草稿.pdf"), toc)
+        with_outline = write_outline(body, files / "年報內文.pdf", toc)
         body.unlink()
         article = write_lines_pdf(["半導體供應鏈韌性與在地化", "李志明"], files / "article1.pdf")
         issue = load_issue(session, sample.issue_id)

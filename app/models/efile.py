@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, String, Text
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Audited, Base, Timestamped, enum_column
@@ -37,6 +37,8 @@ class EFile(Audited, Timestamped, Base):
     """The verdict of the latest check: pass / warn / fail, empty when never checked."""
     check_report: Mapped[str] = mapped_column(Text, default="")
     checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    page_offset: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """PDF page = printed page + this, as set when the file was checked (bookmarks vs TOC)."""
 
     publication: Mapped[Publication] = relationship(back_populates="efiles")
     issue: Mapped[SerialIssue | None] = relationship()

@@ -5,10 +5,12 @@ the officer overrides that named failure with a reason, which goes into the mani
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,6 +33,7 @@ from app.pdfcheck import CHECK_TITLES, Profile, Status, check_files
 from app.pdfcheck.export import export_report
 from app.rocdate import format_roc_year_month
 from app.services.deposit import write_deposit_documents
+from app.services.efiles import toc_for_file
 from app.services.publications import label_of, load_publication
 
 KINDS = ("moc", "ncl", "deposit")
@@ -77,17 +80,23 @@ def _layout(efile: EFile) -> str:
     return f"{record_folder_name(pub)}/{source.name}"
 
 
-def _recheck(builder: PackageBuilder, files: list[EFile], overrides: list[Override],
-             progress: Progress | None, cancelled: Cancelled | None) -> list[str]:
-    """Check every e-file again; return the report paths to add; raise on unaccepted failures."""
+def _recheck(session: Session, builder: PackageBuilder, files: list[EFile],
+             overrides: list[Override], progress: Progress | None,
+             cancelled: Cancelled | None) -> list[str]:
+    """Check every e-file again exactly as the check page does — its profile, the
+    publication's TOC for a book's body, the page offset it was checked with — and return the
+    report paths to add; raise on unaccepted failures. (A book whose bookmarks failed on the
+    check page went into the package as "bookmarks: pass" when the TOC was left out.)"""
     failures: list[tuple[str, str, str]] = []
     reports = []
-    for role_group in (True, False):
-        group = [f for f in files if (f.role is EFileRole.SCAN) == role_group]
-        if not group:
-            continue
-        profile = Profile.SCAN if role_group else Profile.PRINT
-        reports += check_files([f.path for f in group], profile, progress=progress,
+    groups: dict[tuple[Profile, str, int], tuple[list[dict[str, Any]] | None, list[str]]] = {}
+    for efile in files:
+        profile = Profile.SCAN if efile.role is EFileRole.SCAN else Profile.PRINT
+        toc = toc_for_file(session, efile)
+        key = (profile, json.dumps(toc, ensure_ascii=False), efile.page_offset)
+        groups.setdefault(key, (toc, []))[1].append(efile.path)
+    for (profile, _toc_key, offset), (toc, paths) in groups.items():
+        reports += check_files(paths, profile, toc, offset, progress=progress,
                                cancelled=cancelled)
     accepted = {(Path(o.file).name, o.check): o for o in overrides}
     for report in reports:
@@ -173,7 +182,7 @@ def _moc(session: Session, builder: PackageBuilder, publications: list[Publicati
             if path.suffix in (".docx", ".pdf"):
                 builder.add_file(path, f"授權函/{path.name}", "授權函與利用清單",
                                  f"授權函 {letter.doc_number}")
-    for report in _recheck(builder, files, overrides, progress, cancelled):
+    for report in _recheck(session, builder, files, overrides, progress, cancelled):
         builder.add_file(Path(report), "檢查報告.pdf", "電子檔檢查報告")
     for efile in files:
         source = Path(efile.path)

@@ -17,7 +17,7 @@ from app.models import EFile, EFileRole
 from app.models.base import utcnow
 from app.pdfcheck.report import FileReport
 from app.services.publications import load_publication
-from app.services.toc_service import get_toc
+from app.services.toc_service import get_toc, toc_applies
 from app.toc import TocNode, to_tree
 
 CHUNK = 4 * 1024 * 1024
@@ -34,6 +34,18 @@ def file_sha256(path: Path, cancelled: Callable[[], bool] | None = None) -> str:
     return digest.hexdigest()
 
 
+TOC_ROLES = (EFileRole.PRINT_BODY, EFileRole.FINAL_BODY, EFileRole.SCAN, EFileRole.OTHER)
+"""Files whose bookmarks are compared with the TOC: whole books, not covers or articles."""
+
+
+def toc_for_file(session: Session, efile: EFile) -> list[dict[str, Any]] | None:
+    """The TOC an e-file's bookmarks are judged against — the same on the check page and in a
+    package: the publication's, for a book's body; none for covers, articles and serials."""
+    if efile.role not in TOC_ROLES or not toc_applies(efile.publication.pub_type):
+        return None
+    return toc_for_check(session, efile.publication_id) or None
+
+
 def toc_for_check(session: Session, publication_id: int) -> list[dict[str, Any]]:
     """The publication's TOC as the checker takes it: nested {title, page, children}."""
     def convert(nodes: list[TocNode]) -> list[dict[str, Any]]:
@@ -44,7 +56,7 @@ def toc_for_check(session: Session, publication_id: int) -> list[dict[str, Any]]
 
 
 def record_check(session: Session, publication_id: int, report: FileReport, role: EFileRole,
-                 sha256: str = "") -> int:
+                 sha256: str = "", page_offset: int = 0) -> int:
     """Keep the latest check with the e-file record (created when the file is new to it)."""
     load_publication(session, publication_id)
     path = str(Path(report.path).resolve())
@@ -57,6 +69,7 @@ def record_check(session: Session, publication_id: int, report: FileReport, role
     efile.size_bytes = file.stat().st_size if file.exists() else 0
     if sha256:
         efile.sha256 = sha256
+    efile.page_offset = page_offset
     efile.check_status = report.verdict.value
     efile.check_report = json.dumps(report.to_json(), ensure_ascii=False)
     efile.checked_at = utcnow()

@@ -115,7 +115,7 @@ def test_upgrade_from_first_revision_keeps_every_child_row(locations: Locations)
         assert _counts(backups[0]) == before
 
 
-@pytest.mark.parametrize("start", ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"])
+@pytest.mark.parametrize("start", ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"])
 def test_upgrade_from_every_revision(locations: Locations, start: str) -> None:
     url = empty(locations)
     upgrade(url, target=start)

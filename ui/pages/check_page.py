@@ -221,7 +221,7 @@ class CheckPage(WorkflowPage):
                     except InterruptedError:
                         raise JobCancelled from None
                     with self.db.session() as session:
-                        record_check(session, publication_id, report, role, digest)
+                        record_check(session, publication_id, report, role, digest, offset)
             return reports
 
         def done(reports: list[FileReport]) -> None:

@@ -18,11 +18,23 @@ from tests.pdf_factory import Builder
 from tests.pdf_helpers import pdf_text
 
 
-def pdf(path: Path, content: bytes = b"") -> Path:
+def pdf(path: Path, content: bytes = b"", pages: int = 1) -> Path:
     builder = Builder()
-    builder.page(content)
+    for _ in range(pages):
+        builder.page(content)
     path.parent.mkdir(parents=True, exist_ok=True)
     return builder.save(path)
+
+
+def body_with_bookmarks(db: Database, publication_id: int, path: Path) -> Path:
+    """The book's body PDF with the outline its TOC asks for (as the check page writes it)."""
+    from app.pdfcheck import write_outline
+    from app.services.efiles import toc_for_check
+
+    with db.session() as session:
+        toc = toc_for_check(session, publication_id)
+    plain = pdf(path.with_name("plain-" + path.name), pages=400)
+    return write_outline(plain, path, toc)
 
 
 def _folder(db: Database, publication_id: int) -> str:
@@ -37,7 +49,8 @@ def workspace(db: Database, tmp_path: Path):  # type: ignore[no-untyped-def]
     files = tmp_path / "efiles"
     with db.session() as session:
         session.add(EFile(publication_id=sample.books[0], role=EFileRole.PRINT_BODY,
-                          path=str(pdf(files / "年報內文.pdf"))))
+                          path=str(body_with_bookmarks(db, sample.books[0],
+                                                       files / "年報內文.pdf"))))
         session.add(EFile(publication_id=sample.books[0], role=EFileRole.PRINT_COVER,
                           path=str(pdf(files / "年報封面.pdf", b"1 0 0 rg 0 0 9 9 re f"))))
         issue = load_issue(session, sample.issue_id)
@@ -73,6 +86,19 @@ def test_moc_package_is_refused_then_overridden(db: Database, workspace, tmp_pat
     label = pdf_text(built / "光碟碟面.pdf")
     assert "GPN：1011500057" in label
     assert "卷期：12卷3期" in label
+
+
+def test_the_package_rechecks_bookmarks_against_the_toc(  # type: ignore[no-untyped-def]
+        db: Database, workspace, tmp_path: Path) -> None:
+    """Issue 17 (6): a body whose bookmarks fail against the TOC on the check page went into
+    the 文化部 package with "bookmarks": "pass" — the re-check left the TOC out."""
+    with db.session() as session:
+        body = session.query(EFile).filter(EFile.role == EFileRole.PRINT_BODY).one()
+        body.path = str(pdf(tmp_path / "efiles" / "沒有書籤.pdf", pages=400))
+    with db.session() as session, pytest.raises(ExportRefused) as info:
+        build_package(session, "moc", [workspace.books[0]], tmp_path / "moc", overrides=[
+            Override("年報封面.pdf", "colour_space", "封面另由印刷廠轉檔")])
+    assert ("bookmarks" in {check for _file, check, _message in info.value.failures})
 
 
 def test_ncl_and_deposit_packages(db: Database, workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
