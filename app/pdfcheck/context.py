@@ -24,6 +24,8 @@ class CheckContext:
     toc: list[dict[str, Any]] | None = None
     page_offset: int = 0
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What pikepdf (qpdf) warned of while opening the file and walking its pages."""
 
 
 def base_font_name(font: pikepdf.Dictionary) -> str:

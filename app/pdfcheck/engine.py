@@ -17,6 +17,7 @@ from app.pdfcheck.checks import (
     fonts,
     images,
     protection,
+    structure,
     text,
     version,
 )
@@ -25,7 +26,7 @@ from app.pdfcheck.report import CheckResult, FileReport, Profile, Status, unread
 from app.pdfcheck.walker import Walker
 
 CHECKS: list[tuple[str, Callable[[CheckContext], CheckResult]]] = [
-    ("pdf_version", version.check), ("fonts_embedded", fonts.check),
+    ("structure", structure.check), ("pdf_version", version.check), ("fonts_embedded", fonts.check),
     ("image_resolution", images.check), ("colour_space", colours.check),
     ("bookmarks", bookmarks.check), ("protection", protection.check),
     ("text_copyable", text.check_copyable), ("private_use_chars", text.check_private_use),
@@ -78,13 +79,15 @@ def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
     except (pikepdf.PdfError, OSError, ValueError) as exc:
         return unreadable(str(file), f"檔案已損壞，無法開啟：{exc}")
     with pdf:
-        notes = [f"讀取時的警告：{w}" for w in pdf.get_warnings()[:5]]
-        if any("reconstruct" in w or "xref" in w.lower() for w in pdf.get_warnings()):
-            notes.insert(0, "檔案的交叉參照表損壞，已自動修復後檢查；建議重新匯出 PDF。")
         walker = Walker(pdf, text.wants_strings, progress, cancelled)
         usage = walker.walk()
+        # All of qpdf's warnings — those raised while the pages were read too.
+        warnings = [str(w) for w in pdf.get_warnings()]
+        notes = []
+        if structure.repairs_in_words(warnings) or not structure.ends_properly(str(file)):
+            notes.append("檔案結構有損壞，以下結果是在自動修復後的內容上檢查的；請重新匯出 PDF。")
         context = CheckContext(str(file), pdf, header, usage, Profile(profile), toc,
-                               page_offset, notes)
+                               page_offset, notes, warnings)
         report = FileReport(str(file), opened=True, notes=notes + usage.problems[:20])
         for check_id, function in CHECKS:
             try:

@@ -176,7 +176,12 @@ def test_truncated_and_broken_xref_files_get_a_verdict(tmp_path: Path) -> None:
         report = check_pdf(path)
         assert report.opened or report.error
         if report.opened:
-            assert any("修復" in n or "警告" in n for n in report.notes)
+            assert any("修復" in n for n in report.notes)
+            # Issue 17 (4): a damaged file never passes, whatever the other checks saw.
+            assert report.checks["structure"].status is Status.FAIL
+            assert report.failed
+    assert "結尾不完整" in check_pdf(truncated).checks["structure"].message
+    assert check_pdf(good).checks["structure"].status is Status.PASS
     missing = check_pdf(tmp_path / "nowhere.pdf")
     assert "找不到" in missing.error
 
@@ -217,7 +222,7 @@ def test_cli_json_is_one_document_and_exit_codes(tmp_path: Path) -> None:
                           str(good)], capture_output=True, text=True, cwd=ROOT, check=False)
     document = json.loads(run.stdout)
     checks = document["files"][0]["checks"]
-    assert set(checks) == {"pdf_version", "fonts_embedded", "image_resolution", "colour_space",
+    assert set(checks) == {"structure", "pdf_version", "fonts_embedded", "image_resolution", "colour_space",
                            "bookmarks", "protection", "text_copyable", "private_use_chars",
                            "active_content", "naming"}
     assert checks["bookmarks"]["status"] == "pass"
