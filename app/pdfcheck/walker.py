@@ -26,6 +26,15 @@ from app.pdfcheck.matrix import (
 from app.pdfcheck.pdfnames import name_text
 
 MAX_DEPTH = 24
+PLACEMENT_BUDGET = 50_000
+"""Form placements walked per file at most (each distinct form and scale counts once)."""
+
+
+def _scale_class(length: float) -> int:
+    """Scales within about 3 % of each other are one class (ppi judged the same)."""
+    import math
+
+    return round(math.log(length, 1.03)) if length > 1e-9 else -10_000
 # Only the operators the checks read are handed to Python (qpdf filters the rest in C++);
 # BI ID EI must all be listed for inline images to come through whole.
 OPERATORS = "q Q cm Do Tf Tj TJ ' \" BT Tm rg RG k K g G cs CS scn SCN sh BI ID EI"
@@ -156,6 +165,8 @@ class Walker:
         self._type3_done: set[tuple[int, int]] = set()
         self._wants: dict[tuple[int, int], bool] = {}
         self._active: list[tuple[int, int]] = []
+        self._placed: set[tuple[tuple[int, int], int, int, str]] = set()
+        self.form_placements = 0
 
     # --- entry ---------------------------------------------------------------------------------
 
@@ -197,8 +208,12 @@ class Walker:
     def _content(self, owner: Any, resources: Any, state: _State, page: int, where: str,
                  base_ctm: Matrix) -> None:
         key = _key(owner)
-        if key in self._active or len(self._active) > MAX_DEPTH:
+        if key in self._active:
             self.usage.problems.append(f"第 {page} 頁的{where}有循環引用，已略過。")
+            return
+        if len(self._active) > MAX_DEPTH:
+            self.usage.problems.append(
+                f"第 {page} 頁的{where}巢狀超過 {MAX_DEPTH} 層，更深的內容未檢查。")
             return
         self._active.append(key)
         try:
@@ -368,10 +383,35 @@ class Walker:
             matrix = from_operands(list(xobject.get("/Matrix") or [1, 0, 0, 1, 0, 0]))
             inner = state.copy()
             inner.ctm = multiply(matrix, state.ctm)
+            if _key(xobject) in self._active:
+                self.usage.problems.append(f"第 {page} 頁的表單物件（Form XObject）有循環引用，已略過。")
+                return
+            if not self._first_placement(xobject, inner, page):
+                return
             form_resources = xobject.get("/Resources") or resources
             self._declare_fonts(form_resources, page)
             self._content(xobject, form_resources, inner, page, "表單物件（Form XObject）",
                           base_ctm=inner.ctm)
+
+    def _first_placement(self, form: Any, state: _State, page: int) -> bool:
+        """Whether to walk this placement of a form: once per form and scale class (fonts and
+        colours do not change with placement; an image's ppi changes with scale only), and
+        no more after PLACEMENT_BUDGET placements — a file with a form placed 32 times in
+        each of 6 levels (a billion placements) used to walk every one of them."""
+        x_len, y_len = axis_lengths(state.ctm)
+        # The fill colour too: an image mask inside paints with the colour it inherits.
+        scale = (_key(form), _scale_class(x_len), _scale_class(y_len), repr(state.fill))
+        if scale in self._placed:
+            return False
+        self.form_placements += 1
+        if self.form_placements > PLACEMENT_BUDGET:
+            if self.form_placements == PLACEMENT_BUDGET + 1:
+                self.usage.problems.append(
+                    f"第 {page} 頁起表單物件的擺放超過 {PLACEMENT_BUDGET:,} 次，其餘未逐一檢查"
+                    "（檔案過於複雜）。")
+            return False
+        self._placed.add(scale)
+        return True
 
     def _image(self, image: Any, resources: Any, state: _State, page: int, where: str,
                inline: bool) -> None:

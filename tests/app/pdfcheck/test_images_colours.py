@@ -168,3 +168,42 @@ def test_scan_profile_accepts_rgb(tmp_path: Path) -> None:
     builder.page(b"q 288 0 0 288 0 0 cm /Im Do Q",
                  xobjects(Im=builder.image(1200, 1200, colour=Name.DeviceRGB)))
     assert colours(builder.save(tmp_path / "s.pdf"), Profile.SCAN)[0] is Status.PASS
+
+
+def test_forms_fanned_out_a_billion_times_are_walked_once_per_scale(tmp_path: Path) -> None:
+    """Issue 17 (2): 32 placements per form, 6 levels deep — about a billion placements —
+    were each walked; the file now gets its verdicts at once, the image's ppi included."""
+    import time
+
+    builder = Builder()
+    image = builder.image(300, 300)
+    inner = builder.form(b"q 100 0 0 100 0 0 cm /Im Do Q",
+                         Dictionary(XObject=Dictionary(Im=image)))
+    for _level in range(6):
+        content = b"".join(b"q 1 0 0 1 %d 0 cm /F Do Q " % (i * 3) for i in range(32))
+        inner = builder.form(content, Dictionary(XObject=Dictionary(F=inner)))
+    builder.page(b"/Top Do", Dictionary(XObject=Dictionary(Top=inner)))
+    path = builder.save(tmp_path / "fan-out.pdf")
+    started = time.monotonic()
+    report = check_pdf(path)
+    assert time.monotonic() - started < 20
+    result = report.checks["image_resolution"]
+    assert result.evidence["min_ppi"] == pytest.approx(216, rel=0.01)
+
+
+def test_circular_forms_and_deep_nesting_are_told_apart(tmp_path: Path) -> None:
+    builder = Builder()
+    first = builder.form(b"/B Do")
+    second = builder.form(b"/A Do", Dictionary(XObject=Dictionary(A=first)))
+    first.Resources = Dictionary(XObject=Dictionary(B=second))
+    builder.page(b"/A Do", Dictionary(XObject=Dictionary(A=first)))
+    looped = check_pdf(builder.save(tmp_path / "loop.pdf"))
+    assert any("循環引用" in note for note in looped.notes)
+    builder = Builder()
+    form = builder.form(b"")
+    for _ in range(30):
+        form = builder.form(b"/X Do", Dictionary(XObject=Dictionary(X=form)))
+    builder.page(b"/X Do", Dictionary(XObject=Dictionary(X=form)))
+    deep = check_pdf(builder.save(tmp_path / "deep.pdf"))
+    assert any("巢狀超過" in note for note in deep.notes)
+    assert not any("循環引用" in note for note in deep.notes)
