@@ -23,7 +23,7 @@ from app.pdfcheck.checks import (
 )
 from app.pdfcheck.context import CheckContext
 from app.pdfcheck.report import CheckResult, FileReport, Profile, Status, unreadable
-from app.pdfcheck.walker import Walker
+from app.pdfcheck.walker import WalkCancelled, Walker
 
 CHECKS: list[tuple[str, Callable[[CheckContext], CheckResult]]] = [
     ("structure", structure.check), ("pdf_version", version.check), ("fonts_embedded", fonts.check),
@@ -55,6 +55,10 @@ def sniff(path: Path) -> tuple[str | None, str]:
     return None, match.group(1).decode()
 
 
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+
+
 def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
               toc: list[dict[str, Any]] | None = None, page_offset: int = 0,
               progress: Callable[[int, int, str], None] | None = None,
@@ -76,11 +80,18 @@ def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
             Status.FAIL, "檔案需要密碼才能開啟。", {"encrypted": True, "copy_allowed": False},
             "匯出時不要設定密碼或保全。")
         return report
-    except (pikepdf.PdfError, OSError, ValueError) as exc:
-        return unreadable(str(file), f"檔案已損壞，無法開啟：{exc}")
+    except (pikepdf.PdfError, OSError, ValueError, RuntimeError) as exc:
+        return unreadable(str(file), "檔案已損壞，無法開啟；請重新匯出 PDF。"
+                                     f"（技術細節：{_first_line(exc)}）")
     with pdf:
         walker = Walker(pdf, text.wants_strings, progress, cancelled)
-        usage = walker.walk()
+        try:
+            usage = walker.walk()
+        except WalkCancelled:
+            raise
+        except Exception as exc:  # the page tree itself is broken: no page can be reached
+            return unreadable(str(file), "檔案的頁面結構損壞，無法逐頁讀取；請重新匯出 PDF。"
+                                         f"（技術細節：{_first_line(exc)}）")
         # All of qpdf's warnings — those raised while the pages were read too.
         warnings = [str(w) for w in pdf.get_warnings()]
         notes = []
@@ -94,5 +105,7 @@ def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
                 report.checks[check_id] = function(context)
             except Exception as exc:  # one check's bug must not hide the others' verdicts
                 report.checks[check_id] = CheckResult(
-                    Status.WARN, f"這項檢查無法完成：{type(exc).__name__}: {exc}")
+                    Status.WARN, "這項檢查無法完成：檔案中有無法解讀的資料；其他檢查不受影響。",
+                    {"technical": f"{type(exc).__name__}: {_first_line(exc)}"},
+                    "請重新匯出 PDF 後再檢查。")
         return report
