@@ -37,7 +37,7 @@ def _scale_class(length: float) -> int:
     return round(math.log(length, 1.03)) if length > 1e-9 else -10_000
 # Only the operators the checks read are handed to Python (qpdf filters the rest in C++);
 # BI ID EI must all be listed for inline images to come through whole.
-OPERATORS = "q Q cm Do Tf Tj TJ ' \" BT Tm rg RG k K g G cs CS scn SCN sh BI ID EI"
+OPERATORS = "q Q cm Do Tf Tj TJ ' \" BT Tm Tr rg RG k K g G cs CS scn SCN sh BI ID EI"
 
 
 class WalkCancelled(Exception):
@@ -50,7 +50,11 @@ class FontUse:
 
     font: pikepdf.Dictionary
     pages: set[int] = field(default_factory=set)
+    """Pages where it showed text that is drawn (render mode other than 3)."""
     strings: list[tuple[int, bytes]] = field(default_factory=list)
+    invisible_pages: set[int] = field(default_factory=set)
+    """Pages where it showed only invisible text (`3 Tr`: the OCR layer of a scan), which
+    needs no embedded font (as veraPDF judges it)."""
 
 
 @dataclass
@@ -89,6 +93,12 @@ class Usage:
     colours: list[ColourUse] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     page_count: int = 0
+    unreadable: list[str] = field(default_factory=list)
+    """Content that could not be read at all: the checks that pass on it saw nothing, so the
+    file fails (app.pdfcheck.checks.structure)."""
+    skipped_values: int = 0
+    """Single bad values skipped (an operator inside a TJ array, a name in a foreign
+    encoding); the rest of the page was walked."""
 
 
 @dataclass
@@ -113,10 +123,12 @@ class _State:
     font_size: float = 1.0
     text_matrix: Any = IDENTITY
     """A Matrix, or the raw Tm operands until something needs the numbers."""
+    render_mode: int = 0
+    """`Tr`: 3 is invisible text."""
 
     def copy(self) -> _State:
         return _State(self.ctm, self.fill, self.stroke, self.font, self.font_size,
-                      self.text_matrix)
+                      self.text_matrix, self.render_mode)
 
 
 def _key(obj: Any) -> tuple[int, int]:
@@ -220,6 +232,7 @@ class Walker:
             instructions = pikepdf.parse_content_stream(owner, OPERATORS)
         except pikepdf.PdfError as exc:
             self.usage.problems.append(f"第 {page} 頁的{where}內容無法解析：{exc}")
+            self.usage.unreadable.append(f"第 {page} 頁的{where}")
             self._active.pop()
             return
         frame = _Frame(resources, state, page, where, base_ctm)
@@ -233,7 +246,16 @@ class Walker:
                     continue
                 handler = handlers.get(name_text(instruction.operator))
                 if handler is not None:
-                    handler(instruction.operands, frame)
+                    try:
+                        handler(instruction.operands, frame)
+                    except (ValueError, TypeError, KeyError, AttributeError, IndexError,
+                            pikepdf.PdfError):
+                        # One bad value loses one instruction, not the page.
+                        if self.usage.skipped_values == 0:
+                            self.usage.problems.append(
+                                f"第 {page} 頁有無法解讀的值（{name_text(instruction.operator)}），"
+                                "已略過該指令，其餘照常檢查。")
+                        self.usage.skipped_values += 1
         finally:
             self._active.pop()
 
@@ -315,6 +337,10 @@ class Walker:
     def _op_Tm(self, operands: Any, frame: _Frame) -> None:
         frame.state.text_matrix = operands  # converted only when a Type3 glyph needs it
 
+    def _op_Tr(self, operands: Any, frame: _Frame) -> None:
+        if operands:
+            frame.state.render_mode = int(_number(operands[0]))
+
     def _op_text(self, operands: Any, frame: _Frame) -> None:
         self._text(operands, frame.state, frame.resources, frame.page, frame.where)
 
@@ -326,7 +352,8 @@ class Walker:
                         "CS": self._op_CS, "scn": self._op_scn, "SCN": self._op_scn,
                         "sh": self._op_sh, "Do": self._op_Do, "Tf": self._op_Tf,
                         "BT": self._op_BT, "Tm": self._op_Tm, "Tj": self._op_text,
-                        "TJ": self._op_text, "'": self._op_text, '"': self._op_text}
+                        "TJ": self._op_text, "'": self._op_text, '"': self._op_text,
+                        "Tr": self._op_Tr}
             for operator in ("rg", "RG", "k", "K", "g", "G"):
                 handlers[operator] = self._op_device_colour(operator)
             self.__dict__["_handler_table"] = handlers
@@ -344,7 +371,7 @@ class Walker:
             return
         key = _key(font)
         use = self.usage.fonts.setdefault(key, FontUse(font))
-        use.pages.add(page)
+        (use.invisible_pages if state.render_mode == 3 else use.pages).add(page)
         wants = self._wants.get(key)
         if wants is None:
             wants = self._wants[key] = self.want_strings(font)
@@ -464,10 +491,11 @@ class Walker:
         if isinstance(appearance, pikepdf.Stream):
             streams = [appearance]
         elif isinstance(appearance, pikepdf.Dictionary):
+            # Only the state shown: an unchecked box whose "off" state has no appearance
+            # shows nothing (its "on" glyph in ZapfDingbats is not used).
             state_name = _get(annotation, "/AS")
             chosen = appearance.get(state_name) if state_name is not None else None
-            streams = [chosen] if isinstance(chosen, pikepdf.Stream) else [
-                s for s in appearance.values() if isinstance(s, pikepdf.Stream)]
+            streams = [chosen] if isinstance(chosen, pikepdf.Stream) else []
         rect = [_number(v) for v in (_get(annotation, "/Rect") or [0, 0, 0, 0])]
         for stream in streams:
             matrix = from_operands(list(stream.get("/Matrix") or [1, 0, 0, 1, 0, 0]))

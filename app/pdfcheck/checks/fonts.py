@@ -54,14 +54,17 @@ def describe(font: pikepdf.Dictionary, pages: set[int]) -> dict[str, Any]:
 def check(context: CheckContext) -> CheckResult:
     """Fail on any used font without an embedded (and readable) font file."""
     usage = context.usage
-    fonts = [describe(use.font, use.pages) for use in usage.fonts.values()]
+    fonts = [describe(use.font, use.pages) for use in usage.fonts.values() if use.pages]
+    invisible_only = [base_font_name(use.font) for use in usage.fonts.values()
+                      if use.invisible_pages and not use.pages]
     unused = [{"name": base_font_name(font), "declared_on_pages": sorted(pages)}
               for key, (font, pages) in usage.declared_fonts.items() if key not in usage.fonts]
     missing = [f for f in fonts if not f["embedded"] and not f["unreadable"]]
     broken = [f for f in fonts if f["unreadable"]]
     evidence: dict[str, Any] = {"not_embedded": [f["name"] for f in missing],
                                 "unreadable": [f"{f['name']}：{f['unreadable']}" for f in broken],
-                                "fonts": fonts, "declared_unused": unused}
+                                "fonts": fonts, "declared_unused": unused,
+                                "invisible_text_only": invisible_only}
     if missing or broken:
         parts = [f"{f['name']}（{pages_text(f['used_on_pages'])}）未嵌入" for f in missing]
         parts += [f"{f['name']} 的字型檔無法讀取：{f['unreadable']}" for f in broken]
@@ -71,4 +74,7 @@ def check(context: CheckContext) -> CheckResult:
     message = f"使用中的 {len(fonts)} 種字型都已嵌入。" if fonts else "文件沒有使用文字字型。"
     if unused:
         message += f"另有 {len(unused)} 種字型只宣告未使用（不影響）。"
+    if invisible_only:
+        message += (f"另有 {len(invisible_only)} 種字型只用於看不見的文字（例如掃描檔的 OCR "
+                    "文字層），不需嵌入。")
     return CheckResult(Status.PASS, message, evidence)

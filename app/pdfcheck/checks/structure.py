@@ -55,6 +55,10 @@ def check(context: CheckContext) -> CheckResult:
     repairs = repairs_in_words(context.warnings)
     if not ends_properly(context.path):
         repairs.insert(0, "檔案結尾不完整（缺少 %%EOF，可能下載或複製不完整）")
+    if context.usage.unreadable:
+        shown = "、".join(context.usage.unreadable[:5])
+        more = " 等" if len(context.usage.unreadable) > 5 else ""
+        repairs.append(f"{shown}{more}無法讀取（字型、影像與色彩的檢查看不到這些內容）")
     evidence = {"repairs": repairs, "technical": context.warnings[:20]}
     if repairs:
         return CheckResult(Status.FAIL, "檔案結構有損壞，其他檢查是在自動修復後的內容上進行：" +

@@ -163,3 +163,55 @@ def test_a_font_name_that_is_not_utf8_is_still_judged(tmp_path: Path) -> None:
         assert "無法完成" not in report.checks[check_id].message, report.checks[check_id].message
     assert report.checks["fonts_embedded"].status is Status.FAIL
     assert "Hel#f9tca" in report.checks["fonts_embedded"].message
+
+
+def test_invisible_text_needs_no_embedded_font(tmp_path: Path) -> None:
+    """Issue 17 (7): the OCR layer of a scan (`3 Tr`) was made to need an embedded font."""
+    ocr = one_page(tmp_path / "scan-ocr.pdf", b"BT 3 Tr /F1 12 Tf 10 10 Td (Hello) Tj ET",
+                   fonts(F1=HELVETICA))
+    result = check_pdf(ocr).checks["fonts_embedded"]
+    assert result.status is Status.PASS, result.message
+    assert "看不見的文字" in result.message
+    shown = one_page(tmp_path / "shown.pdf", b"BT 3 Tr 0 Tr /F1 12 Tf 10 10 Td (Hi) Tj ET",
+                     fonts(F1=HELVETICA))
+    assert check_pdf(shown).checks["fonts_embedded"].status is Status.FAIL
+
+
+def test_only_the_shown_appearance_of_a_checkbox_is_walked(tmp_path: Path) -> None:
+    """Issue 17 (7): an unchecked box with no "Off" appearance had its "Yes" glyph walked, so
+    ZapfDingbats (not embedded) counted as used."""
+    builder = Builder()
+    zapf = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.ZapfDingbats)
+    on = builder.form(b"BT /Z 10 Tf 0 0 Td (4) Tj ET", Dictionary(Font=Dictionary(Z=zapf)))
+    box = builder.pdf.make_indirect(Dictionary(
+        Type=Name.Annot, Subtype=Name.Widget, FT=Name.Btn, Rect=Array([0, 0, 10, 10]),
+        AS=Name.Off, AP=Dictionary(N=Dictionary(Yes=on))))
+    builder.pdf.Root.AcroForm = Dictionary(Fields=Array([box]))
+    builder.page(b"", Annots=Array([box]))
+    unchecked = check_pdf(builder.save(tmp_path / "unchecked.pdf")).checks["fonts_embedded"]
+    assert unchecked.status is Status.PASS, unchecked.message
+    box.AS = Name.Yes
+    checked = check_pdf(builder.save(tmp_path / "checked.pdf")).checks["fonts_embedded"]
+    assert checked.status is Status.FAIL
+    assert "ZapfDingbats" in checked.message
+
+
+def test_one_bad_value_loses_one_instruction_not_the_page(tmp_path: Path) -> None:
+    path = one_page(tmp_path / "bad-value.pdf",
+                    b"BT /F1 12 Tf 10 10 Td [(A) /Oops (B)] TJ 1 0 0 rg ET "
+                    b"q 1 0 0 1 0 0 cm /F1 (x) cm Q 0 0 1 k",
+                    fonts(F1=HELVETICA))
+    report = check_pdf(path)
+    assert report.checks["fonts_embedded"].status is Status.FAIL, "Helvetica seen on the page"
+    assert "CMYK" in report.checks["colour_space"].message or \
+        "DeviceCMYK" in str(report.checks["colour_space"].evidence)
+
+
+def test_content_that_cannot_be_read_is_a_failure_not_a_pass(tmp_path: Path) -> None:
+    builder = Builder()
+    page = builder.page(b"")
+    page.obj.Contents = builder.stream(b"\x00garbage", Filter=Name.FlateDecode)
+    report = check_pdf(builder.save(tmp_path / "unreadable.pdf"))
+    assert report.checks["structure"].status is Status.FAIL, report.checks["structure"].message
+    assert "無法讀取" in report.checks["structure"].message
+    assert report.failed
