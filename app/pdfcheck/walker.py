@@ -37,7 +37,10 @@ def _scale_class(length: float) -> int:
     return round(math.log(length, 1.03)) if length > 1e-9 else -10_000
 # Only the operators the checks read are handed to Python (qpdf filters the rest in C++);
 # BI ID EI must all be listed for inline images to come through whole.
-OPERATORS = "q Q cm Do Tf Tj TJ ' \" BT Tm Tr rg RG k K g G cs CS scn SCN sh BI ID EI"
+OPERATORS = ("q Q cm Do Tf Tj TJ ' \" BT Tm Tr rg RG k K g G cs CS scn SCN sh BI ID EI "
+             "gs BDC BMC EMC")
+DRAWING = frozenset({"Do", "Tj", "TJ", "'", '"', "sh"})
+"""Operators that put something on the page: skipped inside a layer hidden by default."""
 
 
 class WalkCancelled(Exception):
@@ -96,6 +99,9 @@ class Usage:
     unreadable: list[str] = field(default_factory=list)
     """Content that could not be read at all: the checks that pass on it saw nothing, so the
     file fails (app.pdfcheck.checks.structure)."""
+    hidden_pages: set[int] = field(default_factory=set)
+    """Pages with content in a layer hidden by default (optional content): not printed, so
+    not judged, and reported apart."""
     skipped_values: int = 0
     """Single bad values skipped (an operator inside a TJ array, a name in a foreign
     encoding); the rest of the page was walked."""
@@ -112,6 +118,9 @@ class _Frame:
     base_ctm: Matrix
     stack: list[_State] = field(default_factory=list)
     fonts: dict[Any, pikepdf.Dictionary | None] = field(default_factory=dict)
+    marked: list[bool] = field(default_factory=list)
+    """Marked-content sections open in this stream: True for one hiding its content."""
+    hidden: int = 0
 
 
 @dataclass
@@ -129,6 +138,26 @@ class _State:
     def copy(self) -> _State:
         return _State(self.ctm, self.fill, self.stroke, self.font, self.font_size,
                       self.text_matrix, self.render_mode)
+
+
+def _hidden_layers(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    """The optional-content groups (layers) off in the default configuration: /OFF, or all
+    but /ON when the base state is OFF. Their content is not printed."""
+    properties = _get(pdf.Root, "/OCProperties")
+    default = _get(properties, "/D")
+    if not isinstance(default, pikepdf.Dictionary):
+        return set()
+    groups = _get(properties, "/OCGs")
+    everything = [g for g in groups if isinstance(g, pikepdf.Dictionary)] \
+        if isinstance(groups, pikepdf.Array) else []
+
+    def keys(entry: Any) -> set[tuple[int, int]]:
+        return {_key(g) for g in entry if isinstance(g, pikepdf.Dictionary)} \
+            if isinstance(entry, pikepdf.Array) else set()
+
+    if name_text(default.get("/BaseState", "/ON")) == "/OFF":
+        return {_key(g) for g in everything} - keys(default.get("/ON"))
+    return keys(default.get("/OFF"))
 
 
 def _key(obj: Any) -> tuple[int, int]:
@@ -179,6 +208,7 @@ class Walker:
         self._active: list[tuple[int, int]] = []
         self._placed: set[tuple[tuple[int, int], int, int, str]] = set()
         self.form_placements = 0
+        self._hidden_layers = _hidden_layers(pdf)
 
     # --- entry ---------------------------------------------------------------------------------
 
@@ -196,6 +226,11 @@ class Walker:
                 self.usage.problems.append(f"第 {index} 頁無法完整讀取：{exc}")
             if self.progress is not None:
                 self.progress(index, total, f"第 {index}/{total} 頁")
+        if self.usage.hidden_pages:
+            hidden = sorted(self.usage.hidden_pages)
+            shown = "、".join(str(p) for p in hidden[:12]) + (" 等" if len(hidden) > 12 else "")
+            self.usage.problems.append(
+                f"第 {shown} 頁有預設隱藏的圖層（選擇性內容），不會印出，未列入字型、影像與色彩的判斷。")
         return self.usage
 
     def _walk_page(self, page: pikepdf.Page, number: int) -> None:
@@ -244,7 +279,11 @@ class Walker:
                     self._image(instruction.iimage.obj, resources, frame.state, page, where,
                                 inline=True)
                     continue
-                handler = handlers.get(name_text(instruction.operator))
+                operator = name_text(instruction.operator)
+                handler = handlers.get(operator)
+                if frame.hidden and operator in DRAWING:
+                    self.usage.hidden_pages.add(page)
+                    continue
                 if handler is not None:
                     try:
                         handler(instruction.operands, frame)
@@ -337,6 +376,47 @@ class Walker:
     def _op_Tm(self, operands: Any, frame: _Frame) -> None:
         frame.state.text_matrix = operands  # converted only when a Type3 glyph needs it
 
+    def _op_BDC(self, operands: Any, frame: _Frame) -> None:
+        hides = False
+        if len(operands) >= 2 and name_text(operands[0]) == "/OC":
+            properties = operands[1]
+            if isinstance(properties, pikepdf.Name):
+                properties = _get(_get(frame.resources, "/Properties"), properties)
+            hides = self._hidden(properties)
+        frame.marked.append(hides)
+        frame.hidden += hides
+
+    def _op_BMC(self, _operands: Any, frame: _Frame) -> None:
+        frame.marked.append(False)
+
+    def _op_EMC(self, _operands: Any, frame: _Frame) -> None:
+        if frame.marked:
+            frame.hidden -= frame.marked.pop()
+
+    def _hidden(self, group: Any) -> bool:
+        """Whether an optional-content group (or membership dictionary) is off by default."""
+        if not isinstance(group, pikepdf.Dictionary):
+            return False
+        if name_text(group.get("/Type", "")) == "/OCMD":
+            listed = group.get("/OCGs")
+            members: list[Any] = list(listed) if isinstance(listed, pikepdf.Array) else [listed]
+            groups = [m for m in members if isinstance(m, pikepdf.Dictionary)]
+            return bool(groups) and all(_key(m) in self._hidden_layers for m in groups)
+        return _key(group) in self._hidden_layers
+
+    def _op_gs(self, operands: Any, frame: _Frame) -> None:
+        """A soft mask set by an ExtGState draws its group form: images inside it count."""
+        if not operands:
+            return
+        state = _get(_get(frame.resources, "/ExtGState"), operands[0])
+        mask = _get(state, "/SMask")
+        group = _get(mask, "/G")
+        if isinstance(group, pikepdf.Stream) and _key(group) not in self._active and \
+                self._first_placement(group, frame.state, frame.page):
+            inner = frame.state.copy()
+            self._content(group, group.get("/Resources") or frame.resources, inner, frame.page,
+                          "軟遮罩（soft mask）", base_ctm=inner.ctm)
+
     def _op_Tr(self, operands: Any, frame: _Frame) -> None:
         if operands:
             frame.state.render_mode = int(_number(operands[0]))
@@ -353,7 +433,8 @@ class Walker:
                         "sh": self._op_sh, "Do": self._op_Do, "Tf": self._op_Tf,
                         "BT": self._op_BT, "Tm": self._op_Tm, "Tj": self._op_text,
                         "TJ": self._op_text, "'": self._op_text, '"': self._op_text,
-                        "Tr": self._op_Tr}
+                        "Tr": self._op_Tr, "BDC": self._op_BDC, "BMC": self._op_BMC,
+                        "EMC": self._op_EMC, "gs": self._op_gs}
             for operator in ("rg", "RG", "k", "K", "g", "G"):
                 handlers[operator] = self._op_device_colour(operator)
             self.__dict__["_handler_table"] = handlers
@@ -404,6 +485,9 @@ class Walker:
             self.usage.problems.append(f"第 {page} 頁引用了不存在的物件 {name_text(name)}。")
             return
         subtype = name_text(xobject.get("/Subtype", ""))
+        if self._hidden(xobject.get("/OC")):
+            self.usage.hidden_pages.add(page)
+            return
         if subtype == "/Image":
             self._image(xobject, resources, state, page, where, inline=False)
         elif subtype == "/Form":

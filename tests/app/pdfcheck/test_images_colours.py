@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from pikepdf import Array, Dictionary, Name
+from pikepdf import Array, Dictionary, Name, String
 
 from app.pdfcheck import Profile, Status, check_pdf
 from tests.pdf_factory import Builder, xobjects
@@ -207,3 +207,35 @@ def test_circular_forms_and_deep_nesting_are_told_apart(tmp_path: Path) -> None:
     deep = check_pdf(builder.save(tmp_path / "deep.pdf"))
     assert any("巢狀超過" in note for note in deep.notes)
     assert not any("循環引用" in note for note in deep.notes)
+
+
+def test_images_inside_a_soft_mask_are_walked(tmp_path: Path) -> None:
+    """Issue 17 (7): images in a soft mask's group (`gs` with /SMask) were never seen."""
+    builder = Builder()
+    low = builder.image(50, 50)
+    group = builder.form(b"q 500 0 0 500 0 0 cm /Low Do Q",
+                         Dictionary(XObject=Dictionary(Low=low)))
+    state = Dictionary(Type=Name.ExtGState, SMask=Dictionary(S=Name.Luminosity, G=group))
+    builder.page(b"/Mask gs 0 0 1 rg 0 0 100 100 re f",
+                 Dictionary(ExtGState=Dictionary(Mask=state)))
+    result = check_pdf(builder.save(tmp_path / "smask.pdf")).checks["image_resolution"]
+    assert result.evidence["min_ppi"] == pytest.approx(7.2, rel=0.01)
+    assert result.status is Status.FAIL
+
+
+def test_a_layer_hidden_by_default_is_reported_apart_not_judged(tmp_path: Path) -> None:
+    """Issue 17 (7): a hidden layer (optional content, off by default) was judged as printed."""
+    builder = Builder()
+    draft = builder.pdf.make_indirect(Dictionary(Type=Name.OCG, Name=String("草稿")))
+    builder.pdf.Root.OCProperties = Dictionary(
+        OCGs=Array([draft]), D=Dictionary(OFF=Array([draft])))
+    low = builder.image(50, 50, colour=Name.DeviceRGB)
+    builder.page(b"/OC /Draft BDC q 500 0 0 500 0 0 cm /Low Do Q EMC",
+                 Dictionary(XObject=Dictionary(Low=low), Properties=Dictionary(Draft=draft)))
+    report = check_pdf(builder.save(tmp_path / "hidden.pdf"))
+    assert report.checks["image_resolution"].status is Status.PASS
+    assert report.checks["colour_space"].status is Status.PASS
+    assert any("預設隱藏的圖層" in note for note in report.notes)
+    builder.pdf.Root.OCProperties.D = Dictionary(OFF=Array([]))
+    shown = check_pdf(builder.save(tmp_path / "shown.pdf"))
+    assert shown.checks["image_resolution"].status is Status.FAIL
