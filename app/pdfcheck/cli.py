@@ -28,7 +28,9 @@ def add_arguments(commands: Any) -> None:
     check.add_argument("--book", action="store_true", help="檔名規則：圖書（單一檔案）")
     check.add_argument("--serial", metavar="卷:期", help="檔名規則：期刊該卷期的檔案")
     check.add_argument("--json", action="store_true", help="輸出一份 JSON 報告到標準輸出")
-    check.add_argument("--timeout", type=float, default=300, help="每個檔案的時間上限（秒）")
+    check.add_argument("--timeout", type=float, default=60, help="每個檔案的時間上限（秒，預設 60）")
+    check.add_argument("--memory-mb", type=int, default=512,
+                       help="每個檔案檢查時的記憶體上限（MB，預設 512）")
     check.add_argument("files", nargs="+", metavar="FILE")
     one = commands.add_parser("check-one")
     one.add_argument("options")
@@ -90,7 +92,7 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         reports = check_files(args.files, args.profile, toc, args.page_offset, _naming(args),
                               progress=_progress_bar if show_progress else None,
-                              timeout=args.timeout)
+                              timeout=args.timeout, memory_mb=args.memory_mb)
     except BatchCancelled:
         return 1
     if args.json:

@@ -22,8 +22,11 @@ from typing import Any
 from app.pdfcheck.checks.naming import NamingRule, check_set
 from app.pdfcheck.report import FileReport, Profile, unreadable
 
-DEFAULT_TIMEOUT = 300.0
-DEFAULT_MEMORY_MB = 2048
+DEFAULT_TIMEOUT = 60.0
+"""Seconds per file (`pubdesk check --timeout`): the 5,000-mutant fuzz run needed 0.1 s each."""
+DEFAULT_MEMORY_MB = 512
+"""Address space per file's child (`--memory-mb`; POSIX rlimit): a 400-page book checks in a
+fraction of it, and a decompression bomb ends in a verdict instead of taking the PC's memory."""
 
 
 class BatchCancelled(Exception):
@@ -135,7 +138,7 @@ def check_forked(path: str, options: dict[str, Any], timeout: float = DEFAULT_TI
         return FileReport.from_json(json.loads(b"".join(chunks).decode("utf-8")))
     except (ValueError, KeyError):
         return unreadable(path, "檢查時程式異常結束（可能是記憶體不足或檔案嚴重損壞，"
-                                f"結束代碼 {status}）。")
+                                f"結束代碼 {status}；記憶體上限 {memory_mb} MB）。")
 
 
 def _kill(pid: int) -> None:
@@ -162,7 +165,8 @@ def check_files(paths: list[str], profile: Profile | str = Profile.PRINT,
                 naming: NamingRule | None = None,
                 progress: Callable[[int, int, str], None] | None = None,
                 cancelled: Callable[[], bool] | None = None, isolated: bool = True,
-                timeout: float = DEFAULT_TIMEOUT) -> list[FileReport]:
+                timeout: float = DEFAULT_TIMEOUT,
+                memory_mb: int = DEFAULT_MEMORY_MB) -> list[FileReport]:
     """Check a batch; each file isolated unless `isolated` is False. Naming is checked over
     the set. Raises BatchCancelled when cancelled."""
     files = expand(paths)
@@ -172,9 +176,9 @@ def check_files(paths: list[str], profile: Profile | str = Profile.PRINT,
         if progress is not None:
             progress(index - 1, len(files), Path(path).name)
         if isolated and can_fork():
-            report = check_forked(path, options, timeout=timeout, cancelled=cancelled)
+            report = check_forked(path, options, timeout, memory_mb, cancelled)
         elif isolated:
-            report = check_isolated(path, options, timeout=timeout, cancelled=cancelled)
+            report = check_isolated(path, options, timeout, memory_mb, cancelled)
         else:
             from app.pdfcheck.engine import check_pdf
 

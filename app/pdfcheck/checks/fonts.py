@@ -3,6 +3,7 @@ for Type0; Type3 counts as embedded); declared-but-unused fonts are listed apart
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 import pikepdf
@@ -14,6 +15,26 @@ from app.pdfcheck.report import CheckResult, Status
 FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 MAGIC = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf", b"%!", b"\x80\x01", b"\x01\x00",
          b"typ1")
+
+
+HEAD_BYTES = 64
+
+
+def _head(stream: pikepdf.Stream) -> bytes:
+    """The first bytes of a font file, decoding no more than needed: a font file that
+    inflates to gigabytes (a decompression bomb) is judged by its head like any other."""
+    filters = stream.get("/Filter")
+    names = [name_text(f) for f in filters] if isinstance(filters, pikepdf.Array) else \
+        [name_text(filters)] if filters is not None else []
+    if not names:
+        return bytes(stream.read_raw_bytes()[:HEAD_BYTES])
+    if names == ["/FlateDecode"] and stream.get("/DecodeParms") is None:
+        raw = bytes(stream.read_raw_bytes())
+        head = zlib.decompressobj().decompress(raw, HEAD_BYTES)
+        if not head and raw:
+            raise zlib.error("資料無法解壓縮")
+        return head
+    return bytes(stream.read_bytes()[:HEAD_BYTES])
 
 
 def embedding(font: pikepdf.Dictionary) -> tuple[bool, str]:
@@ -30,8 +51,8 @@ def embedding(font: pikepdf.Dictionary) -> tuple[bool, str]:
         if not isinstance(stream, pikepdf.Stream):
             return True, "字型檔不是資料流"
         try:
-            data = stream.read_bytes()
-        except pikepdf.PdfError as exc:
+            data = _head(stream)
+        except (pikepdf.PdfError, zlib.error, MemoryError) as exc:
             return True, f"字型檔無法解碼（{exc}）"
         if not data:
             return True, "字型檔是空的"

@@ -215,3 +215,32 @@ def test_content_that_cannot_be_read_is_a_failure_not_a_pass(tmp_path: Path) -> 
     assert report.checks["structure"].status is Status.FAIL, report.checks["structure"].message
     assert "無法讀取" in report.checks["structure"].message
     assert report.failed
+
+
+def test_a_font_file_bomb_is_judged_by_its_head(tmp_path: Path) -> None:
+    """Issue 17 (3): a font file inflating to 700 MB was decompressed whole to read its first
+    bytes; now the check reads only the head, in a moment and a little memory."""
+    import resource
+    import time
+    import zlib
+
+    squeeze = zlib.compressobj(9)
+    chunk = b"\x00" * (1 << 20)
+    packed = b"".join(squeeze.compress(chunk) for _ in range(700)) + squeeze.flush()
+    builder = Builder()
+    font_file = builder.pdf.make_stream(b"")
+    font_file.write(packed, filter=Name.FlateDecode)
+    descriptor = Dictionary(Type=Name.FontDescriptor, FontName=Name("/AAAAAA+Bomb"),
+                            FontFile2=font_file)
+    font = Dictionary(Type=Name.Font, Subtype=Name.TrueType, BaseFont=Name("/AAAAAA+Bomb"),
+                      FontDescriptor=descriptor, Encoding=Name.WinAnsiEncoding)
+    builder.page(b"BT /F1 12 Tf (x) Tj ET", fonts(F1=font))
+    path = builder.save(tmp_path / "bomb.pdf")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.monotonic()
+    result = check_pdf(path).checks["fonts_embedded"]
+    assert time.monotonic() - started < 10
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 200, f"peak memory grew {grown_mb:.0f} MB"
+    assert result.status is Status.FAIL
+    assert "不是可辨識的字型格式" in result.message

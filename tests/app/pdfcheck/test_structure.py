@@ -254,3 +254,15 @@ def test_both_isolation_runners_give_the_same_report(tmp_path: Path, runner: str
     assert "逾時" in (function(str(good), options, timeout=0.0001).error or "")
     with pytest.raises(BatchCancelled):
         function(str(good), options, cancelled=lambda: True)
+
+
+def test_the_memory_bound_ends_in_a_verdict(tmp_path: Path) -> None:
+    """A file that needs more memory than the bound gets a verdict naming the bound (the
+    bound is the child's address space; far below what any check needs here)."""
+    from app.pdfcheck.isolation import check_isolated
+
+    good = write_outline(book(tmp_path), tmp_path / "good.pdf", TOC)
+    report = check_isolated(str(good), {"profile": "print"}, memory_mb=30)
+    assert not report.opened
+    assert "記憶體" in (report.error or "")
+    assert check_isolated(str(good), {"profile": "print"}).opened, "the default bound suffices"
