@@ -95,7 +95,11 @@ def _register(name: str, path: Path, coverage: dict[str, set[int]]) -> bool:
 
 @lru_cache(maxsize=1)
 def pdf_fonts() -> PdfFonts:
-    """The fonts for this machine (registered with reportlab once per process)."""
+    """The fonts for this machine (registered with reportlab once per process), and the
+    Chinese line-breaking rules (app.documents.linebreak) for every paragraph set in them."""
+    from app.documents.linebreak import install
+
+    install()
     coverage: dict[str, set[int]] = {}
     cjk = next(name for name, path in _candidates_cjk() if _register(name, path, coverage))
     latin = next((name for name, path in _candidates_latin()
