@@ -60,6 +60,10 @@ class OfficialLetter:
     items: list[Item]
     issued_on: date | None = None
     doc_number: str = ""
+    """發文字號 as the agency's document system issued it; empty prints a marked blank
+    (`doc_number_text`): a number the system did not issue must never print as if real."""
+    doc_code: str = ""
+    """The agency's 發文字號 code (經研, 產發), for the blank form of an unissued number."""
     address: str = ""
     contact_lines: list[str] = field(default_factory=list)
     """承辦人, 電話, 傳真, 電子信箱 — one per line, on the right under the title."""
@@ -84,10 +88,16 @@ class OfficialLetter:
         """發文日期 in the letter form (blank date parts when not yet dated)."""
         return format_roc_date(self.issued_on) if self.issued_on else "中華民國　　年　　月　　日"
 
+    def doc_number_text(self) -> str:
+        """The number, or 「產發字第　　　　　　　號」 to fill in by hand once issued."""
+        if self.doc_number.strip():
+            return self.doc_number.strip()
+        return f"{self.doc_code or '　　'}字第{'　' * 7}號"
+
     def header_fields(self) -> list[tuple[str, str]]:
         """受文者 … 附件, in order."""
         return [("受文者", self.recipient), ("發文日期", self.date_text()),
-                ("發文字號", self.doc_number), ("速別", self.speed),
+                ("發文字號", self.doc_number_text()), ("速別", self.speed),
                 ("密等及解密條件或保密期限", self.secrecy), ("附件", self.attachments)]
 
     def numbered_items(self) -> list[tuple[int, str, str]]:

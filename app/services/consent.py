@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.documents.docx_writer import write_letter_docx, write_table_docx
@@ -29,7 +29,7 @@ from app.models import (
     PublicationType,
     PublishingUnit,
 )
-from app.rocdate import format_roc_year_month, to_roc_year
+from app.rocdate import format_roc_year_month
 from app.services import consent_texts as text
 from app.services.consent_texts import ArticleScope, ConsentScope
 from app.services.publications import label_of, load_publication
@@ -91,17 +91,6 @@ def _contact(session: Session, unit: PublishingUnit, contact_id: int | None) -> 
                 if unit.contacts else None)
 
 
-def suggested_doc_number(session: Session, unit: PublishingUnit, on: date) -> str:
-    """A 發文字號 in the unit's form ({code}字第{ROC year}{serial}號), to edit if the agency's
-    document system gives another number."""
-    roc = to_roc_year(on.year)
-    count = session.scalar(select(func.count()).select_from(ConsentLetter).where(
-        ConsentLetter.unit_id == unit.id,
-        func.extract("year", ConsentLetter.issued_on) == on.year)) or 0
-    code = unit.doc_code or unit.short_name or "○○"
-    return f"{code}字第{roc:03d}{count + 1:07d}號"
-
-
 def _letter_base(session: Session, request: ConsentRequest) -> tuple[PublishingUnit, OfficialLetter]:
     unit = session.get(PublishingUnit, request.unit_id)
     if unit is None:
@@ -117,7 +106,7 @@ def _letter_base(session: Session, request: ConsentRequest) -> tuple[PublishingU
     letter = OfficialLetter(
         agency_name=unit.full_name, recipient=text.RECIPIENT, subject="", items=[],
         issued_on=request.issued_on,
-        doc_number=request.doc_number or suggested_doc_number(session, unit, request.issued_on),
+        doc_number=request.doc_number, doc_code=unit.doc_code or unit.short_name,
         address=f"{unit.postcode}{unit.address}".strip(), contact_lines=lines,
         attachments="如主旨", originals=[text.RECIPIENT], copies=list(request.copies),
         notes=text.CLOSING_NOTE)

@@ -189,6 +189,18 @@ def labels_for(rows: list[DepositRow]) -> list[list[str]]:
     return list(seen.values())
 
 
+MOEA_RULES = "經濟部及所屬機關（構）政府出版品管理作業注意事項"
+"""The rules' full name: a letter from a 署 or 局 must not call them 「本部」 rules."""
+
+
+def deposit_basis(kind: LibraryKind) -> str:
+    """The rule a deposit letter cites: 圖書館法第15條 binds only the statutory libraries
+    (國家圖書館, 立法院國會圖書館); every deposit follows §5 of the MOEA rules."""
+    if kind is LibraryKind.STATUTORY:
+        return f"依圖書館法第15條及{MOEA_RULES}第5點規定辦理。"
+    return f"依{MOEA_RULES}第5點規定辦理。"
+
+
 def cover_letter(session: Session, publication_id: int, row: DepositRow,
                  on: date) -> OfficialLetter:
     """函 to one library that goes with the copies."""
@@ -201,8 +213,9 @@ def cover_letter(session: Session, publication_id: int, row: DepositRow,
     files = "及電子檔" if row.include_efiles else ""
     return OfficialLetter(
         agency_name=unit.full_name, recipient=row.library, issued_on=on,
+        doc_code=unit.doc_code or unit.short_name,
         subject=f"檢送本機關出版品「{pub.title}」{row.copies}冊{files}，請查收典藏。",
-        items=[Item("依圖書館法第15條及本部政府出版品管理作業注意事項第5點規定辦理。"),
+        items=[Item(deposit_basis(row.kind)),
                Item(f"出版品題名：{pub.title}（統一編號GPN：{pub.gpn or '申請中'}）。")],
         address=f"{unit.postcode}{unit.address}".strip(), contact_lines=lines,
         attachments="如主旨", originals=[row.library])

@@ -159,8 +159,8 @@
         <translation>連續性出版品逐期（附件二(二)）</translation>
     </message>
     <message>
-        <source>Filled in from the unit&apos;s code</source>
-        <translation>依機關發文字號代字自動填入</translation>
+        <source>As the document system issues it; left empty, the letter prints a blank to fill in</source>
+        <translation>公文系統取得的字號；留空則函上印出空白待填</translation>
     </message>
     <message>
         <source>副本, separated by 、</source>

@@ -53,7 +53,9 @@ def test_book_consent_fills_letter_and_list_from_the_data(db: Database, unit_id:
     letter = draft.letter
     assert letter.recipient == "文化部"
     assert letter.title == "經濟部產業發展署 函"
-    assert letter.doc_number == "產發字第1150000001號"
+    # Issue 14 (5): no invented number — a marked blank until the officer enters the real one.
+    assert letter.doc_number == ""
+    assert letter.doc_number_text() == "產發字第　　　　　　　號"
     assert letter.subject == "檢送下列出版品紙本各1冊（電子檔）及利用清單1份如附件，請查照。"
     assert [i.text for i in letter.items[0].children] == [
         "臺灣產業發展年報（統一編號GPN：1011500057）", "中小企業白皮書（統一編號GPN：1011500046）"]
@@ -73,7 +75,7 @@ def test_book_consent_fills_letter_and_list_from_the_data(db: Database, unit_id:
 
     files = write_consent_files(draft, tmp_path)
     letter_text = pdf_text(files.letter_pdf)
-    for expected in ("經濟部產業發展署", "受文者：文化部", "中華民國115年11月23日", "產發字第1150000001號",
+    for expected in ("經濟部產業發展署", "受文者：文化部", "中華民國115年11月23日", "產發字第",
                      "主旨：", "臺灣產業發展年報", "正本：文化部", "注意事項"):
         assert expected in letter_text
     list_text = pdf_text(files.list_pdf)
@@ -108,7 +110,7 @@ def test_recording_marks_publications_and_keeps_history(db: Database, unit_id: i
         assert saved_letter_items(session, letter_id)[1].text.startswith("本機關就前項出版品")
         second = consent_draft(session, book_request(unit_id, BookConsentItem(book,
                                                                               all_rights=True)))
-    assert second.letter.doc_number.endswith("0000002號"), "numbers count up per year"
+    assert second.letter.doc_number == "", "no number is invented; the officer enters it"
 
 
 @pytest.mark.parametrize(("item_changes", "message"), [

@@ -141,3 +141,28 @@ def test_outputs(db: Database, unit_id: int, tmp_path: Path) -> None:
         assert all(embedded for _n, embedded in font_report(pdf))
     sheet = openpyxl.load_workbook(tmp_path / "寄存清單.xlsx").active
     assert any(c.value == "國家圖書館（館藏發展及書目管理組）" for row in sheet.iter_rows() for c in row)
+
+
+def test_a_cover_letter_cites_the_rules_that_bind_its_library(db: Database, unit_id: int) -> None:
+    """Issue 14 (5): 圖書館法第15條 binds only 國家圖書館 and 立法院國會圖書館; the MOEA rules
+    are named in full (a 署 must not call them 「本部」 rules); the number is a marked blank."""
+    from datetime import date
+
+    from app.models import LibraryKind
+    from app.services.deposit import cover_letter, deposit_rows, plan_deposit
+
+    pub_id = add_book(db, unit_id)
+    with db.session() as session:
+        plan_deposit(session, pub_id)
+        rows = deposit_rows(session, pub_id)
+        letters = {row.kind: cover_letter(session, pub_id, row, date(2026, 11, 30))
+                   for row in rows}
+    statutory = letters[LibraryKind.STATUTORY].items[0].text
+    assert "圖書館法第15條" in statutory
+    assert "經濟部及所屬機關（構）政府出版品管理作業注意事項第5點" in statutory
+    for kind, letter in letters.items():
+        assert "本部" not in letter.items[0].text
+        if kind is not LibraryKind.STATUTORY:
+            assert "圖書館法" not in letter.items[0].text
+        assert letter.doc_number_text() == "產發字第　　　　　　　號"
+    assert len(letters) >= 2, "statutory and designated libraries both planned"

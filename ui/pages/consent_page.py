@@ -124,7 +124,8 @@ class ConsentPage(WorkflowPage):
         self.issued_on.setCalendarPopup(True)
         self.issued_on.setDisplayFormat("yyyy-MM-dd")
         self.doc_number = QLineEdit()
-        self.doc_number.setPlaceholderText(self.tr("Filled in from the unit's code"))
+        self.doc_number.setPlaceholderText(self.tr(
+            "As the document system issues it; left empty, the letter prints a blank to fill in"))
         self.copies = QLineEdit()
         self.copies.setPlaceholderText(self.tr("副本, separated by 、"))
         head = QFormLayout()
