@@ -4,6 +4,7 @@ with the binding margin, hanging indents for 說明 items, 「第n頁，共N頁�
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,16 @@ def _paragraph_style(document: Any, name: str, size: float, *, centred: bool = F
 
 def _new_document(landscape: bool) -> Any:
     document = Document()
+    # python-docx's template says it was written by "python-docx" on 2013-12-23 and carries
+    # a blank thumbnail: ours says PubDesk, now, and has none.
+    now = datetime.now(UTC).replace(microsecond=0)
+    properties = document.core_properties
+    properties.author, properties.last_modified_by = "PubDesk", "PubDesk"
+    properties.created = properties.modified = now
+    properties.revision, properties.comments, properties.keywords = 1, "", ""
+    package_rels = document.part.package.rels
+    for rel_id in [r.rId for r in package_rels.values() if r.reltype.endswith("/thumbnail")]:
+        del package_rels[rel_id]
     _set_fonts(document.styles["Normal"], style.BODY_PT)
     section = document.sections[0]
     section.page_width, section.page_height = Cm(style.A4_WIDTH_CM), Cm(style.A4_HEIGHT_CM)

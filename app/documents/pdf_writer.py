@@ -38,7 +38,7 @@ def _numbered_canvas(fonts: PdfFonts, author: str) -> type[Canvas]:
             kwargs["initialFontName"] = fonts.cjk
             kwargs["initialFontSize"] = style.PAGE_NUMBER_PT
             super().__init__(*args, **kwargs)
-            self.setAuthor(author)
+            self.setAuthor(author or "PubDesk")  # never reportlab's "anonymous"
             self.setCreator("PubDesk")
             self._pages: list[dict[str, Any]] = []
 
@@ -199,7 +199,7 @@ def write_tables_pdf(tables: list[DocTable], path: Path, author: str = "") -> Pa
     def build(target: Path) -> None:
         doc = SimpleDocTemplate(str(target), pagesize=size, leftMargin=margin,
                                 rightMargin=margin, topMargin=margin, bottomMargin=margin,
-                                title=tables[0].title, author=author,
+                                title=tables[0].title, author=author or "PubDesk",
                                 lang=style.LANGUAGE_TAG)
         doc.build(story, canvasmaker=_numbered_canvas(fonts, author))
 
@@ -220,7 +220,7 @@ def write_lines_pdf(lines: list[str], path: Path, title: str = "", author: str =
             str(target), pagesize=A4, leftMargin=style.MARGIN_LEFT_CM * style.CM,
             rightMargin=style.MARGIN_RIGHT_CM * style.CM,
             topMargin=style.MARGIN_TOP_CM * style.CM,
-            bottomMargin=style.MARGIN_BOTTOM_CM * style.CM, title=title, author=author,
+            bottomMargin=style.MARGIN_BOTTOM_CM * style.CM, title=title, author=author or "PubDesk",
             lang=style.LANGUAGE_TAG)
         doc.build(story, canvasmaker=_numbered_canvas(fonts, author))
 

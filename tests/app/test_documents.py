@@ -238,3 +238,29 @@ def test_reportlab_uses_its_c_accelerator() -> None:
     from reportlab.lib import rl_accel
 
     assert rl_accel.fp_str.__module__ == "_rl_accel", "rl-accel is not installed or not used"
+
+
+def test_document_metadata_names_pubdesk_not_the_libraries(tmp_path: Path) -> None:
+    """Issue 14 (11): DOCX said python-docx, 2013, with a blank thumbnail; PDFs 'anonymous'."""
+    import zipfile
+    from datetime import UTC, datetime
+
+    import docx
+    import pikepdf
+
+    from app.documents.docx_writer import write_letter_docx
+    from app.documents.model import OfficialLetter
+    from app.documents.pdf_writer import write_lines_pdf
+
+    letter = OfficialLetter(agency_name="經濟部產業發展署", recipient="文化部", subject="測試。",
+                            items=[])
+    path = write_letter_docx(letter, tmp_path / "函.docx")
+    properties = docx.Document(str(path)).core_properties
+    assert properties.author == "經濟部產業發展署"
+    assert properties.created is not None
+    assert properties.created.year >= datetime.now(UTC).year - 1
+    with zipfile.ZipFile(path) as archive:
+        assert not [n for n in archive.namelist() if "thumbnail" in n]
+    pdf = write_lines_pdf(["版權頁"], tmp_path / "版權頁.pdf")
+    with pikepdf.open(pdf) as document:
+        assert str(document.docinfo.get("/Author")) == "PubDesk"
