@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--zip", action="store_true", help="輸出 ZIP 檔而非資料夾")
     export.add_argument("--override", action="append", default=[], metavar="檔名:檢查:理由",
                         help="核可某檔案某項檢查不符合，並寫明理由（可重複）")
+    agenda = commands.add_parser("agenda", help="待辦事項：逾期、即將到期與待辦")
+    agenda.add_argument("--today", metavar="YYYY-MM-DD", help="以這一天計算（預設：今天）")
+    agenda.add_argument("--json", action="store_true", help="輸出 JSON：{\"items\": [...]}")
     demo = commands.add_parser("demo", help="在指定資料夾建立範例工作區，並產生所有文件到 output/")
     demo.add_argument("folder", metavar="DIR")
     return parser
@@ -181,6 +184,8 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None)
             return _run_db(args, locations)
         if args.command == "demo":
             return _run_demo(args)
+        if args.command == "agenda":
+            return _run_agenda(args, locations)
         if args.command == "export":
             return _run_export(args, locations)
 
@@ -189,6 +194,38 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None)
         return 1
     parser.error(f"不認得的指令：{args.command}")
     return 2
+
+
+def _run_agenda(args: argparse.Namespace, locations: Locations) -> int:
+    import json
+    from datetime import date
+
+    from app.db import open_database
+    from app.services.agenda import agenda
+
+    try:
+        today = date.fromisoformat(args.today) if args.today else date.today()
+    except ValueError:
+        print(f"錯誤：--today 應寫成 YYYY-MM-DD，收到「{args.today}」。", file=sys.stderr)
+        return 2
+    db = open_database(locations)
+    try:
+        with db.session() as session:
+            items = agenda(session, today)
+    finally:
+        db.dispose()
+    if args.json:
+        keys = ("kind", "publication_id", "label", "due", "urgency", "rule", "action")
+        json.dump({"items": [{k: item.to_json()[k] for k in keys} for item in items]},
+                  sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    if not items:
+        print(f"{today}：沒有待辦事項。")
+    for item in items:
+        due = f"（期限 {item.due}）" if item.due else ""
+        print(f"[{item.urgency.label}] {item.kind_label}｜{item.label}{due}｜{item.rule}｜{item.action}")
+    return 0
 
 
 def _run_export(args: argparse.Namespace, locations: Locations) -> int:

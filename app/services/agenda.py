@@ -1,0 +1,315 @@
+"""待辦 — what needs doing on a given day, across all publications, stores and libraries.
+
+One function, `agenda(session, today, thresholds)`; `today` is always a parameter, never read
+from the clock here. Each item names its record (the publication label that tells records
+apart: title, 載體, 版次/刷次, GPN), its due date if it has one, how urgent it is, the rule it
+comes from, one sentence of what to do, and the page and record to open.
+
+Every query selects only the candidates of its kind, so the agenda stays cheap with 100,000
+publications.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    ApplicationStatus,
+    CopyrightOwner,
+    DepositLine,
+    EFile,
+    NumberApplication,
+    Publication,
+    PublicationStatus,
+    SalesStore,
+    Settlement,
+    Shipment,
+    ShipmentKind,
+)
+from app.services.consignment import settlement_period_end, settlements
+from app.services.numbering import numbering_plan
+from app.services.publications import label_of
+
+
+class Urgency(StrEnum):
+    """How soon: past its date, due within the warning period, or simply open."""
+
+    OVERDUE = "overdue"
+    SOON = "soon"
+    OPEN = "open"
+
+    @property
+    def label(self) -> str:
+        return {"overdue": "已逾期", "soon": "即將到期", "open": "待辦"}[self.value]
+
+
+KINDS = {
+    "number_missing": "缺少編號", "application_waiting": "申請案未回覆",
+    "application_returned": "申請案退件", "confirm_publication": "待確認出版",
+    "deposit_not_sent": "寄存未寄出", "deposit_unacknowledged": "寄存未回覆",
+    "consent_not_sent": "授權函未送", "efile_unchecked": "電子檔未檢查",
+    "efile_failing": "電子檔不符合", "settlement_due": "展售待結帳",
+    "payment_overdue": "帳款逾期", "online_link_unregistered": "網路版未登錄",
+}
+"""Every kind, with its name for the officer."""
+
+PUBLISHED = (PublicationStatus.PRINTED, PublicationStatus.DEPOSITED, PublicationStatus.ON_SALE,
+             PublicationStatus.CONSENT_SENT)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The waiting periods (settings; defaults stated in the README)."""
+
+    application_reply_days: int = 14
+    """An application submitted longer ago than this with no reply is followed up."""
+    deposit_ack_days: int = 30
+    """Copies sent longer ago than this with no acknowledgement are followed up."""
+    settlement_warning_days: int = 14
+    """A settlement period ending within this many days is announced."""
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One thing to do."""
+
+    kind: str
+    publication_id: int | None
+    label: str
+    due: date | None
+    urgency: Urgency
+    rule: str
+    action: str
+    page: str
+    """The page that does it (a navigation key)."""
+    record_id: int | None
+    """What to open there: a publication id (or a store id on the consignment page)."""
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["due"] = self.due.isoformat() if self.due else None
+        data["urgency"] = self.urgency.value
+        return data
+
+
+def _due_urgency(due: date, today: date, warning_days: int = 0) -> Urgency:
+    if due < today:
+        return Urgency.OVERDUE
+    return Urgency.SOON if (due - today).days <= warning_days else Urgency.OPEN
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def agenda(session: Session, today: date, thresholds: Thresholds | None = None,
+           unit_id: int | None = None) -> list[AgendaItem]:
+    """Everything due or open on `today`, overdue first, then by date."""
+    limits = thresholds or Thresholds()
+    items: list[AgendaItem] = []
+    for collect in (_numbers, _applications, _confirmations, _deposits, _consents, _efiles,
+                    _online_links):
+        items += collect(session, today, limits, unit_id)
+    if unit_id is None:
+        items += _settlements(session, today, limits)
+    order = {Urgency.OVERDUE: 0, Urgency.SOON: 1, Urgency.OPEN: 2}
+    return sorted(items, key=lambda i: (order[i.urgency], i.due or date.max, i.label))
+
+
+def _publications(session: Session, unit_id: int | None, *conditions: Any) -> list[Publication]:
+    query = select(Publication).where(*conditions)
+    if unit_id is not None:
+        query = query.where(Publication.unit_id == unit_id)
+    return list(session.scalars(query))
+
+
+def _numbers(session: Session, today: date, _limits: Thresholds,
+             unit_id: int | None) -> list[AgendaItem]:
+    """Past 規劃中 without a number its plan requires (§4)."""
+    candidates = _publications(
+        session, unit_id, Publication.status != PublicationStatus.PLANNING,
+        or_(Publication.gpn.is_(None), Publication.isbn.is_(None), Publication.issn.is_(None),
+            Publication.isrc.is_(None)))
+    items = []
+    for pub in candidates:
+        missing = [p.kind for p in numbering_plan(pub) if p.need == "required" and not p.current]
+        if not missing:
+            continue
+        published = pub.status in PUBLISHED
+        items.append(AgendaItem(
+            "number_missing", pub.id, label_of(pub), None,
+            Urgency.OVERDUE if published else Urgency.SOON, "§4",
+            f"還沒有 {'、'.join(missing)}：請申請並把核發的號碼填入出版品。", "numbering", pub.id))
+    return items
+
+
+def _applications(session: Session, today: date, limits: Thresholds,
+                  unit_id: int | None) -> list[AgendaItem]:
+    """Submitted with no reply for too long; returned (NCL 一、二)."""
+    query = select(NumberApplication, Publication).join(Publication).where(
+        NumberApplication.status.in_([ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED]))
+    if unit_id is not None:
+        query = query.where(Publication.unit_id == unit_id)
+    items = []
+    for application, pub in session.execute(query).all():
+        if application.status is ApplicationStatus.RETURNED:
+            items.append(AgendaItem(
+                "application_returned", pub.id, label_of(pub), application.replied_on,
+                Urgency.SOON, "NCL 一",
+                f"{application.kind.label}申請被退件：依退件理由修正後重新送出。", "numbering", pub.id))
+            continue
+        if application.submitted_on is None:
+            continue
+        due = application.submitted_on + timedelta(days=limits.application_reply_days)
+        if due <= today:
+            items.append(AgendaItem(
+                "application_waiting", pub.id, label_of(pub), due, Urgency.OVERDUE, "NCL 一",
+                f"{application.kind.label}申請（{application.registration_no or '未填掛號單號'}）"
+                f"送出已超過 {limits.application_reply_days} 天未回覆：請上國家圖書館系統查詢或來電詢問。",
+                "numbering", pub.id))
+    return items
+
+
+def _confirmations(session: Session, today: date, _limits: Thresholds,
+                   unit_id: int | None) -> list[AgendaItem]:
+    """Numbers assigned and the planned month passed, but not confirmed as published (NCL 四)."""
+    candidates = _publications(
+        session, unit_id, Publication.status.in_([PublicationStatus.PLANNING,
+                                                   PublicationStatus.NUMBERED]),
+        Publication.gpn.is_not(None), Publication.published_year.is_not(None),
+        Publication.published_month.is_not(None))
+    items = []
+    for pub in candidates:
+        assert pub.published_year is not None
+        assert pub.published_month is not None
+        due = _month_end(pub.published_year, pub.published_month)
+        if due >= today:
+            continue
+        items.append(AgendaItem(
+            "confirm_publication", pub.id, label_of(pub), due, Urgency.OVERDUE, "NCL 四",
+            "預定出版月份已過：出版後請確認出版（實際定價、頁數、出版年月），延期請更新預定月份。",
+            "numbering", pub.id))
+    return items
+
+
+def _deposits(session: Session, today: date, limits: Thresholds,
+              unit_id: int | None) -> list[AgendaItem]:
+    """Published: every planned line sent at issue (§5, 圖書館法), and acknowledged."""
+    items = []
+    query = select(DepositLine, Publication).join(Publication).where(
+        Publication.status.in_(PUBLISHED),
+        or_(DepositLine.sent_on.is_(None), DepositLine.acknowledged_on.is_(None)))
+    if unit_id is not None:
+        query = query.where(Publication.unit_id == unit_id)
+    for line, pub in session.execute(query).all():
+        if line.sent_on is None:
+            items.append(AgendaItem(
+                "deposit_not_sent", pub.id, label_of(pub), None, Urgency.OVERDUE, "§5、圖書館法",
+                f"已出版，寄{line.library.name} {line.copies} 冊尚未寄出：請寄出並登錄寄送日期。",
+                "deposit", pub.id))
+        else:
+            due = line.sent_on + timedelta(days=limits.deposit_ack_days)
+            if due < today:
+                items.append(AgendaItem(
+                    "deposit_unacknowledged", pub.id, label_of(pub), due, Urgency.OPEN, "§5",
+                    f"寄{line.library.name}已超過 {limits.deposit_ack_days} 天未收到回覆：請確認是否寄達。",
+                    "deposit", pub.id))
+    unplanned = _publications(session, unit_id, Publication.status.in_(PUBLISHED),
+                              ~exists().where(DepositLine.publication_id == Publication.id))
+    items += [AgendaItem("deposit_not_sent", pub.id, label_of(pub), None, Urgency.OVERDUE,
+                         "§5、圖書館法", "已出版但還沒有寄存計畫：請擬定寄存並寄出。", "deposit", pub.id)
+              for pub in unplanned]
+    return items
+
+
+def _consents(session: Session, _today: date, _limits: Thresholds,
+              unit_id: int | None) -> list[AgendaItem]:
+    """Published, the agency holds the rights, no consent letter recorded (§13)."""
+    return [AgendaItem("consent_not_sent", pub.id, label_of(pub), None, Urgency.SOON, "§13",
+                       "本機關享有著作財產權：請填寫授權利用清單，函送文化部。", "consent", pub.id)
+            for pub in _publications(session, unit_id, Publication.status.in_(PUBLISHED),
+                                     Publication.copyright_owner == CopyrightOwner.AGENCY,
+                                     Publication.consent_sent_on.is_(None))]
+
+
+def _efiles(session: Session, _today: date, _limits: Thresholds,
+            unit_id: int | None) -> list[AgendaItem]:
+    """E-files never checked, or failing (附件三)."""
+    query = select(EFile, Publication).join(Publication).where(
+        or_(EFile.check_status == "", EFile.check_status == "fail"))
+    if unit_id is not None:
+        query = query.where(Publication.unit_id == unit_id)
+    items = []
+    for efile, pub in session.execute(query).all():
+        name = efile.path.replace("\\", "/").rsplit("/", 1)[-1]
+        if efile.check_status == "fail":
+            items.append(AgendaItem("efile_failing", pub.id, label_of(pub), None, Urgency.SOON,
+                                    "附件三", f"電子檔「{name}」檢查不符合：請修正後重新檢查。",
+                                    "checks", pub.id))
+        else:
+            items.append(AgendaItem("efile_unchecked", pub.id, label_of(pub), None, Urgency.OPEN,
+                                    "附件三", f"電子檔「{name}」尚未檢查：送交前請先檢查。",
+                                    "checks", pub.id))
+    return items
+
+
+def _online_links(session: Session, _today: date, _limits: Thresholds,
+                  unit_id: int | None) -> list[AgendaItem]:
+    """Published online, the link not yet registered on the government publications site (§10)."""
+    return [AgendaItem("online_link_unregistered", pub.id, label_of(pub), None, Urgency.OPEN,
+                       "§10", "網路版連結尚未登錄到政府出版資訊網：請登錄後勾選「已登錄」。",
+                       "publications", pub.id)
+            for pub in _publications(session, unit_id, Publication.online_url != "",
+                                     Publication.online_registered.is_(False))]
+
+
+def _settlements(session: Session, today: date, limits: Thresholds) -> list[AgendaItem]:
+    """A June/December period ended (or ends soon) and a store holding stock has no settlement
+    for it; money past its two-month due date (附件一 註三)."""
+    items = []
+    current = settlement_period_end(today)
+    last_ended = date(today.year - 1, 12, 31) if current.month == 6 else date(today.year, 6, 30)
+    periods = {last_ended: _due_urgency(last_ended + timedelta(days=30), today)}
+    if (current - today).days <= limits.settlement_warning_days:
+        periods[current] = Urgency.SOON
+    for period, urgency in periods.items():
+        # Stores that held copies in the period: supplied before its end.
+        supplied = select(Shipment.store_id).where(Shipment.kind == ShipmentKind.SUPPLY,
+                                                   Shipment.shipped_on <= period).distinct()
+        settled = select(Settlement.store_id).where(Settlement.period_end == period)
+        for store in session.scalars(select(SalesStore).where(
+                SalesStore.id.in_(supplied), SalesStore.id.not_in(settled),
+                SalesStore.active.is_(True))):
+            items.append(AgendaItem(
+                "settlement_due", None, store.name, period, urgency, "附件一 註三",
+                f"{period.month} 月底的結帳期：請向{store.name}取得銷售數量並登錄結帳。",
+                "consignment", store.id))
+    for row in settlements(session, today):
+        if row.overdue:
+            items.append(AgendaItem(
+                "payment_overdue", None, row.store, row.due_on, Urgency.OVERDUE, "附件一 註三",
+                f"{row.period_end:%Y-%m} 期尚有 {row.outstanding:,} 元未入帳（應於 {row.due_on} 前付款）："
+                "請催收。", "consignment", None))
+    return items
+
+
+def counts(items: list[AgendaItem]) -> dict[Urgency, int]:
+    """How many of each urgency (the count beside the page name)."""
+    result = dict.fromkeys(Urgency, 0)
+    for item in items:
+        result[item.urgency] += 1
+    return result
+
+
+__all__ = ["KINDS", "AgendaItem", "Thresholds", "Urgency", "agenda", "counts"]

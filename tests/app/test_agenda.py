@@ -1,0 +1,124 @@
+"""待辦: every kind appears when due and not before (issue 13), on both backends."""
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from app.db import Database
+from app.models import (
+    ApplicationKind,
+    ApplicationStatus,
+    CopyrightOwner,
+    DepositLibrary,
+    DepositLine,
+    EFile,
+    EFileRole,
+    NumberApplication,
+    Publication,
+    PublicationStatus,
+    SalesStore,
+    Shipment,
+    ShipmentKind,
+)
+from app.models.consignment import FreightPayer
+from app.services.agenda import KINDS, Thresholds, Urgency, agenda, counts
+from tests.app.factories import add_book
+
+TODAY = date(2027, 3, 15)
+
+
+def _set(db: Database, pub_id: int, **values: object) -> None:
+    with db.session() as session:
+        pub = session.get(Publication, pub_id)
+        for key, value in values.items():
+            setattr(pub, key, value)
+
+
+def _workspace(db: Database, unit_id: int) -> dict[str, int]:
+    """One publication (or store) per kind, due on TODAY; and one not yet due of each."""
+    ids = {}
+    ids["number_missing"] = add_book(db, unit_id, "缺ISBN的書", isbn=None)
+    _set(db, ids["number_missing"], status=PublicationStatus.NUMBERED)
+    ids["not_yet_planned"] = add_book(db, unit_id, "規劃中的書", gpn=None)  # planning: not due
+    ids["waiting"] = add_book(db, unit_id, "等回覆的書")
+    ids["waiting_recent"] = add_book(db, unit_id, "剛送出的書")
+    ids["returned"] = add_book(db, unit_id, "被退件的書")
+    with db.session() as session:
+        for key, submitted, status in (("waiting", TODAY - timedelta(days=30),
+                                        ApplicationStatus.SUBMITTED),
+                                       ("waiting_recent", TODAY - timedelta(days=3),
+                                        ApplicationStatus.SUBMITTED),
+                                       ("returned", TODAY - timedelta(days=30),
+                                        ApplicationStatus.RETURNED)):
+            session.add(NumberApplication(publication_id=ids[key], kind=ApplicationKind.ISBN,
+                                          status=status, submitted_on=submitted,
+                                          replied_on=TODAY - timedelta(days=2)
+                                          if status is ApplicationStatus.RETURNED else None,
+                                          registration_no="R1160001"))
+    ids["confirm"] = add_book(db, unit_id, "該確認出版的書", published_year=2027, published_month=1)
+    ids["confirm_later"] = add_book(db, unit_id, "下個月出版的書", published_year=2027,
+                                    published_month=4)
+    ids["deposit"] = add_book(db, unit_id, "已出版的書", isbn="9789860000009")
+    _set(db, ids["deposit"], status=PublicationStatus.PRINTED,
+         copyright_owner=CopyrightOwner.AGENCY, online_url="https://example.gov.tw/book",
+         online_registered=False)
+    with db.session() as session:
+        libraries = list(session.scalars(select(DepositLibrary).order_by(DepositLibrary.id)))[:3]
+        session.add(DepositLine(publication_id=ids["deposit"], library_id=libraries[0].id,
+                                copies=2))
+        session.add(DepositLine(publication_id=ids["deposit"], library_id=libraries[1].id,
+                                copies=1, sent_on=TODAY - timedelta(days=60)))
+        session.add(DepositLine(publication_id=ids["deposit"], library_id=libraries[2].id,
+                                copies=1, sent_on=TODAY - timedelta(days=5)))
+        session.add(EFile(publication_id=ids["deposit"], role=EFileRole.PRINT_BODY,
+                          path="/tmp/a.pdf", check_status=""))
+        session.add(EFile(publication_id=ids["deposit"], role=EFileRole.PRINT_COVER,
+                          path="/tmp/b.pdf", check_status="fail"))
+        store = session.scalars(select(SalesStore).order_by(SalesStore.id)).first()
+        assert store is not None
+        ids["store"] = store.id
+        session.add(Shipment(store_id=store.id, publication_id=ids["deposit"],
+                             kind=ShipmentKind.SUPPLY, shipped_on=date(2026, 9, 1), quantity=5,
+                             freight_payer=FreightPayer.AGENCY))
+    return ids
+
+
+def test_every_kind_when_due_and_none_before(db: Database, unit_id: int) -> None:
+    ids = _workspace(db, unit_id)
+    with db.session() as session:
+        items = agenda(session, TODAY)
+    kinds = {item.kind for item in items}
+    assert kinds >= set(KINDS) - {"payment_overdue"}, set(KINDS) - kinds
+    shown = {(item.kind, item.publication_id) for item in items}
+    assert not [k for k, p in shown if p == ids["not_yet_planned"]], "planning, no GPN: nothing"
+    assert ("application_waiting", ids["waiting_recent"]) not in shown, "sent 3 days ago"
+    assert ("confirm_publication", ids["confirm_later"]) not in shown, "planned for next month"
+    assert ("confirm_publication", ids["confirm"]) in shown
+    waiting = [i for i in items if i.kind == "application_waiting"]
+    assert [i.publication_id for i in waiting] == [ids["waiting"]]
+    assert waiting[0].due == TODAY - timedelta(days=16)
+    deposits = [i for i in items if i.kind == "deposit_unacknowledged"]
+    assert len(deposits) == 1, "sent 60 days ago: followed up; 5 days ago: not yet"
+    settlement = next(i for i in items if i.kind == "settlement_due")
+    assert settlement.due == date(2026, 12, 31)
+    assert settlement.record_id == ids["store"]
+    assert settlement.urgency is Urgency.OVERDUE
+    for item in items:
+        assert item.rule
+        assert item.action.endswith("。")
+        assert item.page in {"numbering", "deposit", "consent", "checks", "consignment",
+                             "publications"}
+    assert "GPN" in next(i for i in items if i.publication_id == ids["deposit"]).label
+    assert items == sorted(items, key=lambda i: ({Urgency.OVERDUE: 0, Urgency.SOON: 1,
+                                                  Urgency.OPEN: 2}[i.urgency],
+                                                 i.due or date.max, i.label))
+    assert sum(counts(items).values()) == len(items)
+
+
+def test_thresholds_are_settings_and_today_is_a_parameter(db: Database, unit_id: int) -> None:
+    _workspace(db, unit_id)
+    with db.session() as session:
+        strict = agenda(session, TODAY, Thresholds(application_reply_days=2))
+        before = agenda(session, date(2026, 6, 1))
+    assert len([i for i in strict if i.kind == "application_waiting"]) == 2
+    assert not [i for i in before if i.kind == "confirm_publication"]
