@@ -26,7 +26,7 @@ class Settings:
     """Qt's saved geometry, hex-encoded."""
     window_state: str = ""
     splitter_state: str = ""
-    last_page: str = "publications"
+    last_page: str = "agenda"
     office_server: str = ""
     """The office PostgreSQL database (URL without the password, which is kept in the OS
     credential store); empty: the database file in the data folder. `--db` and `PUBDESK_DB`

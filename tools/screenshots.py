@@ -51,6 +51,11 @@ def main(out: Path) -> None:
     window = MainWindow(db, Settings(), locations)
     window.resize(1280, 800)
     window.show()
+    window.agenda.today = date(2027, 3, 15)  # a day after the demo's dates: things are due
+    window.show_page("agenda")
+    window.agenda.reload()
+    save(window, out / "agenda.png")
+    window.show_page("publications")
     page = window.publications
     page.open_publication(book)
     save(window, out / "publications.png")

@@ -29,6 +29,7 @@ from ui.worker import run_job
 
 if TYPE_CHECKING:
     from app.db import Database
+    from ui.pages.agenda_page import AgendaPage
     from ui.pages.check_page import CheckPage
     from ui.pages.consent_page import ConsentPage
     from ui.pages.consignment_page import ConsignmentPage
@@ -39,9 +40,9 @@ if TYPE_CHECKING:
     from ui.pages.settings_page import SettingsPage
     from ui.pages.viewer_page import DocumentViewerPage
 
-PAGE_KEYS = ("publications", "numbering", "deposit", "consignment", "consent", "checks",
-             "packages", "viewer", "settings")
-"""The pages in navigation order (Ctrl+1 … Ctrl+9)."""
+PAGE_KEYS = ("agenda", "publications", "numbering", "deposit", "consignment", "consent",
+             "checks", "packages", "viewer", "settings")
+"""The pages in navigation order (Ctrl+1 … Ctrl+9, then Ctrl+0)."""
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         # A page is built — and its modules (python-docx, openpyxl, reportlab, pikepdf …)
         # imported — when it is first shown or asked for, not at start-up: the window paints
         # with the first page alone.
-        titles = (self.tr("Publications"), self.tr("Numbering"), self.tr("Deposit copies"),
+        titles = (self.tr("To do"), self.tr("Publications"), self.tr("Numbering"), self.tr("Deposit copies"),
                   self.tr("Sales stores"), self.tr("Usage consent"), self.tr("E-file checks"),
                   self.tr("Packages"), self.tr("Document preview"), self.tr("Settings"))
         for key, title in zip(PAGE_KEYS, titles, strict=True):
@@ -163,6 +164,12 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, key: str) -> QWidget:
         output = self.locations.data_dir / "output"
+        if key == "agenda":
+            from ui.pages.agenda_page import AgendaPage
+            agenda_page = AgendaPage(self.db, self.hub)
+            agenda_page.open_record.connect(self.open_record)
+            agenda_page.count_changed.connect(self._agenda_count)
+            return agenda_page
         if key == "publications":
             from ui.pages.publications.page import PublicationsPage
             return PublicationsPage(self.db, self.hub)
@@ -237,6 +244,23 @@ class MainWindow(QMainWindow):
         """設定."""
         return cast("SettingsPage", self.page("settings"))
 
+    @property
+    def agenda(self) -> AgendaPage:
+        """待辦."""
+        return cast("AgendaPage", self.page("agenda"))
+
+    def open_record(self, key: str, record_id: int) -> None:
+        """Show page `key` at a record (from the 待辦 page): each page knows how."""
+        self.show_page(key)
+        opener = getattr(self.page(key), "open_record", None)
+        if callable(opener) and record_id >= 0:
+            opener(record_id)
+
+    def _agenda_count(self, pressing: int) -> None:
+        item = self.navigation.item(PAGE_KEYS.index("agenda"))
+        title = self.tr("To do")
+        item.setText(f"{title}（{pressing}）" if pressing else title)
+
     def preview(self, pdf: Path, docx: Path | None = None) -> None:
         """Show a generated document in the preview page."""
         if self.viewer.show_document(pdf, docx):
@@ -275,7 +299,7 @@ class MainWindow(QMainWindow):
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
             action = QAction(item.text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
             action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
             view_menu.addAction(action)
 

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AgendaPage</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部事項</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>事項</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>機關</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待辦</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>對象</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>依據</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>該做什麼</translation>
+    </message>
+    <message>
+        <source>Double-click an item to open it on the page that does it.</source>
+        <translation>按兩下事項，即到辦理該事項的頁面並開啟該筆資料。</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部機關</translation>
+    </message>
+    <message>
+        <source>%1 overdue, %2 due soon, %3 open.</source>
+        <translation>已逾期 %1 項、即將到期 %2 項、待辦 %3 項。</translation>
+    </message>
+    <message>
+        <source>Nothing to do.</source>
+        <translation>目前沒有待辦事項。</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Drop PDF files or folders here</source>
@@ -969,6 +1024,10 @@
     <message>
         <source>Deposit copies</source>
         <translation>寄存</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待辦</translation>
     </message>
     <message>
         <source>Sales stores</source>

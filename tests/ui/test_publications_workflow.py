@@ -176,6 +176,7 @@ def test_delete_asks_and_explains_numbers(make_window: Builder, qtbot,  # type: 
     with db.session() as session:
         unit = save_unit(session, UnitData("經濟部"))
     book = add_book(db, unit)
+    window.show_page("publications")  # the officer is on the page (it opens on 待辦)
     window.hub.announce("publications")
     page = window.publications
     page.open_publication(book)

@@ -136,6 +136,10 @@ class CheckPage(WorkflowPage):
 
     # --- inputs --------------------------------------------------------------------------------
 
+    def open_record(self, publication_id: int) -> None:
+        """Show this page for a publication (from the 待辦 page)."""
+        self.publication.set_current(publication_id)
+
     def reset(self) -> None:
         """After a restore: no publication chosen (the files listed stay: they are on disk)."""
         self.publication.set_current(None)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.documents.model import items_from_text, items_to_text
 from app.errors import PubDeskError, ValidationError
-from app.models import ConsentKind, EFileRole, PublicationType
+from app.models import ConsentKind, EFileRole, Publication, PublicationType
 from app.rocdate import format_roc_date
 from app.services.consent import (
     ArticleConsentItem,
@@ -328,6 +328,20 @@ class ConsentPage(WorkflowPage):
             else:
                 _cell(self.books, row, 1).setText(found.label)
                 _cell(self.books, row, 2).setText(found.gpn or self.tr("(no GPN)"))
+
+    def open_record(self, publication_id: int) -> None:
+        """Show this page for a publication (from the 待辦 page): a book in the book list, a
+        serial chosen as the serial."""
+        with self.db.session() as session:
+            publication = session.get(Publication, publication_id)
+            is_serial = publication is not None and \
+                publication.pub_type is PublicationType.SERIAL
+        if is_serial:
+            self.serial_mode.setChecked(True)
+            self.serial.set_current(publication_id)
+        else:
+            self.book_picker.set_current(publication_id)
+            self.add_book(publication_id)
 
     def reset(self) -> None:
         """After a restore: nothing chosen, everything read again."""

@@ -329,6 +329,12 @@ class ConsignmentPage(WorkflowPage):
         self.list_publication.set_current(None)
         self.list_sample.setChecked(False)
 
+    def open_record(self, store_id: int) -> None:
+        """Show this page for a store (from the 待辦 page)."""
+        index = self.store.findData(store_id)
+        if index >= 0:
+            self.store.setCurrentIndex(index)
+
     def store_id(self) -> int | None:
         """The chosen store."""
         value = self.store.currentData()

@@ -163,6 +163,10 @@ class DepositPage(WorkflowPage):
         self.reference.clear()
         self.reload()
 
+    def open_record(self, publication_id: int) -> None:
+        """Show this page for a publication (from the 待辦 page)."""
+        self.publication.set_current(publication_id)
+
     def reset(self) -> None:
         """After a restore: no publication chosen, the plan read again."""
         self.unsent_only.setChecked(False)

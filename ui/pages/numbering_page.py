@@ -251,6 +251,10 @@ class NumberingPage(WorkflowPage):
         if self.publication_id() != shown or record_id in (-1, shown):
             self._publication_changed()
 
+    def open_record(self, publication_id: int) -> None:
+        """Show this page for a publication (from the 待辦 page)."""
+        self.publication.set_current(publication_id)
+
     def reset(self) -> None:
         """After a restore: no publication or application chosen, everything read again."""
         self.application_id = None

@@ -276,6 +276,12 @@ class PublicationsPage(QWidget):
                 self._save_toc(self.toc_editor.lines)
         return True
 
+    def open_record(self, record_id: int) -> None:
+        """Show a publication (from the 待辦 page), if the officer may leave the current one."""
+        if self.confirm_leave():
+            self.open_publication(record_id)
+            self._select_row(self.model.row_of(record_id))
+
     def open_publication(self, record_id: int) -> None:
         """Show a publication in the detail panel."""
         try:
