@@ -35,7 +35,7 @@ from app.models import (
 )
 from app.services.consignment import settlement_period_end, settlements
 from app.services.numbering import numbering_plan
-from app.services.publications import label_of
+from app.services.publications import label_of, publication_label
 
 
 class Urgency(StrEnum):
@@ -127,11 +127,23 @@ def agenda(session: Session, today: date, thresholds: Thresholds | None = None,
     return sorted(items, key=lambda i: (order[i.urgency], i.due or date.max, i.label))
 
 
-def _publications(session: Session, unit_id: int | None, *conditions: Any) -> list[Publication]:
-    query = select(Publication).where(*conditions)
+_COLUMNS = (Publication.id, Publication.title, Publication.form, Publication.edition,
+            Publication.printing, Publication.gpn, Publication.isbn, Publication.issn,
+            Publication.isrc, Publication.pub_type, Publication.cip_status, Publication.status,
+            Publication.published_year, Publication.published_month)
+"""What the agenda reads of a publication — plain rows, not entities: loading 100,000 ORM
+objects was two thirds of the agenda's time."""
+
+
+def _publications(session: Session, unit_id: int | None, *conditions: Any) -> list[Any]:
+    query = select(*_COLUMNS).where(*conditions)
     if unit_id is not None:
         query = query.where(Publication.unit_id == unit_id)
-    return list(session.scalars(query))
+    return list(session.execute(query).all())
+
+
+def _label(row: Any) -> str:
+    return publication_label(row.id, row.title, row.form, row.edition, row.printing, row.gpn)
 
 
 def _numbers(session: Session, today: date, _limits: Thresholds,
@@ -143,12 +155,13 @@ def _numbers(session: Session, today: date, _limits: Thresholds,
             Publication.isrc.is_(None)))
     items = []
     for pub in candidates:
-        missing = [p.kind for p in numbering_plan(pub) if p.need == "required" and not p.current]
+        plan = numbering_plan(pub)  # reads the plan's columns, all in the row
+        missing = [p.kind for p in plan if p.need == "required" and not p.current]
         if not missing:
             continue
         published = pub.status in PUBLISHED
         items.append(AgendaItem(
-            "number_missing", pub.id, label_of(pub), None,
+            "number_missing", pub.id, _label(pub), None,
             Urgency.OVERDUE if published else Urgency.SOON, "§4",
             f"還沒有 {'、'.join(missing)}：請申請並把核發的號碼填入出版品。", "numbering", pub.id))
     return items
@@ -197,7 +210,7 @@ def _confirmations(session: Session, today: date, _limits: Thresholds,
         if due >= today:
             continue
         items.append(AgendaItem(
-            "confirm_publication", pub.id, label_of(pub), due, Urgency.OVERDUE, "NCL 四",
+            "confirm_publication", pub.id, _label(pub), due, Urgency.OVERDUE, "NCL 四",
             "預定出版月份已過：出版後請確認出版（實際定價、頁數、出版年月），延期請更新預定月份。",
             "numbering", pub.id))
     return items
@@ -227,7 +240,7 @@ def _deposits(session: Session, today: date, limits: Thresholds,
                     "deposit", pub.id))
     unplanned = _publications(session, unit_id, Publication.status.in_(PUBLISHED),
                               ~exists().where(DepositLine.publication_id == Publication.id))
-    items += [AgendaItem("deposit_not_sent", pub.id, label_of(pub), None, Urgency.OVERDUE,
+    items += [AgendaItem("deposit_not_sent", pub.id, _label(pub), None, Urgency.OVERDUE,
                          "§5、圖書館法", "已出版但還沒有寄存計畫：請擬定寄存並寄出。", "deposit", pub.id)
               for pub in unplanned]
     return items
@@ -236,7 +249,7 @@ def _deposits(session: Session, today: date, limits: Thresholds,
 def _consents(session: Session, _today: date, _limits: Thresholds,
               unit_id: int | None) -> list[AgendaItem]:
     """Published, the agency holds the rights, no consent letter recorded (§13)."""
-    return [AgendaItem("consent_not_sent", pub.id, label_of(pub), None, Urgency.SOON, "§13",
+    return [AgendaItem("consent_not_sent", pub.id, _label(pub), None, Urgency.SOON, "§13",
                        "本機關享有著作財產權：請填寫授權利用清單，函送文化部。", "consent", pub.id)
             for pub in _publications(session, unit_id, Publication.status.in_(PUBLISHED),
                                      Publication.copyright_owner == CopyrightOwner.AGENCY,
@@ -267,7 +280,7 @@ def _efiles(session: Session, _today: date, _limits: Thresholds,
 def _online_links(session: Session, _today: date, _limits: Thresholds,
                   unit_id: int | None) -> list[AgendaItem]:
     """Published online, the link not yet registered on the government publications site (§10)."""
-    return [AgendaItem("online_link_unregistered", pub.id, label_of(pub), None, Urgency.OPEN,
+    return [AgendaItem("online_link_unregistered", pub.id, _label(pub), None, Urgency.OPEN,
                        "§10", "網路版連結尚未登錄到政府出版資訊網：請登錄後勾選「已登錄」。",
                        "publications", pub.id)
             for pub in _publications(session, unit_id, Publication.online_url != "",
