@@ -39,6 +39,39 @@ def display_available(environ: dict[str, str] | None = None, platform: str = sys
     return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
+XCB_LIBRARIES = {"xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4",
+                 "xcb-keysyms": "libxcb-keysyms1", "xkbcommon-x11": "libxkbcommon-x11-0",
+                 "xcb-render-util": "libxcb-render-util0", "xcb-image": "libxcb-image0"}
+"""The X11 libraries Qt's xcb plugin loads, with the Debian package of each."""
+
+
+def display_problem(environ: dict[str, str] | None = None,
+                    platform: str = sys.platform) -> str | None:
+    """On Linux with X11: what would make Qt abort with its misleading "xcb-cursor0" message —
+    a DISPLAY that points at no screen, or missing xcb libraries — in words; None if fine."""
+    import ctypes.util
+
+    env = os.environ if environ is None else environ
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM") or \
+            env.get("WAYLAND_DISPLAY") or not env.get("DISPLAY"):
+        return None
+    display = env["DISPLAY"]
+    host, _colon, rest = display.rpartition(":")
+    number = rest.split(".", 1)[0]
+    if host in ("", "unix") and number.isdigit() and \
+            not os.path.exists(f"/tmp/.X11-unix/X{number}"):
+        return (f"DISPLAY={display} 指向的畫面不存在（找不到 /tmp/.X11-unix/X{number}）。"
+                "請確認 X 伺服器或 Xvfb 已啟動，或改用 xvfb-run -a pubdesk。\n"
+                f"DISPLAY={display} names no running X server.")
+    missing = [package for library, package in XCB_LIBRARIES.items()
+               if ctypes.util.find_library(library) is None]
+    if missing:
+        return ("Qt 的 X11 視窗外掛需要的程式庫沒有安裝。請執行：\n"
+                f"  sudo apt-get install {' '.join(missing)}\n"
+                "Qt's X11 plugin needs libraries that are not installed (see the command above).")
+    return None
+
+
 def prepare_application(app: QApplication, language: str, locations: Locations) -> None:
     """Fonts and translations, before any widget is made."""
     app.setApplicationName("PubDesk")
@@ -144,6 +177,10 @@ def run_gui(locations: Locations) -> int:
     layer takes several times as long as painting the window)."""
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    problem = display_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
         return 2
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])

@@ -112,6 +112,24 @@ def test_no_display_gives_instructions_not_a_crash() -> None:
     assert "QT_QPA_PLATFORM=offscreen" in result.stderr
 
 
+def test_a_display_that_is_not_there_is_said_before_qt_aborts() -> None:
+    """Issue 15: with a wrong DISPLAY, Qt aborted with its misleading "xcb-cursor0" message."""
+    from ui.main import display_problem
+
+    said = display_problem({"DISPLAY": ":97"}, "linux")
+    assert said is not None
+    assert "DISPLAY=:97" in said
+    assert "xvfb-run" in said
+    assert display_problem({"DISPLAY": ":97", "QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({"DISPLAY": ":97"}, "win32") is None
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "DISPLAY": ":97"}
+    result = subprocess.run([sys.executable, "-m", "ui", "--data-dir", "/tmp/pubdesk-nodisplay"],
+                            capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert result.returncode == 2
+    assert "DISPLAY=:97" in result.stderr
+    assert "xcb-cursor0" not in result.stderr.split("apt-get install")[0]
+
+
 def test_unwritable_data_folder_gets_a_message_box_not_a_traceback(
         prepared_app, tmp_path: Path, modal_dialogs) -> None:  # type: ignore[no-untyped-def]
     from app.paths import resolve_locations
