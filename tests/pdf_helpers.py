@@ -23,6 +23,12 @@ def pdf_text(path: Path) -> str:
     return "\n".join(document.getAllText(page).text() for page in range(document.pageCount()))
 
 
+def page_texts(path: Path) -> list[str]:
+    """The text of each page."""
+    document = _open(path)
+    return [document.getAllText(page).text() for page in range(document.pageCount())]
+
+
 def page_count(path: Path) -> int:
     """Number of pages."""
     return _open(path).pageCount()

@@ -134,6 +134,9 @@ class Table:
     lines_above: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     landscape: bool = True
+    copy_label: str = ""
+    """Which copy this is (附件一 1式2份: 機關留存聯, 展售門市聯): several tables written into
+    one PDF are numbered each on its own, and every page says which copy it belongs to."""
 
     @property
     def column_count(self) -> int:

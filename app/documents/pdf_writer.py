@@ -41,24 +41,45 @@ def _numbered_canvas(fonts: PdfFonts, author: str) -> type[Canvas]:
             self.setAuthor(author or "PubDesk")  # never reportlab's "anonymous"
             self.setCreator("PubDesk")
             self._pages: list[dict[str, Any]] = []
+            self._section: tuple[int, str] = (0, "")
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
+            # Pages are numbered within their section (one per table: the copies of 附件一
+            # each run 第1頁 to 第N頁), and a labelled section names itself on every page.
+            sections = [state["_section"] for state in self._pages]
+            totals = {section[0]: sections.count(section) for section in sections}
+            seen: dict[int, int] = {}
+            for state, (index, label) in zip(self._pages, sections, strict=True):
+                seen[index] = seen.get(index, 0) + 1
                 self.__dict__.update(state)
                 self.setFont(fonts.cjk, style.PAGE_NUMBER_PT)
                 self.setFillColor(BLACK)
                 width = self._pagesize[0]
+                text = style.page_number_text(seen[index], totals[index])
                 self.drawCentredString(width / 2, 1.0 * style.CM,
-                                       style.page_number_text(number, total))
+                                       f"{label}　{text}" if label else text)
                 Canvas.showPage(self)
             Canvas.save(self)
 
     return NumberedCanvas
+
+
+class _SectionStart(Flowable):  # type: ignore[misc]
+    """Invisible: tells the numbered canvas that a new section (a table) starts here."""
+
+    def __init__(self, index: int, label: str):
+        super().__init__()
+        self.index, self.label = index, label
+
+    def wrap(self, _width: float, _height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._section = (self.index, self.label)
 
 
 BLACK = CMYKColor(0, 0, 0, 1)
@@ -194,6 +215,7 @@ def write_tables_pdf(tables: list[DocTable], path: Path, author: str = "") -> Pa
     for index, table in enumerate(tables):
         if index:
             story.append(PageBreak())
+        story.append(_SectionStart(index, table.copy_label))
         story += table_flowables(table, fonts, size[0] - 2 * margin)
 
     def build(target: Path) -> None:

@@ -339,7 +339,8 @@ def consignment_list_tables(session: Session, list_id: int) -> list[Table]:
     return [Table(f"政府出版品委託統籌展售清單（{copy}）",
                   [[HeaderCell("GPN"), HeaderCell("出版品名稱"), HeaderCell("定價"),
                     HeaderCell("數量")]], rows, column_widths=[10, 30, 6, 10],
-                  lines_above=lines, notes=sign_off + LIST_NOTES, landscape=False)
+                  lines_above=lines, notes=sign_off + LIST_NOTES, landscape=False,
+                  copy_label=copy)
             for copy in ("機關留存聯", "展售門市聯")]
 
 

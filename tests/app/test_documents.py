@@ -264,3 +264,23 @@ def test_document_metadata_names_pubdesk_not_the_libraries(tmp_path: Path) -> No
     pdf = write_lines_pdf(["版權頁"], tmp_path / "版權頁.pdf")
     with pikepdf.open(pdf) as document:
         assert str(document.docinfo.get("/Author")) == "PubDesk"
+
+
+def test_several_copies_in_one_pdf_are_numbered_each_and_named_on_every_page(
+        tmp_path: Path) -> None:
+    """Issue 14 (7): 附件一 1式2份 read 「第4頁，共6頁」 on the store's copy, whose continuation
+    pages did not say which copy they were."""
+    from app.documents.model import HeaderCell, Table
+    from app.documents.pdf_writer import write_tables_pdf
+    from tests.pdf_helpers import page_texts
+
+    rows = [[str(i), f"出版品第{i}種"] for i in range(70)]
+    tables = [Table(f"清單（{copy}）", [[HeaderCell("序號"), HeaderCell("名稱")]], rows, [1, 4],
+                    landscape=False, copy_label=copy) for copy in ("機關留存聯", "展售門市聯")]
+    pages = page_texts(write_tables_pdf(tables, tmp_path / "two-copies.pdf"))
+    assert len(pages) >= 4
+    half = len(pages) // 2
+    for number, text in enumerate(pages[:half], start=1):
+        assert f"機關留存聯　第{number}頁，共{half}頁" in text.replace("\n", ""), text[-40:]
+    for number, text in enumerate(pages[half:], start=1):
+        assert f"展售門市聯　第{number}頁，共{len(pages) - half}頁" in text.replace("\n", "")
