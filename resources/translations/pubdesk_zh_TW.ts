@@ -858,6 +858,43 @@
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>異動者</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>A new publication has no history yet.</source>
+        <translation>新的出版品還沒有異動紀錄。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>共 %n 筆異動，最新的在前。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IssuesEditor</name>
     <message>
         <source>Volume</source>
@@ -1810,6 +1847,10 @@ translators</source>
     <message>
         <source>Related publications</source>
         <translation>相關出版品</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>異動紀錄</translation>
     </message>
     <message numerus="yes">
         <source>%n publication(s)</source>

@@ -192,3 +192,30 @@ def test_delete_asks_and_explains_numbers(make_window: Builder, qtbot,  # type: 
     assert "GPN 1011500057" in shown[0]
     assert page.model.rowCount() == 0
     assert page.current_id is None
+
+
+def test_the_history_tab_shows_who_changed_what(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.services.publications import publication_data, update_publication
+    from app.services.units import UnitData, save_unit
+    from tests.app.factories import add_book
+
+    window, db, _ = make_window()
+    with db.session() as session:
+        unit = save_unit(session, UnitData("經濟部"))
+    book = add_book(db, unit)
+    with db.session() as session:
+        session.info["os_user"] = "陳志明"
+        data, version = publication_data(session, book)
+        data.pages = 300
+        update_publication(session, book, data, version)
+    window.show_page("publications")
+    page = window.publications
+    page.open_publication(book)
+    page.detail_tabs.setCurrentWidget(page.history)
+    table = page.history.table
+    cells = [[table.item(r, c).text() for c in range(table.columnCount())]
+             for r in range(table.rowCount())]
+    assert any(row[1] == "陳志明" and row[3] == "pages" and row[4] == "240" and row[5] == "300"
+               for row in cells), cells
+    page.new_publication()
+    assert table.rowCount() == 0

@@ -48,6 +48,7 @@ from ui.errors import offer_reload, show_error
 from ui.hub import DataHub, listen_when_shown
 from ui.pages.publications.dialogs import NewFromThisDialog
 from ui.pages.publications.form import PublicationFormWidget
+from ui.pages.publications.history_tab import HistoryTab
 from ui.pages.publications.issues_editor import IssuesEditor
 from ui.pages.publications.table_model import PublicationTableModel
 from ui.pages.publications.toc_editor import TocEditor
@@ -143,6 +144,8 @@ class PublicationsPage(QWidget):
         self.detail_tabs.addTab(self.toc_editor, self.tr("Table of contents"))
         self.detail_tabs.addTab(self.issues_editor, self.tr("Issues and articles"))
         self.detail_tabs.addTab(self.related, self.tr("Related publications"))
+        self.history = HistoryTab(db)
+        self.detail_tabs.addTab(self.history, self.tr("History"))
 
         filters = QHBoxLayout()
         filters.addWidget(self.type_filter)
@@ -302,6 +305,7 @@ class PublicationsPage(QWidget):
         self.detail_tabs.setTabEnabled(2, is_serial)
         self.detail_tabs.setTabEnabled(1, not is_serial)
         self.issues_editor.load(record_id if is_serial else None)
+        self.history.load(record_id)
         self.related.clear()
         for link in links:
             text = (f"{link.kind.label} → {link.other_label}" if link.outgoing
@@ -324,6 +328,7 @@ class PublicationsPage(QWidget):
         self.form.milestones.setText("")
         self.toc_editor.set_lines([])
         self.issues_editor.load(None)
+        self.history.load(None)
         self.related.clear()
         self.notice.setText("")
         self._dirty = False

@@ -1,0 +1,36 @@
+"""A publication's history: its own changes, its parts' (deleted ones too), and 確認出版."""
+
+from datetime import date
+
+from app.db import Database
+from app.services.history import publication_history
+from app.services.numbering import confirm_publication
+from app.services.publications import publication_data, update_publication
+from app.services.toc_service import save_toc
+from app.toc import TocLine
+from tests.app.factories import add_book
+
+
+def test_history_tells_who_changed_what(db: Database, unit_id: int) -> None:
+    pub_id = add_book(db, unit_id)
+    other = add_book(db, unit_id, "別的書")
+    with db.session() as session:
+        session.info["os_user"] = "林怡君"
+        data, version = publication_data(session, pub_id)
+        data.price_ntd = 520
+        update_publication(session, pub_id, data, version)
+    with db.session() as session:
+        save_toc(session, pub_id, [TocLine(1, "第一章"), TocLine(1, "附錄")])
+        save_toc(session, other, [TocLine(1, "別的目次")])
+    with db.session() as session:
+        save_toc(session, pub_id, [TocLine(1, "第一章")])
+        confirm_publication(session, pub_id, date(2026, 9, 1), pages=256)
+    with db.session() as session:
+        rows = publication_history(session, pub_id)
+    whats = [(r.what, r.field, r.old, r.new) for r in rows]
+    assert ("出版品 修改", "price_ntd", "450", "520") in whats
+    assert next(r for r in rows if r.field == "price_ntd").who == "林怡君"
+    assert any(r.what == "目次 刪除" and "附錄" in r.old for r in rows), "a deleted TOC line"
+    assert any(r.what == "確認出版" and r.field == "頁數" and r.new == "256" for r in rows)
+    assert not any("別的目次" in (r.old + r.new) for r in rows), "another book's parts stay out"
+    assert rows == sorted(rows, key=lambda r: r.at, reverse=True)
