@@ -15,6 +15,7 @@ from app.errors import ValidationError
 from app.models import AppMeta, DepositLibrary, LibraryKind, SalesStore
 from app.resources import resource_path
 from app.services.guard import check_version, touch
+from app.text_rules import control_character_problems
 
 SEEDED_KEY = "reference_data_seeded"
 
@@ -105,3 +106,56 @@ def save_library(session: Session, data: LibraryData, library_id: int | None = N
     session.add(library)
     session.flush()
     return library.id
+
+
+@dataclass
+class StoreData:
+    """A sales store (展售門市) as the officer keeps it; its commission and first-edition
+    quantity are the store terms of the consignment page (§7 and its 40 % rule)."""
+
+    name: str
+    postcode: str = ""
+    address: str = ""
+    phone: str = ""
+    url: str = ""
+    active: bool = True
+    verified: bool = False
+
+
+def list_stores(session: Session) -> list[tuple[int, StoreData, int]]:
+    """Every store, active or not (kept for history): (id, data, version)."""
+    return [(s.id, StoreData(s.name, s.postcode, s.address, s.phone, s.url, s.active,
+                             s.verified), s.row_version)
+            for s in session.scalars(select(SalesStore).order_by(SalesStore.id))]
+
+
+def library_versions(session: Session) -> dict[int, int]:
+    """Each library's version, to pass back to `save_library`."""
+    return dict(session.execute(select(DepositLibrary.id, DepositLibrary.row_version)).all())
+
+
+def save_store(session: Session, data: StoreData, store_id: int | None = None,
+               expected_version: int | None = None) -> int:
+    """Add, rename or deactivate a store (a store with shipments is never deleted: deactivate
+    it, and it disappears from new lists while its history stays)."""
+    name = data.name.strip()
+    if not name:
+        raise ValidationError.single("name", "請填寫門市名稱。")
+    problems = control_character_problems(data, {"name": "門市名稱", "address": "地址"})
+    if problems:
+        raise ValidationError(problems)
+    clash = session.scalar(select(SalesStore.id).where(SalesStore.name == name))
+    if clash is not None and clash != store_id:
+        raise ValidationError.single("name", f"「{name}」已在清單中。")
+    store = SalesStore(name=name) if store_id is None else session.get(SalesStore, store_id)
+    if store is None:
+        raise ValidationError.single("name", "這個門市已被刪除，請重新整理。")
+    if store_id is not None:
+        check_version(store, expected_version, store.name)
+        touch(store)
+    store.name, store.postcode, store.address = name, data.postcode.strip(), data.address.strip()
+    store.phone, store.url = data.phone.strip(), data.url.strip()
+    store.active, store.verified = data.active, data.verified
+    session.add(store)
+    session.flush()
+    return store.id

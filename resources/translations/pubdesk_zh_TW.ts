@@ -1045,6 +1045,49 @@
     </message>
 </context>
 <context>
+    <name>LibraryEditor</name>
+    <message>
+        <source>Library</source>
+        <translation>圖書館</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>單位</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>冊數</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已核對</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>郵遞區號</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Checked against the official list</source>
+        <translation>已與文化部公告名單核對</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>PubDesk — government publications</source>
@@ -1916,6 +1959,17 @@ translators</source>
     </message>
 </context>
 <context>
+    <name>ReferenceEditor</name>
+    <message>
+        <source>Deposit libraries</source>
+        <translation>寄存圖書館</translation>
+    </message>
+    <message>
+        <source>Sales stores</source>
+        <translation>展售門市</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>New unit</source>
@@ -2006,6 +2060,10 @@ translators</source>
         <translation>語文</translation>
     </message>
     <message>
+        <source>Deposit libraries and sales stores</source>
+        <translation>寄存圖書館與展售門市</translation>
+    </message>
+    <message>
         <source>Unit saved.</source>
         <translation>機關資料已儲存。</translation>
     </message>
@@ -2016,6 +2074,41 @@ translators</source>
     <message>
         <source>The new language is used from the next start of PubDesk.</source>
         <translation>下次啟動 PubDesk 時會使用新的語言。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreEditor</name>
+    <message>
+        <source>Store</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已核對</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>郵遞區號</translation>
+    </message>
+    <message>
+        <source>Web site</source>
+        <translation>網址</translation>
+    </message>
+    <message>
+        <source>Checked against the contract</source>
+        <translation>已依現行契約核對</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2213,17 @@ translators</source>
     <message>
         <source>Add after the current TOC</source>
         <translation>接在目前的目次之後</translation>
+    </message>
+</context>
+<context>
+    <name>_ListEditor</name>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
     </message>
 </context>
 <context>

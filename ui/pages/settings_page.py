@@ -44,6 +44,7 @@ from app.settings import Settings
 from ui.errors import offer_reload, show_error
 from ui.hub import DataHub
 from ui.pages.database_settings import DatabaseSettings
+from ui.pages.reference_editor import ReferenceEditor
 from ui.widgets import ErrorLabel
 
 CONTACT_COLUMNS = ("name", "job_title", "phone", "fax", "email")
@@ -140,6 +141,14 @@ class SettingsPage(QWidget):
         right_layout.addWidget(contact_box, 1)
         right_layout.addLayout(save_row)
         right_layout.addWidget(app_box)
+        lists = QGroupBox(self.tr("Deposit libraries and sales stores"))
+        lists_layout = QVBoxLayout(lists)
+        self.reference = ReferenceEditor(db)
+        self.reference.setMinimumHeight(460)
+        for editor in (self.reference.libraries, self.reference.stores):
+            editor.saved.connect(self.hub.announce)
+        lists_layout.addWidget(self.reference)
+        right_layout.addWidget(lists)
         self.database = DatabaseSettings(settings)
         self.database.changed.connect(lambda: self.language_changed.emit(self.settings.language))
         right_layout.addWidget(self.database)
