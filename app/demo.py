@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from app.db import Database, open_database
 from app.models import ConsentKind, EFileRole, PublicationForm, PublicationType, RelationKind
 from app.paths import Locations, resolve_locations
@@ -290,6 +292,60 @@ def make_demo(folder: Path, on: date | None = None) -> tuple[Locations, SampleWo
         sample.outputs += write_deposit_documents_for(db, sample, output, on or date.today())
         sample.outputs += write_consignment_documents(db, sample, output, on or date.today())
         sample.outputs += write_sample_packages(db, sample, output)
+        add_agenda_samples(db, sample, on or date.today())
     finally:
         db.dispose()
     return locations, sample
+
+
+def add_agenda_samples(db: Database, sample: SampleWorkspace, on: date) -> None:
+    """Records that give the 待辦 page one item of every kind a day after `on` (issue 13):
+    applications waiting and returned, a book past its planned month, a deposit sent without
+    reply, a book whose consent letter is not sent, a failing e-file, an online link not yet
+    registered. Added after the documents, so the documents stay as they were."""
+    from datetime import timedelta
+
+    from app.models import (
+        ApplicationKind,
+        ApplicationStatus,
+        CopyrightOwner,
+        DepositLine,
+        EFile,
+        NumberApplication,
+        Publication,
+        PublicationStatus,
+    )
+
+    long_ago = on - timedelta(days=90)
+    with db.session() as session:
+        atlas = create_publication(session, PublicationData(
+            unit_id=sample.unit_id, title="臺灣產業地圖集", published_year=long_ago.year,
+            published_month=long_ago.month, pages=120, price_ntd=380,
+            gpn="1011500068")).id  # numbers assigned, month passed: confirm_publication
+        session.add(NumberApplication(publication_id=atlas, kind=ApplicationKind.ISBN,
+                                      status=ApplicationStatus.SUBMITTED, submitted_on=long_ago,
+                                      registration_no="R1150120"))
+        returned = create_publication(session, PublicationData(
+            unit_id=sample.unit_id, title="能源轉型案例彙編", published_year=on.year,
+            published_month=on.month)).id
+        session.add(NumberApplication(publication_id=returned, kind=ApplicationKind.ISBN,
+                                      status=ApplicationStatus.RETURNED, submitted_on=long_ago,
+                                      replied_on=on - timedelta(days=3),
+                                      reply="書名頁與版權頁之書名不一致，請修正後重送。"))
+        talent = create_publication(session, PublicationData(
+            unit_id=sample.unit_id, title="產業人才發展報告", published_year=long_ago.year,
+            published_month=long_ago.month, pages=96, price_ntd=250, gpn="1011500079",
+            isbn="9789860000016", status=PublicationStatus.PRINTED,
+            copyright_owner=CopyrightOwner.AGENCY)).id  # consent_not_sent (and no deposit plan)
+        del talent
+        ebook = session.get(Publication, sample.ebook_id)
+        assert ebook is not None
+        ebook.online_url, ebook.online_registered = "https://www.ida.gov.tw/ebook/2026", False
+        line = session.scalars(select(DepositLine).where(
+            DepositLine.publication_id == sample.books[0])).first()
+        if line is not None:
+            line.sent_on = long_ago  # deposit_unacknowledged
+        session.add(EFile(publication_id=sample.books[1], role=EFileRole.PRINT_COVER,
+                          path=str(db.data_dir / "output" / "範例電子檔" / "白皮書封面.pdf"
+                                   if db.data_dir else "白皮書封面.pdf"),
+                          check_status="fail"))

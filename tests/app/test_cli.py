@@ -117,3 +117,26 @@ def test_export_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "申請案" in capsys.readouterr().err
     assert main(["--data-dir", str(data), "export", "--kind", "moc", "--publication", "1",
                  "--out", str(tmp_path / "x"), "--override", "bad"]) == 2
+
+
+def test_the_demo_gives_the_agenda_one_item_of_every_kind(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 13: on the demo, `pubdesk agenda --json --today` a while after its dates lists every
+    kind; on the demo's own day nothing that is not due (no confirmation, no settlement)."""
+    import json
+    from datetime import date
+
+    from app.demo import make_demo
+    from app.services.agenda import KINDS
+
+    folder = tmp_path / "demo"
+    make_demo(folder, on=date(2026, 11, 30))
+    capsys.readouterr()
+    assert main(["--data-dir", str(folder), "agenda", "--today", "2027-01-29", "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)["items"]
+    assert {item["kind"] for item in items} == set(KINDS)
+    assert all({"kind", "publication_id", "label", "due", "urgency", "rule", "action"} <= set(i)
+               for i in items)
+    assert main(["--data-dir", str(folder), "agenda", "--today", "2026-11-30", "--json"]) == 0
+    today = {item["kind"] for item in json.loads(capsys.readouterr().out)["items"]}
+    assert "settlement_due" not in today
