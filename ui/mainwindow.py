@@ -256,6 +256,14 @@ class MainWindow(QMainWindow):
         if callable(opener) and record_id >= 0:
             opener(record_id)
 
+    def search_everything(self) -> None:
+        """Ctrl+K: find anything, then open it on its page."""
+        from ui.search_dialog import SearchDialog
+
+        dialog = SearchDialog(self.db, self)
+        if dialog.exec() == SearchDialog.DialogCode.Accepted and dialog.chosen is not None:
+            self.open_record(dialog.chosen.page, dialog.chosen.record_id)
+
     def _agenda_count(self, pressing: int) -> None:
         item = self.navigation.item(PAGE_KEYS.index("agenda"))
         title = self.tr("To do")
@@ -296,6 +304,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        search = QAction(self.tr("Search everything…"), self)
+        search.setShortcut(QKeySequence("Ctrl+K"))
+        search.triggered.connect(self.search_everything)
+        view_menu.addAction(search)
+        self.database_actions.append(search)
+        search.setEnabled(self._db is not None)
+        view_menu.addSeparator()
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
             action = QAction(item.text(), self)

@@ -1170,6 +1170,10 @@
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
+        <source>Search everything…</source>
+        <translation>搜尋全部…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
@@ -1967,6 +1971,23 @@ translators</source>
     <message>
         <source>Sales stores</source>
         <translation>展售門市</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search everything</source>
+        <translation>搜尋全部</translation>
+    </message>
+    <message>
+        <source>Title, person, GPN, ISBN, ISSN, 掛號單號, 發文字號, store or library</source>
+        <translation>題名、人名、GPN、ISBN、ISSN、掛號單號、發文字號、門市或圖書館</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es).</source>
+        <translation>
+            <numerusform>找到 %n 筆。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
