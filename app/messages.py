@@ -28,7 +28,6 @@ OFFICE_NEEDS_POSTGRES = "辦公室資料庫需要 PostgreSQL 伺服器（網址�
 OFFICE_NOT_INITIALISED = ("已連上伺服器，但這個資料庫還沒有 PubDesk 的資料表。請系統管理者先執行 "
                           "pubdesk db init-server。")
 OFFICE_WRONG_PASSWORD = "伺服器拒絕了這個帳號或密碼。請確認帳號與密碼，或洽系統管理者。"
-READ_ONLY_ACCESS = "您以檢視者帳號「{login}」登入，只能查看，不能修改資料。"
 NEW_DATABASE = "已建立新的資料庫（結構 {new} 版）。"
 UP_TO_DATE = "資料庫結構已是最新版（{revision}），不需要升級。"
 DATABASE_FAILED = "資料庫發生錯誤：{detail}"

@@ -86,7 +86,7 @@ def locations(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Locati
         return
     from tests.postgres import fresh_database
 
-    with fresh_database(request.getfixturevalue("postgres_template"), tmp_path) as url:
+    with fresh_database(request.getfixturevalue("postgres_template")) as url:
         yield resolve_locations(tmp_path / "data", database_url=url, environ={})
 
 

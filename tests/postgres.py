@@ -6,7 +6,6 @@ import itertools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -41,7 +40,7 @@ def drop_database(server_url: str, name: str) -> None:
 
 
 @contextmanager
-def fresh_database(template_url: str, _tmp_path: Path) -> Iterator[str]:
+def fresh_database(template_url: str) -> Iterator[str]:
     """A database of its own for one test, copied from the migrated, seeded template."""
     server = os.environ["PUBDESK_TEST_POSTGRES"]
     name = f"pubdesk_test_{os.getpid()}_{next(_numbers)}"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 from glob import glob
@@ -57,13 +56,13 @@ def _libpq_args(url: str) -> tuple[list[str], dict[str, str]]:
     return args, env
 
 
-def _die_with_parent() -> None:
-    """In the pg_dump child (Linux): end when PubDesk ends, so a PubDesk killed mid-backup
-    leaves no pg_dump writing on (and its `.partial` is cleared at the next start)."""
-    import ctypes
-
-    pr_set_pdeathsig = 1
-    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+def _dies_with_us() -> list[str]:
+    """A prefix that makes pg_dump end when PubDesk ends (Linux: util-linux's `setpriv
+    --pdeathsig`), so a PubDesk killed mid-backup leaves no pg_dump writing on and its
+    `.partial` is cleared at the next start. A wrapper rather than a `preexec_fn`: the window
+    runs backups from a worker thread, and code between fork and exec is unsafe there."""
+    setpriv = shutil.which("setpriv") if sys.platform == "linux" else None
+    return [setpriv, "--pdeathsig", "KILL", "--"] if setpriv else []
 
 
 def dump(url: str, target: Path) -> None:
@@ -74,11 +73,10 @@ def dump(url: str, target: Path) -> None:
     args, env = _libpq_args(url)
     partial = target.with_name(target.name + ".partial")
     target.parent.mkdir(parents=True, exist_ok=True)
-    command = [str(tool), *args, "--inserts", "--no-owner", "--no-privileges",
+    command = [*_dies_with_us(), str(tool), *args, "--inserts", "--no-owner", "--no-privileges",
                "--schema", "public", "--file", str(partial)]
     try:
-        done = subprocess.run(command, env=env, capture_output=True, timeout=3600, check=False,
-                              preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+        done = subprocess.run(command, env=env, capture_output=True, timeout=3600, check=False)
         if done.returncode != 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise BackupError(messages.BACKUP_FAILED.format(detail=detail[-1] if detail else

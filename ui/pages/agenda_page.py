@@ -87,17 +87,24 @@ class AgendaPage(QWidget):
         self._fill_units()
         self.kind.currentIndexChanged.connect(self.show_items)
         self.unit.currentIndexChanged.connect(self.reload)
-        listen_when_shown(hub, self, lambda _entity, _id: self.reload())
+        listen_when_shown(hub, self, self._data_changed)
+        self.reload()
+
+    def _data_changed(self, entity: str, _record_id: int) -> None:
+        if entity == "publishing_units":
+            self._fill_units()
         self.reload()
 
     def _fill_units(self) -> None:
         with self.db.session() as session:
             units = list_units(session)
+        chosen = self.unit.currentData()
         self.unit.blockSignals(True)
         self.unit.clear()
         self.unit.addItem(self.tr("All units"), 0)
         for unit_id, name in units:
             self.unit.addItem(name, unit_id)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(chosen)))  # a renamed unit stays
         self.unit.blockSignals(False)
 
     def reload(self) -> None:
