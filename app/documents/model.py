@@ -89,10 +89,11 @@ class OfficialLetter:
         return format_roc_date(self.issued_on) if self.issued_on else "中華民國　　年　　月　　日"
 
     def doc_number_text(self) -> str:
-        """The number, or 「產發字第　　　　　　　號」 to fill in by hand once issued."""
+        """The number, or 「產發字第＿＿＿＿＿＿＿號」 to fill in by hand once issued."""
         if self.doc_number.strip():
             return self.doc_number.strip()
-        return f"{self.doc_code or '　　'}字第{'　' * 7}號"
+        # Low lines, not spaces: a PDF paragraph collapses spaces, and the blank must show.
+        return f"{self.doc_code or '＿＿'}字第{'＿' * 7}號"
 
     def header_fields(self) -> list[tuple[str, str]]:
         """受文者 … 附件, in order."""

@@ -55,7 +55,7 @@ def test_book_consent_fills_letter_and_list_from_the_data(db: Database, unit_id:
     assert letter.title == "經濟部產業發展署 函"
     # Issue 14 (5): no invented number — a marked blank until the officer enters the real one.
     assert letter.doc_number == ""
-    assert letter.doc_number_text() == "產發字第　　　　　　　號"
+    assert letter.doc_number_text() == "產發字第＿＿＿＿＿＿＿號"
     assert letter.subject == "檢送下列出版品紙本各1冊（電子檔）及利用清單1份如附件，請查照。"
     assert [i.text for i in letter.items[0].children] == [
         "臺灣產業發展年報（統一編號GPN：1011500057）", "中小企業白皮書（統一編號GPN：1011500046）"]

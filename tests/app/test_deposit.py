@@ -164,5 +164,5 @@ def test_a_cover_letter_cites_the_rules_that_bind_its_library(db: Database, unit
         assert "本部" not in letter.items[0].text
         if kind is not LibraryKind.STATUTORY:
             assert "圖書館法" not in letter.items[0].text
-        assert letter.doc_number_text() == "產發字第　　　　　　　號"
+        assert letter.doc_number_text() == "產發字第＿＿＿＿＿＿＿號"
     assert len(letters) >= 2, "statutory and designated libraries both planned"
