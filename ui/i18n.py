@@ -37,7 +37,9 @@ def compiled_catalogue(language: str, cache_dir: Path) -> Path | None:
     """An up-to-date .qm for `language`, compiling the .ts if needed; None if there is none."""
     source = resource_path("translations", CATALOGUE.format(language=language) + ".ts")
     if not source.exists():
-        return None
+        # The installed bundle carries the compiled catalogue only.
+        shipped = source.with_suffix(".qm")
+        return shipped if shipped.exists() else None
     for target in (source.with_suffix(".qm"), cache_dir / source.with_suffix(".qm").name):
         if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
             return target

@@ -6,7 +6,6 @@ available, and a character no font has stops the job with its name — never sil
 from __future__ import annotations
 
 import os
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,31 +53,56 @@ class PdfFonts:
             "請改用其他字，或安裝含有此字的字型（例如全字庫正楷體 Ext-B）後再試。")
 
 
-def _candidates_cjk() -> list[tuple[str, Path]]:
+def windows_font_folders(environ: dict[str, str] | None = None) -> list[Path]:
+    """Windows' font folder and the user's own: since Windows 10 1809 an officer without
+    administrator rights installs a font (標楷體 from a colleague, 全字庫) for herself only, into
+    %LOCALAPPDATA%\\Microsoft\\Windows\\Fonts. Elsewhere these folders do not exist."""
+    env = os.environ if environ is None else environ
+    folders = [Path(env.get("WINDIR", r"C:\Windows")) / "Fonts"]
+    if env.get("LOCALAPPDATA"):
+        folders.append(Path(env["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
+    return folders
+
+
+def _first_in(folders: list[Path], *names: str) -> Path | None:
+    for folder in folders:
+        for name in names:
+            if (folder / name).exists():
+                return folder / name
+    return None
+
+
+def _candidates_cjk(environ: dict[str, str] | None = None) -> list[tuple[str, Path]]:
     found: list[tuple[str, Path]] = []
-    windows_fonts = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-    if sys.platform == "win32" and (windows_fonts / "kaiu.ttf").exists():
-        found.append(("DFKai-SB", windows_fonts / "kaiu.ttf"))
+    kai = _first_in(windows_font_folders(environ), "kaiu.ttf", "KAIU.TTF")
+    if kai is not None:
+        found.append(("DFKai-SB", kai))
     found.append(("TW-Kai", resource_path("fonts", BUNDLED_KAI)))
     return found
 
 
-def _candidates_latin() -> list[tuple[str, Path]]:
-    places = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts" / "times.ttf",
-              Path("/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf"),
+def _candidates_latin(environ: dict[str, str] | None = None) -> list[tuple[str, Path]]:
+    found: list[tuple[str, Path]] = []
+    times = _first_in(windows_font_folders(environ), "times.ttf", "TIMES.TTF")
+    if times is not None:
+        found.append(("TimesNewRoman", times))
+    places = [Path("/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf"),
               Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"),
               Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")]
-    names = ["TimesNewRoman", "TimesNewRoman", "LiberationSerif", "LiberationSerif"]
-    return [(n, p) for n, p in zip(names, places, strict=True) if p.exists()]
+    names = ["TimesNewRoman", "LiberationSerif", "LiberationSerif"]
+    return found + [(n, p) for n, p in zip(names, places, strict=True) if p.exists()]
 
 
-def _candidates_fallback() -> list[tuple[str, Path]]:
-    folders = [Path("/usr/share/fonts/truetype/cns11643"),
-               Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"]
+def _candidates_fallback(environ: dict[str, str] | None = None) -> list[tuple[str, Path]]:
+    folders = [Path("/usr/share/fonts/truetype/cns11643"), *windows_font_folders(environ)]
     names = {"TW-Kai-Ext-B-98_1.ttf": "TW-Kai-ExtB", "TW-Kai-Plus-98_1.ttf": "TW-Kai-Plus",
              "TW-Sung-98_1.ttf": "TW-Sung"}
-    return [(name, folder / file) for folder in folders for file, name in names.items()
-            if (folder / file).exists()]
+    found: dict[str, Path] = {}
+    for folder in folders:
+        for file, name in names.items():
+            if name not in found and (folder / file).exists():
+                found[name] = folder / file
+    return list(found.items())
 
 
 def _register(name: str, path: Path, coverage: dict[str, set[int]]) -> bool:

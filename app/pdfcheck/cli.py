@@ -112,5 +112,8 @@ def run_check_one(args: argparse.Namespace) -> int:
     options = json.loads(args.options)
     report = check_pdf(options["path"], Profile(options.get("profile", "print")),
                        options.get("toc"), int(options.get("page_offset", 0)))
-    sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False))
+    # Bytes, not text: the parent decodes UTF-8 whatever this console's code page is (cp950
+    # on a zh-TW Windows would otherwise turn every report into 「無法讀取」).
+    sys.stdout.buffer.write(json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8"))
+    sys.stdout.buffer.flush()
     return 0

@@ -15,10 +15,11 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from app.pdfcheck import winjob
 from app.pdfcheck.checks.naming import NamingRule, check_set
 from app.pdfcheck.report import FileReport, Profile, unreadable
 
@@ -34,9 +35,12 @@ class BatchCancelled(Exception):
 
 
 def child_command() -> list[str]:
-    """How to start PubDesk itself (frozen bundle or Python)."""
+    """How to start PubDesk's command line: in the frozen bundle `pubdesk-cli` beside the
+    running program (the windowed `PubDesk.exe` has no stdout to answer on), else Python."""
     if getattr(sys, "frozen", False):
-        return [sys.executable]
+        program = Path(sys.executable)
+        cli = program.with_name("pubdesk-cli" + program.suffix)
+        return [str(cli if cli.exists() else program)]
     return [sys.executable, "-m", "app"]
 
 
@@ -53,6 +57,31 @@ def _limit_memory(megabytes: int) -> Callable[[], None] | None:
     return apply
 
 
+@contextlib.contextmanager
+def _started(command: list[str], env: dict[str, str],
+             memory_mb: int) -> Iterator[subprocess.Popen[bytes]]:
+    """The child, bounded in memory; killed on the way out if it has not ended."""
+    job: winjob.Job | None = None
+    if sys.platform == "win32":
+        # No console window flashes up for each file; the memory bound is a job object.
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   stdin=subprocess.DEVNULL, env=env,
+                                   creationflags=subprocess.CREATE_NO_WINDOW)
+        job = winjob.bound_memory(process, memory_mb)
+    else:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   stdin=subprocess.DEVNULL, env=env,
+                                   preexec_fn=_limit_memory(memory_mb))  # noqa: PLW1509
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+        if job is not None:
+            job.close()
+
+
 def check_isolated(path: str, options: dict[str, Any], timeout: float = DEFAULT_TIMEOUT,
                    memory_mb: int = DEFAULT_MEMORY_MB,
                    cancelled: Callable[[], bool] | None = None) -> FileReport:
@@ -62,20 +91,20 @@ def check_isolated(path: str, options: dict[str, Any], timeout: float = DEFAULT_
     # The child must find this very `app` package, also when run from a checkout.
     package_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env=env, preexec_fn=_limit_memory(memory_mb))  # noqa: PLW1509
-    started = time.monotonic()
-    while process.poll() is None:
-        if cancelled is not None and cancelled():
-            process.kill()
-            process.wait()
-            raise BatchCancelled
-        if time.monotonic() - started > timeout:
-            process.kill()
-            process.wait()
-            return unreadable(path, f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。")
-        time.sleep(0.02)
-    out, err = process.communicate()
+    with _started(command, env, memory_mb) as process:
+        started = time.monotonic()
+        while True:
+            # communicate() with a timeout keeps reading both pipes, so a long report never
+            # fills a pipe and stalls the child (poll-then-read would, past 64 KB).
+            try:
+                out, err = process.communicate(timeout=0.05)
+                break
+            except subprocess.TimeoutExpired:
+                pass
+            if cancelled is not None and cancelled():
+                raise BatchCancelled
+            if time.monotonic() - started > timeout:
+                return unreadable(path, f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。")
     try:
         return FileReport.from_json(json.loads(out.decode("utf-8")))
     except (ValueError, KeyError):

@@ -768,6 +768,27 @@
     </message>
 </context>
 <context>
+    <name>Desktop</name>
+    <message>
+        <source>The file {path} is no longer there (moved or deleted?). Make it again from this page.</source>
+        <translation>檔案 {path} 已不在原處（被移動或刪除了？）。請在這一頁重新產生。</translation>
+    </message>
+    <message>
+        <source>The folder {path} could not be shown. Open it in File Explorer yourself.</source>
+        <translation>無法顯示資料夾 {path}，請自行在檔案總管中開啟。</translation>
+    </message>
+    <message>
+        <source>No program on this PC opens {kind} files (for example Microsoft Word or LibreOffice Writer for .docx and .odt). The file is saved at:
+{path}</source>
+        <translation>這台電腦沒有可以開啟 {kind} 檔的程式（例如 .docx 與 .odt 可用 Microsoft Word 或 LibreOffice Writer）。檔案已存在：
+{path}</translation>
+    </message>
+    <message>
+        <source>Show the folder</source>
+        <translation>顯示資料夾</translation>
+    </message>
+</context>
+<context>
     <name>DocumentViewerPage</name>
     <message>
         <source>No document open</source>

@@ -8,8 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +32,7 @@ from app.packages.builder import PackageCancelled
 from app.packages.kinds import ExportRefused, Override, build_package
 from app.pdfcheck import CHECK_TITLES
 from app.services.publications import row_for, rows_for
+from ui.desktop import open_in_system
 from ui.hub import DataHub, listen_when_shown
 from ui.pages.common import WorkflowPage, show_failure
 from ui.picker import PublicationPicker
@@ -226,4 +226,4 @@ class PackagesPage(WorkflowPage):
         if self.last_package is not None:
             folder = self.last_package if self.last_package.is_dir() else \
                 self.last_package.parent
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            open_in_system(folder, self)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.desktop import open_in_system
 
 
 def render_page(document: QPdfDocument, index: int, width: int) -> QImage:
@@ -166,9 +168,9 @@ class DocumentViewerPage(QWidget):
     def open_docx(self) -> None:
         """Open the editable DOCX with the system's word processor."""
         if self.docx_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.docx_path)))
+            open_in_system(self.docx_path, self)
 
     def open_folder(self) -> None:
         """Show the output folder in the file manager."""
         if self.pdf_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf_path.parent)))
+            open_in_system(self.pdf_path.parent, self)
