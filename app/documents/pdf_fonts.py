@@ -90,6 +90,8 @@ def _candidates_latin(environ: dict[str, str] | None = None) -> list[tuple[str, 
               Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"),
               Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")]
     names = ["TimesNewRoman", "LiberationSerif", "LiberationSerif"]
+    if os.name == "nt":  # under wine these Linux folders would be found through Z:
+        return found
     return found + [(n, p) for n, p in zip(names, places, strict=True) if p.exists()]
 
 
