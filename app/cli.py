@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument("--json", action="store_true", help="輸出 JSON：{\"items\": [...]}")
     demo = commands.add_parser("demo", help="在指定資料夾建立範例工作區，並產生所有文件到 output/")
     demo.add_argument("folder", metavar="DIR")
+    about = commands.add_parser("about", help="這台電腦上的 PubDesk：版本、資料夾、文件字型、介面語言檔")
+    about.add_argument("--json", action="store_true", help="輸出 JSON")
     return parser
 
 
@@ -160,9 +162,11 @@ def _run_db(args: argparse.Namespace, locations: Locations) -> int:
 
 
 GuiStarter = Callable[[Locations], int]
+AboutCommand = Callable[[Locations, bool], int]
 
 
-def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None) -> int:
+def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None,
+         about: AboutCommand | None = None) -> int:
     """Entry point of the command line; returns the exit status.
 
     The GUI lives in `ui`, which the core never imports: `ui.launcher` passes `start_gui`,
@@ -186,6 +190,12 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None)
             return _run_demo(args)
         if args.command == "agenda":
             return _run_agenda(args, locations)
+        if args.command == "about":
+            if about is None:
+                print("about 需要視窗程式的模組（請執行 pubdesk about，而非 python -m app about）。",
+                      file=sys.stderr)
+                return 2
+            return about(locations, args.json)
         if args.command == "export":
             return _run_export(args, locations)
 

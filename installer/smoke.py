@@ -104,6 +104,8 @@ def smoke_linux(bundle: Path) -> None:
         out = subprocess.run([str(cli), "--version"], capture_output=True, env=env, check=True)
         expect(out.stdout.decode().strip() == f"PubDesk {version_info.version()}",
                f"--version said {out.stdout!r}")
+        about_bundle(subprocess.run([str(cli), "about", "--json"], capture_output=True, env=env,
+                                    check=True).stdout)
         step("pubdesk-cli demo")
         subprocess.run([str(cli), "demo", str(scratch / "demo")], capture_output=True, env=env,
                        check=True)
@@ -119,6 +121,18 @@ def smoke_linux(bundle: Path) -> None:
         step("the window, offscreen, alive after 20 s")
         gui_alive([str(bundle / "PubDesk")], dict(env, QT_QPA_PLATFORM="offscreen"), 20,
                   scratch / "data" / "pubdesk.sqlite3")
+
+
+def about_bundle(said: bytes) -> dict[str, Any]:
+    """`pubdesk-cli about --json` of a frozen bundle: UTF-8 mode on, Qt's zh_TW catalogue and
+    ours found inside the bundle."""
+    step("pubdesk-cli about --json")
+    found: dict[str, Any] = json.loads(said.decode("utf-8"))
+    expect(found["frozen"] and found["utf8_mode"], f"not frozen / no UTF-8 mode: {found}")
+    expect(found["qt_translation"]["loads"], f"Qt's zh_TW catalogue is missing: {found}")
+    expect(found["pubdesk_translation"]["loads"], f"PubDesk's zh_TW catalogue is missing: {found}")
+    step(f"  fonts {found['pdf_fonts']}, data in {found['data_dir']}")
+    return found
 
 
 def gui_alive(command: list[str], env: dict[str, str], seconds: float,
@@ -211,6 +225,9 @@ class WindowsSmoke:
         step("pubdesk-cli --version")
         out = wine.run([cli, "--version"]).stdout.decode("utf-8", "replace").strip()
         expect(out.endswith(f"PubDesk {version_info.version()}"), f"--version said {out!r}")
+        found = about_bundle(wine.run([cli, "about", "--json"]).stdout)
+        expect(found["data_dir"].lower().endswith(r"\appdata\local\pubdesk\pubdesk"),
+               f"the data folder is {found['data_dir']}, not under %LOCALAPPDATA%")
 
         step("pubdesk-cli demo")
         demo = scratch / "demo"

@@ -68,6 +68,10 @@ def main(out: Path) -> None:
     save(window, out / "issues.png")
     window.show_page("settings")
     save(window, out / "settings.png")
+    window.show_page("numbering")
+    guide = window.show_guide()  # F1 on the numbering page
+    save(guide, out / "guide.png")
+    guide.close()
     window.show_page("consent")
     window.consent.select_book(sample.books[0], {ConsentScope.DIGITAL_ARCHIVE,
                                                  ConsentScope.PREVIEW})

@@ -14,6 +14,12 @@ def _start_gui(locations: Locations) -> int:
     return run_gui(locations)
 
 
+def _about(locations: Locations, as_json: bool) -> int:
+    from ui.about import run_about
+
+    return run_about(locations, as_json)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """`pubdesk [--data-dir DIR] [--db URL] [COMMAND …]`; no command opens the window."""
-    return cli_main(argv, start_gui=_start_gui)
+    return cli_main(argv, start_gui=_start_gui, about=_about)

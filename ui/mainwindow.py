@@ -29,6 +29,7 @@ from ui.worker import run_job
 
 if TYPE_CHECKING:
     from app.db import Database
+    from ui.guide_dialog import GuideDialog
     from ui.pages.agenda_page import AgendaPage
     from ui.pages.check_page import CheckPage
     from ui.pages.consent_page import ConsentPage
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.locations = locations
         self.hub = DataHub(self)
+        self._guide: GuideDialog | None = None
         self.setWindowTitle(self.tr("PubDesk — government publications"))
         self.resize(1280, 800)
 
@@ -319,6 +321,10 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self.show_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About PubDesk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -439,6 +445,15 @@ class MainWindow(QMainWindow):
                 reset = getattr(page, "reset", None)
                 if reset is not None:
                     reset()
+
+    def show_guide(self) -> GuideDialog:
+        """F1 / Help → User guide, at the section of the page shown."""
+        from ui.guide_dialog import GuideDialog
+
+        if self._guide is None:
+            self._guide = GuideDialog(self.settings.language, self)
+        self._guide.show_page(self.current_page_key() or "overview")
+        return self._guide
 
     def about(self) -> None:
         """Help → About."""

@@ -879,6 +879,21 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>PubDesk user guide</source>
+        <translation>PubDesk 使用說明</translation>
+    </message>
+    <message>
+        <source>Search the guide…</source>
+        <translation>搜尋說明…</translation>
+    </message>
+    <message>
+        <source>Nothing in the guide matches “%1”.</source>
+        <translation>說明中找不到「%1」。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>When</source>
@@ -1197,6 +1212,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用說明(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;About PubDesk</source>
