@@ -111,6 +111,18 @@ def main(out: Path) -> None:
     for pdf, name in ((letter, "letter.png"),
                       (next(p for p in documents if p.name == "圖書之利用清單.pdf"), "list.png")):
         render_first_page(pdf, out / name)
+    # Last, since it changes the sample: a deleted publication in the recycle bin.
+    from PySide6.QtWidgets import QMessageBox
+
+    window.show_page("publications")
+    window.publications.open_publication(sample.ebook_id)
+    asked = QMessageBox.warning
+    QMessageBox.warning = lambda *_a, **_k: QMessageBox.StandardButton.Yes  # type: ignore[method-assign,assignment]
+    window.publications.delete_current()
+    QMessageBox.warning = asked  # type: ignore[method-assign]
+    recycle_bin = window.publications.open_recycle_bin()
+    save(recycle_bin, out / "recycle_bin.png")
+    recycle_bin.close()
     window.close()
     db.dispose()
 

@@ -41,6 +41,7 @@ from app.models.numbering import (
 )
 from app.models.organisation import Contact, PublishingUnit
 from app.models.publication import Contributor, Publication, PublicationRelation
+from app.models.recycle import RecycledPublication
 from app.models.reference import DepositLibrary, SalesStore
 
 __all__ = [
@@ -80,6 +81,7 @@ __all__ = [
     "PublicationStatus",
     "PublicationType",
     "PublishingUnit",
+    "RecycledPublication",
     "RelationKind",
     "SalesStore",
     "SerialIssue",

@@ -215,11 +215,14 @@ def delete_blockers(session: Session, publication_id: int) -> list[str]:
 
 
 def delete_publication(session: Session, publication_id: int, *, confirmed: bool = False) -> None:
-    """Delete a publication and everything that belongs to it.
+    """Delete a publication and everything that belongs to it — into the 資源回收筒
+    (app.services.recycle_bin), from which it can be restored whole.
 
     Guard: when `delete_blockers` finds reasons, the caller must pass `confirmed=True`
     (after showing them to the officer); otherwise nothing is deleted.
     """
+    from app.services.recycle_bin import move_to_bin
+
     reasons = delete_blockers(session, publication_id)
     if reasons and not confirmed:
         raise PubDeskError("這筆出版品需要確認後才能刪除：" + " ".join(reasons))
@@ -229,6 +232,8 @@ def delete_publication(session: Session, publication_id: int, *, confirmed: bool
     if settled:
         raise PubDeskError(f"「{pub.title}」已列在 {settled} 筆展售結帳紀錄中；結帳是帳務憑據，必須保留，"
                            "所以這筆出版品不能刪除。若已不再銷售，請在展售頁辦理退書，或在備註中註明。")
+    session.flush()
+    move_to_bin(session, publication_id, label_of(pub))
     session.delete(pub)
     session.flush()
 

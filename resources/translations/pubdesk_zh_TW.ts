@@ -1908,6 +1908,14 @@ translators</source>
         <translation>刪除</translation>
     </message>
     <message>
+        <source>Recycle bin…</source>
+        <translation>資源回收筒…</translation>
+    </message>
+    <message>
+        <source>Deleted publications, to restore or remove for good</source>
+        <translation>已刪除的出版品：可還原或永久刪除</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
@@ -1990,16 +1998,83 @@ translators</source>
         <translation>目次已儲存。</translation>
     </message>
     <message>
-        <source>Delete 「%1」 with its table of contents, issues and files list? This cannot be undone.</source>
-        <translation>要刪除「%1」以及它的目次、期別與檔案清單嗎？刪除後無法復原。</translation>
+        <source>Delete 「%1」 with its table of contents, issues and files list? It goes to the recycle bin, from which it can be restored.</source>
+        <translation>要刪除「%1」及其目次、期別與檔案清單嗎？刪除後會移到資源回收筒，可以再還原。</translation>
+    </message>
+    <message>
+        <source>Moved 「%1」 to the recycle bin.</source>
+        <translation>已將「%1」移到資源回收筒。</translation>
     </message>
     <message>
         <source>Delete publication</source>
         <translation>刪除出版品</translation>
     </message>
+</context>
+<context>
+    <name>RecycleBinDialog</name>
     <message>
-        <source>Deleted 「%1」.</source>
-        <translation>已刪除「%1」。</translation>
+        <source>Recycle bin</source>
+        <translation>資源回收筒</translation>
+    </message>
+    <message>
+        <source>Deleted publications stay here with their table of contents, issues, applications, deposit records and files list until you restore them or remove them for good.</source>
+        <translation>刪除的出版品連同目次、期別、申請案、寄存紀錄與檔案清單都保留在這裡，直到您還原或永久刪除。</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>出版品</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>刪除時間</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>刪除者</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>Delete for good…</source>
+        <translation>永久刪除…</translation>
+    </message>
+    <message>
+        <source>Empty the recycle bin…</source>
+        <translation>清空資源回收筒…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已還原</translation>
+    </message>
+    <message>
+        <source>「%1」 is back. Some links could not be restored because what they pointed to no longer exists:
+%2</source>
+        <translation>「%1」已還原。有些關聯因為所指的資料已不存在而無法還原：
+%2</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>永久刪除</translation>
+    </message>
+    <message>
+        <source>Delete 「%1」 for good? It cannot be restored afterwards (backups still have it).</source>
+        <translation>要永久刪除「%1」嗎？刪除後無法再還原（備份中仍有這筆資料）。</translation>
+    </message>
+    <message>
+        <source>Empty the recycle bin</source>
+        <translation>清空資源回收筒</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n publication(s) in the recycle bin for good? They cannot be restored afterwards (backups still have them).</source>
+        <translation>
+            <numerusform>要永久刪除資源回收筒中的 %n 筆出版品嗎？刪除後無法再還原（備份中仍有這些資料）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from sqlalchemy import func, insert, select
 
 from app.db import make_backup
@@ -62,7 +63,9 @@ def test_officer_session_random_walk(make_window, qtbot, monkeypatch, tmp_path: 
     issues_of: Counter[int] = Counter()
     applications_of: Counter[int] = Counter()
     backup: Path | None = None
-    backup_state: tuple[int, Counter[int], Counter[int]] | None = None
+    backup_state: tuple[int, Counter[int], Counter[int], dict[int, tuple[int, int]]] | None = None
+    binned: dict[int, tuple[int, int]] = {}
+    """Deleted publications in the recycle bin: their issue and application counts."""
     done: Counter[str] = Counter()
 
     def random_id() -> int:
@@ -131,8 +134,34 @@ def test_officer_session_random_walk(make_window, qtbot, monkeypatch, tmp_path: 
         pubs.delete_current()
         assert pubs.current_id is None
         expected_total -= 1
-        issues_of.pop(gone, None)
-        applications_of.pop(gone, None)
+        binned[gone] = (issues_of.pop(gone, 0), applications_of.pop(gone, 0))
+
+    def act_restore_from_bin() -> None:
+        nonlocal expected_total
+        dialog = pubs.open_recycle_bin()
+        try:
+            if dialog.table.rowCount() == 0:
+                return
+            row = rng.randrange(dialog.table.rowCount())
+            dialog.table.selectRow(row)
+            with db.session() as session:
+                from app.models import RecycledPublication
+
+                item = session.get(RecycledPublication, int(dialog.table.item(row, 0).data(
+                    Qt.ItemDataRole.UserRole)))
+                assert item is not None
+                old_id = item.publication_id
+            came_back: list[int] = []
+            dialog.restored.connect(came_back.append)
+            dialog.restore_selected()
+            assert len(came_back) == 1
+            expected_total += 1
+            issues, applications = binned.pop(old_id)
+            issues_of[came_back[0]] += issues
+            applications_of[came_back[0]] += applications
+            assert pubs.current_id == came_back[0], "the restored record is not the one shown"
+        finally:
+            dialog.close()
 
     def act_numbering() -> None:
         window.show_page("numbering")
@@ -163,7 +192,8 @@ def test_officer_session_random_walk(make_window, qtbot, monkeypatch, tmp_path: 
         nonlocal backup, backup_state, expected_total, issues_of, applications_of
         if backup is None:
             backup = make_backup(db, locations.backup_dir)
-            backup_state = (expected_total, Counter(issues_of), Counter(applications_of))
+            backup_state = (expected_total, Counter(issues_of), Counter(applications_of),
+                            dict(binned))
             return
         monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName",
                             lambda *_a, **_k: (str(backup), ""))
@@ -177,15 +207,18 @@ def test_officer_session_random_walk(make_window, qtbot, monkeypatch, tmp_path: 
         assert backup_state is not None
         expected_total, issues_of, applications_of = (backup_state[0], Counter(backup_state[1]),
                                                       Counter(backup_state[2]))
+        binned.clear()
+        binned.update(backup_state[3])
         # The form shows nothing from before the restore; saving cannot duplicate a record.
         assert pubs.form.title.text() == ""
         backup = None
 
     actions = [(act_open, 20), (act_edit_and_save, 15), (lambda: act_new(PublicationType.SERIAL), 6),
                (lambda: act_new(PublicationType.BOOK), 4), (act_add_issue, 15), (act_copy, 4),
-               (act_delete, 3), (act_numbering, 8), (act_search, 10), (act_backup_or_restore, 1)]
+               (act_delete, 3), (act_numbering, 8), (act_search, 10), (act_backup_or_restore, 1),
+               (act_restore_from_bin, 2)]
     names = ["open", "edit", "new serial", "new book", "add issue", "copy", "delete", "numbering",
-             "choose elsewhere", "backup/restore"]
+             "choose elsewhere", "backup/restore", "restore from bin"]
 
     for step in range(ACTIONS):
         index = rng.choices(range(len(actions)), weights=[w for _a, w in actions])[0]

@@ -3,6 +3,8 @@ the right (details, 目次, issues, related publications)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -53,6 +55,9 @@ from ui.pages.publications.issues_editor import IssuesEditor
 from ui.pages.publications.table_model import PublicationTableModel
 from ui.pages.publications.toc_editor import TocEditor
 from ui.widgets import EnumCombo
+
+if TYPE_CHECKING:
+    from ui.pages.publications.recycle_bin_dialog import RecycleBinDialog
 
 
 class PublicationsPage(QWidget):
@@ -111,6 +116,9 @@ class PublicationsPage(QWidget):
         self.copy_button.clicked.connect(self.new_from_this)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_current)
+        self.bin_button = QPushButton(self.tr("Recycle bin…"))
+        self.bin_button.setToolTip(self.tr("Deleted publications, to restore or remove for good"))
+        self.bin_button.clicked.connect(self.open_recycle_bin)
 
         self.form = PublicationFormWidget()
         self.form.edited.connect(self._form_edited)
@@ -155,6 +163,7 @@ class PublicationsPage(QWidget):
         actions.addWidget(self.new_button)
         actions.addWidget(self.copy_button)
         actions.addWidget(self.delete_button)
+        actions.addWidget(self.bin_button)
         actions.addStretch()
         actions.addWidget(self.count_label)
         left = QWidget()
@@ -468,7 +477,8 @@ class PublicationsPage(QWidget):
         # Named so that the print book is not mistaken for its e-book or a reprint.
         title = row.label if row is not None else self.form.title.text()
         text = self.tr("Delete 「%1」 with its table of contents, issues and files list? "
-                       "This cannot be undone.").replace("%1", title)
+                       "It goes to the recycle bin, from which it can be restored.").replace(
+                           "%1", title)
         if reasons:
             text += "\n\n" + "\n".join("• " + r for r in reasons)
         answer = QMessageBox.warning(self, self.tr("Delete publication"), text,
@@ -486,7 +496,23 @@ class PublicationsPage(QWidget):
         deleted = self.current_id
         self.clear_detail()
         self.hub.announce("publications", deleted)
-        self.status_message.emit(self.tr("Deleted 「%1」.").replace("%1", title))
+        self.status_message.emit(self.tr("Moved 「%1」 to the recycle bin.").replace("%1", title))
+
+    def open_recycle_bin(self) -> RecycleBinDialog:
+        """The 資源回收筒: restore a deleted publication, or remove it for good."""
+        from ui.pages.publications.recycle_bin_dialog import RecycleBinDialog
+
+        dialog = RecycleBinDialog(self.db, self)
+
+        def restored(publication_id: int) -> None:
+            self.hub.announce("publications", publication_id)
+            self.refresh()
+            if self.confirm_leave():
+                self.open_publication(publication_id)
+
+        dialog.restored.connect(restored)
+        dialog.open()
+        return dialog
 
     def _open_related(self, item: QListWidgetItem) -> None:
         record_id = int(item.data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,150 @@
+"""資源回收筒: deleted publications, restored whole or removed for good (emptying is its own
+confirmed action)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.errors import PubDeskError
+from app.rocdate import local_time_text
+from app.services.recycle_bin import empty_bin, list_bin, purge, restore
+from ui.errors import show_error
+
+
+class RecycleBinDialog(QDialog):
+    """The bin: restore, delete for good, empty."""
+
+    restored = Signal(int)
+    """A publication came back (its id)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Recycle bin"))
+        self.explanation = QLabel(self.tr(
+            "Deleted publications stay here with their table of contents, issues, applications, "
+            "deposit records and files list until you restore them or remove them for good."))
+        self.explanation.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Publication"), self.tr("Deleted"),
+                                              self.tr("By")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.purge_button = QPushButton(self.tr("Delete for good…"))
+        self.purge_button.clicked.connect(self.purge_selected)
+        self.empty_button = QPushButton(self.tr("Empty the recycle bin…"))
+        self.empty_button.clicked.connect(self.empty)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.purge_button)
+        buttons.addStretch()
+        buttons.addWidget(self.empty_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.resize(820, 460)
+        self.reload()
+
+    def reload(self) -> None:
+        """Show what is in the bin, newest first."""
+        with self.db.session() as session:
+            items = list_bin(session)
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            label = QTableWidgetItem(item.label)
+            label.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.table.setItem(row, 0, label)
+            self.table.setItem(row, 1, QTableWidgetItem(local_time_text(item.deleted_at)))
+            self.table.setItem(row, 2, QTableWidgetItem(item.deleted_by))
+        if items:
+            self.table.selectRow(0)
+        for button in (self.restore_button, self.purge_button, self.empty_button):
+            button.setEnabled(bool(items))
+
+    def _selected(self) -> tuple[int, str] | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        if item is None:
+            return None
+        return int(item.data(Qt.ItemDataRole.UserRole)), item.text()
+
+    def restore_selected(self) -> None:
+        """Put the chosen publication back, whole."""
+        chosen = self._selected()
+        if chosen is None:
+            return
+        try:
+            with self.db.session() as session:
+                result = restore(session, chosen[0])
+        except PubDeskError as exc:
+            show_error(self, exc)
+            self.reload()
+            return
+        self.reload()
+        if result.skipped:
+            QMessageBox.information(self, self.tr("Restored"), self.tr(
+                "「%1」 is back. Some links could not be restored because what they pointed to "
+                "no longer exists:\n%2").replace("%1", chosen[1]).replace(
+                    "%2", "\n".join("• " + s for s in result.skipped)))
+        self.restored.emit(result.publication_id)
+
+    def purge_selected(self) -> None:
+        """Remove the chosen publication for good, after asking."""
+        chosen = self._selected()
+        if chosen is None:
+            return
+        answer = QMessageBox.warning(
+            self, self.tr("Delete for good"), self.tr(
+                "Delete 「%1」 for good? It cannot be restored afterwards (backups still have "
+                "it).").replace("%1", chosen[1]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self.db.session() as session:
+            purge(session, chosen[0])
+        self.reload()
+
+    def empty(self) -> None:
+        """Remove everything in the bin for good, after asking."""
+        count = self.table.rowCount()
+        answer = QMessageBox.warning(
+            self, self.tr("Empty the recycle bin"), self.tr(
+                "Delete all %n publication(s) in the recycle bin for good? They cannot be "
+                "restored afterwards (backups still have them).", "", count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self.db.session() as session:
+            empty_bin(session)
+        self.reload()
