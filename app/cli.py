@@ -60,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument("--json", action="store_true", help="輸出 JSON：{\"items\": [...]}")
     demo = commands.add_parser("demo", help="在指定資料夾建立範例工作區，並產生所有文件到 output/")
     demo.add_argument("folder", metavar="DIR")
+    import_list = commands.add_parser(
+        "import-publications", help="從 Excel 清單（.xlsx）匯入出版品：先檢查每一列，全部可匯入才寫入")
+    import_list.add_argument("file", metavar="FILE.xlsx")
+    import_list.add_argument("--dry-run", action="store_true", help="只檢查並列出結果，不寫入")
+    import_list.add_argument("--skip-bad-rows", action="store_true",
+                             help="有問題的列略過，其餘照樣匯入")
+    export_list = commands.add_parser("export-publications", help="把所有出版品匯出成 Excel 清單（.xlsx）")
+    export_list.add_argument("file", metavar="FILE.xlsx")
     about = commands.add_parser("about", help="這台電腦上的 PubDesk：版本、資料夾、文件字型、介面語言檔")
     about.add_argument("--json", action="store_true", help="輸出 JSON")
     return parser
@@ -190,6 +198,8 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None,
             return _run_demo(args)
         if args.command == "agenda":
             return _run_agenda(args, locations)
+        if args.command in ("import-publications", "export-publications"):
+            return _run_publication_list(args, locations)
         if args.command == "about":
             if about is None:
                 print("about 需要視窗程式的模組（請執行 pubdesk about，而非 python -m app about）。",
@@ -204,6 +214,42 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None,
         return 1
     parser.error(f"不認得的指令：{args.command}")
     return 2
+
+
+def _run_publication_list(args: argparse.Namespace, locations: Locations) -> int:
+    """`import-publications FILE [--dry-run] [--skip-bad-rows]`, `export-publications FILE`."""
+    from app.db import open_database
+    from app.services.publication_lists import apply_import, export_publications, plan_import
+
+    db = open_database(locations)
+    try:
+        if args.command == "export-publications":
+            with db.session() as session:
+                count = export_publications(session, Path(args.file))
+            print(f"已匯出 {count} 筆出版品到 {args.file}。")
+            return 0
+        with db.session() as session:
+            plan = plan_import(session, Path(args.file))
+            for line in plan.file_problems:
+                print(f"檔案：{line}", file=sys.stderr)
+            for row in plan.rows:
+                mark = "可匯入" if row.ok else "不匯入"
+                said = "；".join(row.problems + row.warnings)
+                print(f"第 {row.row_number} 列　{mark}　{row.title}" + (f"　{said}" if said else ""))
+            good, bad = len(plan.importable), len(plan.rejected)
+            print(f"共 {len(plan.rows)} 列：{good} 列可匯入，{bad} 列有問題。")
+            if args.dry_run:
+                print("（--dry-run：沒有寫入任何資料。）")
+                return 0 if not bad and not plan.file_problems else 1
+            if (bad and not args.skip_bad_rows) or (plan.file_problems and not plan.rows):
+                print("沒有寫入任何資料。請修正上列問題，或加上 --skip-bad-rows 只匯入沒有問題的列。",
+                      file=sys.stderr)
+                return 1
+            ids = apply_import(session, plan)
+        print(f"已匯入 {len(ids)} 筆出版品。")
+        return 0
+    finally:
+        db.dispose()
 
 
 def _run_agenda(args: argparse.Namespace, locations: Locations) -> int:

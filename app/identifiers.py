@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from stdnum import isbn as stdnum_isbn
 
@@ -140,3 +141,18 @@ def validate_gpn(text: str, field_name: str = "gpn", today: date | None = None) 
         warnings.append(
             f"GPN {value} 的第 2–5 碼（{value[1:5]}）看起來不是合理的民國年份，請再確認號碼。")
     return Identifier(value, value, warnings)
+
+
+@lru_cache(maxsize=8192)
+def display(kind: str, compact: str | None) -> str:
+    """An identifier as people read it — ISBN 978-986-5431-29-7, ISSN 1234-5679, ISRC
+    TW-M03-11-26030; GPN as is. A stored value that no longer validates is shown unchanged."""
+    if not compact:
+        return ""
+    check = {"isbn": validate_isbn, "issn": validate_issn, "isrc": validate_isrc}.get(kind.lower())
+    if check is None:
+        return compact
+    try:
+        return check(compact).formatted
+    except ValidationError:
+        return compact

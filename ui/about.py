@@ -15,12 +15,13 @@ from app.paths import Locations
 def facts(locations: Locations, language: str = "zh_TW") -> dict[str, Any]:
     """The facts, as plain data."""
     from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QTranslator
 
     from app.documents.pdf_fonts import pdf_fonts
     from ui.i18n import compiled_catalogue
 
-    _app = QCoreApplication.instance() or QCoreApplication(["pubdesk"])
+    # No application object is made here: a QCoreApplication would stand in the way of the
+    # QApplication a later window needs (and Qt aborts adding fonts to it).
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     catalogue = compiled_catalogue(language, locations.data_dir / "cache")
     fonts = pdf_fonts()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -40,6 +41,19 @@ if TYPE_CHECKING:
     from ui.pages.publications.page import PublicationsPage
     from ui.pages.settings_page import SettingsPage
     from ui.pages.viewer_page import DocumentViewerPage
+
+NEW_THINGS = {
+    "publications": ("new_publication", QT_TRANSLATE_NOOP("MainWindow", "a publication")),
+    "numbering": ("new_application", QT_TRANSLATE_NOOP(
+        "MainWindow", "a number application for the chosen publication")),
+    "deposit": ("make_plan", QT_TRANSLATE_NOOP(
+        "MainWindow", "a deposit plan for the chosen publication")),
+    "consignment": ("start_list", QT_TRANSLATE_NOOP("MainWindow", "a consignment list")),
+    "checks": ("add_files", QT_TRANSLATE_NOOP("MainWindow", "files to check")),
+    "settings": ("new_unit", QT_TRANSLATE_NOOP("MainWindow", "a publishing unit")),
+}
+"""Ctrl+N on each page: the method that creates, and what it creates (for the chooser shown
+where Ctrl+N is ambiguous: the 待辦, consent, packages and preview pages)."""
 
 PAGE_KEYS = ("agenda", "publications", "numbering", "deposit", "consignment", "consent",
              "checks", "packages", "viewer", "settings")
@@ -174,7 +188,9 @@ class MainWindow(QMainWindow):
             return agenda_page
         if key == "publications":
             from ui.pages.publications.page import PublicationsPage
-            return PublicationsPage(self.db, self.hub)
+            publications_page = PublicationsPage(self.db, self.hub)
+            publications_page.go_to_page.connect(self.open_record)
+            return publications_page
         if key == "numbering":
             from ui.pages.numbering_page import NumberingPage
             return NumberingPage(self.db, self.hub, output)
@@ -294,12 +310,24 @@ class MainWindow(QMainWindow):
         backup.triggered.connect(self.backup_now)
         restore = QAction(self.tr("&Restore a backup…"), self)
         restore.triggered.connect(self.restore_backup)
+        new_action = QAction(self.tr("&New…"), self)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.triggered.connect(self.create_new)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        import_list = QAction(self.tr("&Import a publication list (Excel)…"), self)
+        import_list.triggered.connect(self.import_publication_list)
+        export_list = QAction(self.tr("&Export the publication list (Excel)…"), self)
+        export_list.triggered.connect(self.export_publication_list)
+        file_menu.addAction(new_action)
+        file_menu.addSeparator()
         file_menu.addAction(backup)
         file_menu.addAction(restore)
-        self.database_actions = [backup, restore]
+        file_menu.addSeparator()
+        file_menu.addAction(import_list)
+        file_menu.addAction(export_list)
+        self.database_actions = [backup, restore, import_list, export_list, new_action]
         for action in self.database_actions:
             action.setEnabled(False)
         file_menu.addSeparator()
@@ -377,6 +405,38 @@ class MainWindow(QMainWindow):
 
         run_job(self, self.tr("Backing up…"), job, on_done=done,
                 on_failed=lambda exc: self.statusBar().showMessage(str(exc)))
+
+    def create_new(self) -> None:
+        """Ctrl+N: create what this page creates; where that is ambiguous, ask."""
+        key = self.current_page_key()
+        if key not in NEW_THINGS:
+            names = {page: self.tr(str(what)) for page, (_method, what) in NEW_THINGS.items()}
+            labels = [self.navigation.item(PAGE_KEYS.index(page)).text().split("（")[0]
+                      + "：" + names[page] for page in NEW_THINGS]
+            chosen, accepted = QInputDialog.getItem(self, self.tr("New"), self.tr(
+                "What do you want to create?"), labels, 0, False)
+            if not accepted:
+                return
+            key = list(NEW_THINGS)[labels.index(chosen)]
+            self.show_page(key)
+        getattr(self.page(key), NEW_THINGS[key][0])()
+
+    def import_publication_list(self) -> None:
+        """File → Import a publication list: check, report, then write what is confirmed."""
+        from ui.publication_list_io import import_list
+
+        def imported(ids: list[int]) -> None:
+            self.hub.announce("publications")
+            self.statusBar().showMessage(self.tr("Imported %1 publications.").replace(
+                "%1", str(len(ids))), 10_000)
+
+        import_list(self, self.db, Path.home(), imported)
+
+    def export_publication_list(self) -> None:
+        """File → Export the publication list."""
+        from ui.publication_list_io import export_list
+
+        export_list(self, self.db, self.locations.data_dir / "output")
 
     def backup_now(self) -> None:
         """File → Back up now."""

@@ -60,28 +60,6 @@ def publication_data(session: Session, publication_id: int) -> tuple[Publication
     return PublicationData(**values), pub.row_version
 
 
-def milestones(session: Session, publication_id: int) -> list[str]:
-    """What has happened to a publication, in words, for its detail view: consent sent (with
-    the date), deposit copies sent, e-files checked."""
-    from app.models import DepositLine, EFile
-    from app.rocdate import format_roc_date
-
-    pub = load_publication(session, publication_id)
-    lines = []
-    if pub.consent_sent_on is not None:
-        lines.append(f"已送授權：{format_roc_date(pub.consent_sent_on)}")
-    sent = [day for day in session.scalars(select(DepositLine.sent_on).where(
-        DepositLine.publication_id == publication_id)) if day is not None]
-    if sent:
-        lines.append(f"寄存已寄出 {len(sent)} 處（最近 {format_roc_date(max(sent))}）")
-    checked = session.scalars(select(EFile.check_status).where(
-        EFile.publication_id == publication_id, EFile.check_status != "")).all()
-    if checked:
-        failing = sum(1 for status in checked if status == "fail")
-        lines.append(f"電子檔檢查 {len(checked)} 個，其中 {failing} 個不符合")
-    return lines
-
-
 def _check_unit(session: Session, unit_id: int) -> None:
     if session.get(PublishingUnit, unit_id) is None:
         raise ValidationError.single("unit_id", "請選擇出版機關（單位）；可在「設定 → 機關」新增。")

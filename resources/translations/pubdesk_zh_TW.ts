@@ -931,6 +931,45 @@
     </message>
 </context>
 <context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import %1</source>
+        <translation>匯入 %1</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 can be imported, %3 have problems and will be left out. Nothing has been written yet.</source>
+        <translation>共 %1 列：%2 列可匯入，%3 列有問題，將不匯入。目前尚未寫入任何資料。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>題名</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Will be imported</source>
+        <translation>將匯入</translation>
+    </message>
+    <message>
+        <source>Import %1 publications</source>
+        <translation>匯入 %1 筆出版品</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>匯入中…</translation>
+    </message>
+</context>
+<context>
     <name>IssuesEditor</name>
     <message>
         <source>Volume</source>
@@ -1126,6 +1165,30 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>a publication</source>
+        <translation>新增出版品</translation>
+    </message>
+    <message>
+        <source>a number application for the chosen publication</source>
+        <translation>為選定的出版品新增編號申請案</translation>
+    </message>
+    <message>
+        <source>a deposit plan for the chosen publication</source>
+        <translation>為選定的出版品建立寄存計畫</translation>
+    </message>
+    <message>
+        <source>a consignment list</source>
+        <translation>新的委託展售清單</translation>
+    </message>
+    <message>
+        <source>files to check</source>
+        <translation>加入要檢查的檔案</translation>
+    </message>
+    <message>
+        <source>a publishing unit</source>
+        <translation>新增機關</translation>
+    </message>
+    <message>
         <source>PubDesk — government publications</source>
         <translation>PubDesk 政府出版品工作台</translation>
     </message>
@@ -1198,8 +1261,20 @@
         <translation>還原備份(&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;New…</source>
+        <translation>新增(&amp;N)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Import a publication list (Excel)…</source>
+        <translation>匯入出版品清單（Excel）(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export the publication list (Excel)…</source>
+        <translation>匯出出版品清單（Excel）(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1232,6 +1307,18 @@
     <message>
         <source>Backing up…</source>
         <translation>備份中…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>What do you want to create?</source>
+        <translation>要新增什麼？</translation>
+    </message>
+    <message>
+        <source>Imported %1 publications.</source>
+        <translation>已匯入 %1 筆出版品。</translation>
     </message>
     <message>
         <source>Backup</source>
@@ -1703,6 +1790,10 @@ translators</source>
         <translation>狀態</translation>
     </message>
     <message>
+        <source>The life cycle of this publication: what is done, what is missing, and the rule behind each step</source>
+        <translation>這筆出版品的流程：已完成的、尚缺的，以及每一步依據的規定</translation>
+    </message>
+    <message>
         <source>Publishing</source>
         <translation>出版資訊</translation>
     </message>
@@ -1836,6 +1927,39 @@ translators</source>
     </message>
 </context>
 <context>
+    <name>PublicationLists</name>
+    <message>
+        <source>Export the publication list</source>
+        <translation>匯出出版品清單</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 活頁簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 publications written to:
+%2</source>
+        <translation>已將 %1 筆出版品寫入：
+%2</translation>
+    </message>
+    <message>
+        <source>Exporting the publication list…</source>
+        <translation>正在匯出出版品清單…</translation>
+    </message>
+    <message>
+        <source>Import a publication list</source>
+        <translation>匯入出版品清單</translation>
+    </message>
+    <message>
+        <source>Checking row %1 of %2</source>
+        <translation>正在檢查第 %1 列，共 %2 列</translation>
+    </message>
+    <message>
+        <source>Checking the list…</source>
+        <translation>正在檢查清單…</translation>
+    </message>
+</context>
+<context>
     <name>PublicationPicker</name>
     <message>
         <source>Type a title, person, GPN or ISBN to choose…</source>
@@ -1964,6 +2088,10 @@ translators</source>
     <message>
         <source>This publication has changes that are not saved. Save them?</source>
         <translation>這筆出版品有尚未儲存的修改，要儲存嗎？</translation>
+    </message>
+    <message>
+        <source>Go there</source>
+        <translation>前往</translation>
     </message>
     <message>
         <source>No publishing unit yet</source>

@@ -87,3 +87,15 @@ def test_gpn_odd_year_warns_but_does_not_block() -> None:
 def test_gpn_errors(text: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         validate_gpn(text)
+
+
+@pytest.mark.parametrize(("kind", "compact", "shown"), [
+    ("isbn", "9789865431297", "978-986-5431-29-7"), ("ISBN", "9789865431297", "978-986-5431-29-7"),
+    ("issn", "12345679", "1234-5679"), ("isrc", "TWM031126030", "TW-M03-11-26030"),
+    ("gpn", "1011500057", "1011500057"), ("isbn", "not a number", "not a number"),
+    ("isbn", None, ""), ("CIP", "已申請", "已申請"),
+])
+def test_identifiers_are_displayed_hyphenated(kind: str, compact: str | None, shown: str) -> None:
+    from app.identifiers import display
+
+    assert display(kind, compact) == shown

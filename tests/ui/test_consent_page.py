@@ -70,7 +70,8 @@ def test_two_books_scopes_generate_preview_history(make_window, qtbot,  # type: 
 
     # The publication shows the consent with its date.
     window.publications.open_publication(sample.books[0])
-    assert "已送授權：中華民國" in window.publications.form.milestones.text()
+    checklist = window.publications.form.milestones.text()
+    assert "授權利用送文化部</b>（中華民國" in checklist
 
     # From the history, the letter opens again in the preview.
     window.show_page("consent")

@@ -219,3 +219,20 @@ def test_the_history_tab_shows_who_changed_what(make_window, qtbot) -> None:  # 
                for row in cells), cells
     page.new_publication()
     assert table.rowCount() == 0
+
+
+def test_the_life_cycle_checklist_links_to_the_page_that_does_the_step(make_window) -> None:  # type: ignore[no-untyped-def]
+    from app.demo import build_sample
+
+    window, db, _ = make_window()
+    sample = build_sample(db)
+    window.show_page("publications")
+    pubs = window.publications
+    pubs.open_publication(sample.books[0])
+    text = pubs.form.milestones.text()
+    assert "取得編號" in text
+    assert "寄存" in text
+    assert 'href="page:deposit"' in text
+    pubs.form.milestones.linkActivated.emit("page:deposit")
+    assert window.current_page_key() == "deposit"
+    assert window.deposit.publication.current_id() == sample.books[0]

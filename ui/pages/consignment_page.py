@@ -304,6 +304,11 @@ class ConsignmentPage(WorkflowPage):
         self.store.blockSignals(False)
         self.reload()
 
+    def start_list(self) -> None:
+        """Ctrl+N: the consignment-list tab, ready to choose the first title."""
+        self.tabs.setCurrentIndex(0)
+        self.list_publication.edit.setFocus()
+
     def add_title(self) -> None:
         """Put the chosen publication on the list being prepared (once per title)."""
         publication_id = self.list_publication.current_id()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.documents.barcode import write_barcode_pdf, write_barcode_svg
 from app.errors import PubDeskError
+from app.identifiers import display
 from app.models import ApplicationKind, ApplicationStatus, Publication
 from app.outputs import output_folder_for
 from app.rocdate import ROC_OFFSET
@@ -287,7 +288,7 @@ class NumberingPage(WorkflowPage):
             row = self.plan.rowCount()
             self.plan.insertRow(row)
             for column, text in enumerate((item.kind, NEED_WORDS[item.need], item.reason,
-                                           item.current or "—")):
+                                           display(item.kind, item.current) or "—")):
                 self.plan.setItem(row, column, read_only_item(text))
         for label, value in sheet:
             row = self.sheet.rowCount()

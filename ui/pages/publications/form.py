@@ -130,6 +130,9 @@ class PublicationFormWidget(QWidget):
         self.milestones = QLabel()
         self.milestones.setObjectName("milestones")
         self.milestones.setWordWrap(True)
+        self.milestones.setTextFormat(Qt.TextFormat.RichText)
+        self.milestones.setToolTip(self.tr("The life cycle of this publication: what is done, "
+                                           "what is missing, and the rule behind each step"))
         form.addRow("", self.milestones)
 
     def _build_publishing_tab(self) -> None:

@@ -3,6 +3,7 @@ the right (details, 目次, issues, related publications)."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import ChangedElsewhereError, PubDeskError, ValidationError
 from app.models import PublicationStatus, PublicationType
+from app.rocdate import format_roc_date
+from app.services.life_cycle import Step, checklist
 from app.services.publication_rules import PublicationData
 from app.services.publications import (
     PublicationFilter,
@@ -35,7 +38,6 @@ from app.services.publications import (
     create_publication,
     delete_blockers,
     delete_publication,
-    milestones,
     publication_data,
     publication_ids,
     related_publications,
@@ -56,6 +58,23 @@ from ui.pages.publications.table_model import PublicationTableModel
 from ui.pages.publications.toc_editor import TocEditor
 from ui.widgets import EnumCombo
 
+
+def checklist_html(steps: list[Step], go: str) -> str:
+    """The life-cycle checklist as rich text: ✔ or □, the step, its date or what is missing,
+    the rule, and a link to the page that does it."""
+    rows = []
+    for step in steps:
+        colour = "#2e7d32" if step.done else "#b26a00"
+        when = f"（{format_roc_date(step.on)}）" if step.on else ""
+        link = "" if step.done or step.page == "publications" else \
+            f' <a href="page:{step.page}">{escape(go)}</a>'
+        rows.append(f'<tr><td style="color:{colour}">{"✔" if step.done else "□"}</td>'
+                    f"<td><b>{escape(step.title)}</b>{when}</td>"
+                    f"<td>{escape(step.detail)}{link}</td>"
+                    f'<td style="color:#666">{escape(step.rule)}</td></tr>')
+    return '<table cellspacing="2">' + "".join(rows) + "</table>"
+
+
 if TYPE_CHECKING:
     from ui.pages.publications.recycle_bin_dialog import RecycleBinDialog
 
@@ -64,6 +83,8 @@ class PublicationsPage(QWidget):
     """The publications workspace. `status_message` goes to the main window's status bar."""
 
     status_message = Signal(str)
+    go_to_page = Signal(str, int)
+    """A life-cycle step's link: show page `key` at this publication."""
     page_key = "publications"
 
     def __init__(self, db: Database, hub: DataHub, parent: QWidget | None = None):
@@ -121,6 +142,7 @@ class PublicationsPage(QWidget):
         self.bin_button.clicked.connect(self.open_recycle_bin)
 
         self.form = PublicationFormWidget()
+        self.form.milestones.linkActivated.connect(self._step_link)
         self.form.edited.connect(self._form_edited)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
@@ -182,7 +204,6 @@ class PublicationsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_publication)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         listen_when_shown(hub, self, self._data_changed)
@@ -301,14 +322,14 @@ class PublicationsPage(QWidget):
                 data, version = publication_data(session, record_id)
                 toc = get_toc(session, record_id)
                 links = related_publications(session, record_id)
-                events = milestones(session, record_id)
+                steps = checklist(session, record_id)
         except PubDeskError as exc:
             show_error(self, exc)
             self.refresh()
             return
         self.current_id, self.current_version = record_id, version
         self.form.set_data(data)
-        self.form.milestones.setText("\n".join(events))
+        self.form.milestones.setText(checklist_html(steps, self.tr("Go there")))
         self.toc_editor.set_lines(toc)
         is_serial = data.pub_type is PublicationType.SERIAL
         self.detail_tabs.setTabEnabled(2, is_serial)
@@ -513,6 +534,11 @@ class PublicationsPage(QWidget):
         dialog.restored.connect(restored)
         dialog.open()
         return dialog
+
+    def _step_link(self, link: str) -> None:
+        """「前往」 beside a life-cycle step: the page that does it, at this publication."""
+        if self.current_id is not None and link.startswith("page:"):
+            self.go_to_page.emit(link.removeprefix("page:"), self.current_id)
 
     def _open_related(self, item: QListWidgetItem) -> None:
         record_id = int(item.data(Qt.ItemDataRole.UserRole))

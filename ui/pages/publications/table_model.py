@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.identifiers import display
 from app.rocdate import format_roc_year_month
 from app.services.publications import PublicationRow
 
@@ -117,7 +118,7 @@ class PublicationTableModel(QAbstractTableModel):
             return f"{row.published_year - 1911}年" if row.published_year else ""
         values = {"title": row.title, "type": row.pub_type.label, "form": row.form.label,
                   "edition": row.edition_text, "status": row.status.label,
-                  "unit": row.unit_name, "gpn": row.gpn, "isbn": row.isbn}
+                  "unit": row.unit_name, "gpn": row.gpn, "isbn": display("isbn", row.isbn)}
         return values[column]
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
