@@ -338,8 +338,12 @@ class MainWindow(QMainWindow):
         search.setShortcut(QKeySequence("Ctrl+K"))
         search.triggered.connect(self.search_everything)
         view_menu.addAction(search)
-        self.database_actions.append(search)
+        all_changes = QAction(self.tr("All changes…"), self)
+        all_changes.triggered.connect(self.show_all_changes)
+        view_menu.addAction(all_changes)
+        self.database_actions += [search, all_changes]
         search.setEnabled(self._db is not None)
+        all_changes.setEnabled(self._db is not None)
         view_menu.addSeparator()
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
@@ -405,6 +409,16 @@ class MainWindow(QMainWindow):
 
         run_job(self, self.tr("Backing up…"), job, on_done=done,
                 on_failed=lambda exc: self.statusBar().showMessage(str(exc)))
+
+    def show_all_changes(self) -> None:
+        """View → All changes: the whole audit log, filtered."""
+        from ui.audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self.db, self)
+        dialog.open_publication.connect(lambda record_id: self.open_record("publications",
+                                                                           record_id))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def create_new(self) -> None:
         """Ctrl+N: create what this page creates; where that is ambiguous, ask."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -91,3 +91,78 @@ def _shown(value: str | None) -> str:
             return "；".join(f"{k}：{v}" for k, v in data.items()
                             if v not in (None, "") and k not in ("id",))
     return value
+
+
+ENTITIES = {**PARTS, "consent_letters": "授權利用函", "consent_entries": "授權利用清單",
+            "consignment_lists": "展售清單", "shipments": "送書", "settlements": "結帳",
+            "settlement_lines": "結帳明細", "settlement_payments": "付款",
+            "publishing_units": "機關", "contacts": "聯絡人", "sales_stores": "展售門市",
+            "deposit_libraries": "寄存圖書館", "articles": "篇目", "application_parts": "申請上傳檔",
+            "price_calculations": "定價試算"}
+"""Every audited table, named for the officer (the global view's record filter)."""
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the global 異動紀錄 shows: a period (local dates, both ends included), one person,
+    one kind of record, one record, and words in the old or new value."""
+
+    since: date | None = None
+    until: date | None = None
+    user: str = ""
+    entity: str = ""
+    entity_id: int | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit entry for the global view."""
+
+    id: int
+    at: datetime
+    who: str
+    what: str
+    entity: str
+    entity_id: int | None
+    field: str
+    old: str
+    new: str
+
+
+def _local_midnight_utc(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day).astimezone().astimezone(UTC)
+
+
+def audit_rows(session: Session, flt: AuditFilter, before_id: int | None = None,
+               limit: int = 500) -> list[AuditRow]:
+    """Audit entries matching `flt`, newest first, `limit` at a time (pass the last row's id
+    as `before_id` for the next page: the log only grows, so pages never shift)."""
+    query = select(AuditEntry)
+    if flt.since is not None:
+        query = query.where(AuditEntry.at >= _local_midnight_utc(flt.since))
+    if flt.until is not None:
+        query = query.where(AuditEntry.at < _local_midnight_utc(flt.until + timedelta(days=1)))
+    if flt.user:
+        query = query.where(AuditEntry.os_user == flt.user)
+    if flt.entity:
+        query = query.where(AuditEntry.entity == flt.entity)
+    if flt.entity_id is not None:
+        query = query.where(AuditEntry.entity_id == flt.entity_id)
+    if flt.text:
+        pattern = "%" + flt.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(or_(AuditEntry.old_value.like(pattern, escape="\\"),
+                                AuditEntry.new_value.like(pattern, escape="\\"),
+                                AuditEntry.field.like(pattern, escape="\\")))
+    if before_id is not None:
+        query = query.where(AuditEntry.id < before_id)
+    return [AuditRow(entry.id, entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC),
+                     entry.os_user, ACTIONS.get(entry.action, entry.action.value),
+                     ENTITIES.get(entry.entity, entry.entity), entry.entity_id, entry.field,
+                     _shown(entry.old_value), _shown(entry.new_value))
+            for entry in session.scalars(query.order_by(AuditEntry.id.desc()).limit(limit))]
+
+
+def audit_users(session: Session) -> list[str]:
+    """Everyone who has changed something, for the person filter."""
+    return sorted(session.scalars(select(AuditEntry.os_user).distinct()))

@@ -57,6 +57,81 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>All changes</source>
+        <translation>全部異動紀錄</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>全部期間</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>最近一年</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>全部資料</translation>
+    </message>
+    <message>
+        <source>Words in the old or new value…</source>
+        <translation>修改前後內容中的文字…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改者</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>資料</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>修改前 → 修改後</translation>
+    </message>
+    <message>
+        <source>Show %1 more</source>
+        <translation>再顯示 %1 筆</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>%1 changes shown</source>
+        <translation>顯示 %1 筆異動</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Drop PDF files or folders here</source>
@@ -1283,6 +1358,10 @@
     <message>
         <source>Search everything…</source>
         <translation>搜尋全部…</translation>
+    </message>
+    <message>
+        <source>All changes…</source>
+        <translation>全部異動紀錄…</translation>
     </message>
     <message>
         <source>&amp;Help</source>

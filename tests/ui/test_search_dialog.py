@@ -25,3 +25,28 @@ def test_search_everything_opens_the_record(make_window, qtbot, monkeypatch) -> 
     window.search_everything()
     assert window.current_page_key() == "publications"
     assert window.publications.current_id == sample.books[1]
+
+
+def test_all_changes_lists_filters_and_opens_a_publication(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.audit_dialog import AuditDialog
+
+    window, db, _ = make_window()
+    sample = build_sample(db)
+    dialog = AuditDialog(db, window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() > 10
+    dialog.entity.setCurrentIndex(dialog.entity.findData("publications"))
+    rows = dialog.table.rowCount()
+    assert 0 < rows < 500
+    assert all(dialog.table.item(r, 2).text() == "出版品" for r in range(rows))
+    dialog.text.setText("中小企業白皮書")
+    dialog.reload()
+    assert dialog.table.rowCount() >= 1
+    opened: list[int] = []
+    dialog.open_publication.connect(opened.append)
+    dialog._open(dialog.table.item(0, 0))
+    assert opened == [sample.books[1]]
+    dialog.text.setText("完全不存在的字串")
+    dialog.reload()
+    assert dialog.table.rowCount() == 0
+    assert not dialog.more.isEnabled()
