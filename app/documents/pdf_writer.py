@@ -82,6 +82,89 @@ class _SectionStart(Flowable):  # type: ignore[misc]
         self.canv._section = (self.index, self.label)
 
 
+class _CellParagraph(Paragraph):  # type: ignore[misc]
+    """A table cell's paragraph that lines itself up once per width: `_PagedTable` measures
+    every row, then lays out each page's rows again at the same width."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        cached = getattr(self, "_wrapped", None)
+        if cached is not None and cached[0] == availWidth:
+            _width, self.width, self.height, self.blPara, self._wrapWidths = cached
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+        return size  # type: ignore[no-any-return]
+
+
+class _PagedTable(Flowable):  # type: ignore[misc]
+    """A long table laid out a page at a time: each page is a small table of the header and
+    just the rows that fit. Reportlab's own split rebuilds the whole remaining table — and maps
+    the header's spanned cells over every remaining row — at each page break, which made a
+    2,000-row list quadratic; here each row is measured once and each page costs its own rows.
+    A row taller than a page still continues on the next one (the page table splits inside
+    it)."""
+
+    def __init__(self, data: list[list[Any]], header_rows: int, widths: list[float],
+                 commands: list[tuple[Any, ...]], start: int | None = None,
+                 shared: dict[str, Any] | None = None):
+        super().__init__()
+        self.data, self.header_rows, self.widths, self.commands = (data, header_rows, widths,
+                                                                    commands)
+        self.start = header_rows if start is None else start
+        self.shared: dict[str, Any] = {} if shared is None else shared
+
+    def _page(self, first: int, end: int) -> LongTable:
+        return LongTable(self.data[:self.header_rows] + self.data[first:end],
+                         colWidths=self.widths, repeatRows=self.header_rows,
+                         style=TableStyle(self.commands), splitInRow=1)
+
+    def _measure(self) -> tuple[list[float], list[float], float]:
+        if "heights" not in self.shared:
+            whole = LongTable(self.data, colWidths=self.widths, style=TableStyle(self.commands))
+            whole.wrap(sum(self.widths), 1e12)
+            heights = list(whole._rowHeights)
+            after = [0.0] * (len(heights) + 1)  # after[i]: height of rows i…end
+            for index in range(len(heights) - 1, -1, -1):
+                after[index] = after[index + 1] + heights[index]
+            self.shared.update(heights=heights, after=after,
+                               header=sum(heights[:self.header_rows]), tallest_page=0.0)
+        return self.shared["heights"], self.shared["after"], self.shared["header"]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _heights, after, header = self._measure()
+        self.width, self.height = sum(self.widths), header + after[self.start]
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        heights, _after, header = self._measure()
+        self.shared["tallest_page"] = max(self.shared["tallest_page"], availHeight)
+        end, used = self.start, header
+        while end < len(heights) and used + heights[end] <= availHeight + 1e-6:
+            used += heights[end]
+            end += 1
+        rest: list[Flowable] = []
+        if end == self.start:
+            if header + heights[end] <= self.shared["tallest_page"] + 1e-6:
+                return []  # the next page has room for it
+            # A row taller than any page: the page table splits inside it, and its first
+            # part is what fits here.
+            end += 1
+            first = self._page(self.start, end).split(availWidth, availHeight)
+            if not first:
+                return []
+        else:
+            first = [self._page(self.start, end)]
+        if end < len(heights):
+            rest.append(_PagedTable(self.data, self.header_rows, self.widths, self.commands,
+                                    end, self.shared))
+        return [*first, *rest]
+
+    def draw(self) -> None:
+        table = self._page(self.start, len(self.data))
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
+
+
 BLACK = CMYKColor(0, 0, 0, 1)
 """Print black (K only): our PDFs pass the print profile's CMYK check themselves."""
 HEADER_GREY = CMYKColor(0, 0, 0, 0.08)
@@ -176,21 +259,20 @@ def table_flowables(table: DocTable, fonts: PdfFonts, width: float) -> list[Flow
     ]
     for placed in table.header_grid():
         for row, column, header_cell in placed:
-            data[row][column] = Paragraph(markup(header_cell.text, fonts), centred)
+            data[row][column] = _CellParagraph(markup(header_cell.text, fonts), centred)
             if header_cell.colspan > 1 or header_cell.rowspan > 1:
                 commands.append(("SPAN", (column, row), (column + header_cell.colspan - 1,
                                                           row + header_cell.rowspan - 1)))
     for values in table.rows:
-        data.append([Paragraph(markup(v, fonts), centred if len(v) <= 2 else cell)
+        data.append([_CellParagraph(markup(v, fonts), centred if len(v) <= 2 else cell)
                      for v in values])
     total = sum(table.column_widths)
     widths = [width * w / total for w in table.column_widths]
-    # LongTable measures rows only until the page is full: a plain Table measures every
-    # remaining row again at each page break, so a 2,000-row list grew quadratically.
-    # splitInRow: a row taller than a page (a 300-character title in a narrow column) is
-    # continued on the next page instead of stopping the whole document with a LayoutError.
-    story.append(LongTable(data, colWidths=widths, repeatRows=len(table.header),
-                           style=TableStyle(commands), splitInRow=1))
+    for column, column_width in enumerate(widths):
+        if column_width < 32:  # a narrow 序號 column: "200" must not break into "20 / 0"
+            commands += [("LEFTPADDING", (column, 0), (column, -1), 1.5),
+                         ("RIGHTPADDING", (column, 0), (column, -1), 1.5)]
+    story.append(_PagedTable(data, len(table.header), widths, commands))
     if table.notes:
         story.append(Spacer(1, 8))
         note = _paragraph_style(fonts, style.TABLE_PT, leftIndent=2 * style.TABLE_PT,

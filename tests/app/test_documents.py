@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from pathlib import Path
 
@@ -284,3 +285,29 @@ def test_several_copies_in_one_pdf_are_numbered_each_and_named_on_every_page(
         assert f"機關留存聯　第{number}頁，共{half}頁" in text.replace("\n", ""), text[-40:]
     for number, text in enumerate(pages[half:], start=1):
         assert f"展售門市聯　第{number}頁，共{len(pages) - half}頁" in text.replace("\n", "")
+
+
+def test_a_long_pdf_list_repeats_its_header_and_keeps_every_row_once(tmp_path: Path) -> None:
+    """The list is laid out a page at a time (`_PagedTable`): every page starts with the
+    spanned header, and every row appears exactly once, in order."""
+    from tests.pdf_helpers import page_texts
+
+    header = [[HeaderCell("基本資料", colspan=2), HeaderCell("號碼", rowspan=2)],
+              [HeaderCell("序號"), HeaderCell("題名")]]
+    rows = [[str(i), f"書名第{i}號", f"GPN{i:05d}"] for i in range(1, 401)]
+    path = write_table_pdf(Table("清單", header, rows, [2, 10, 5]), tmp_path / "清單.pdf")
+    texts = page_texts(path)
+    assert len(texts) > 3
+    assert all("基本資料" in text and "題名" in text for text in texts)
+    found = [number for page in texts
+             for number in sorted(int(n) for n in re.findall(r"GPN(\d{5})", page))]
+    assert found == list(range(1, 401))
+
+
+def test_a_row_taller_than_a_page_continues_on_the_next(tmp_path: Path) -> None:
+    rows = [["1", "短題名", "1"], ["2", "長" * 6000, "2"], ["3", "之後的一列", "3"]]
+    table = Table("清單", [[HeaderCell("序號"), HeaderCell("題名"), HeaderCell("冊數")]], rows,
+                  [2, 10, 2])
+    path = write_table_pdf(table, tmp_path / "長.pdf")
+    assert page_count(path) >= 3
+    assert "之後的一列" in pdf_text(path)
