@@ -265,7 +265,7 @@ def build_windows(sign: tuple[str, str] | None) -> Path:
 
     compile_translations(windows_lrelease)
     target = DIST / "windows"
-    say("PyInstaller under wine (Windows onedir; about 7 minutes on 2 cores)")
+    say("PyInstaller under wine (Windows onedir; about 3 minutes on 2 cores)")
     wine.run([str(python / "python.exe"), "-m", "PyInstaller", "--noconfirm", "--log-level",
               "WARN", "--distpath", wine.path(target), "--workpath",
               wine.path(ROOT / "build" / "windows"), wine.path(INSTALLER / "pubdesk.spec")])
