@@ -3,12 +3,15 @@ guard, list and filter. Every write goes through `validate_publication`."""
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
+from app.db.search_index import has_fts
 from app.documents.model import chinese_number
 from app.errors import NotFoundError, PubDeskError, ValidationError
 from app.models import (
@@ -233,16 +236,44 @@ SORT_KEYS = {
 }
 
 
+def _indexed(session: Session) -> bool:
+    """Whether this database has the SQLite search index (asked once per engine)."""
+    engine = session.get_bind()
+    known = _INDEXED.get(engine)
+    if known is None:
+        known = _INDEXED[engine] = has_fts(session.connection())
+    return known
+
+
+_INDEXED: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def filtered_query(flt: PublicationFilter) -> Select[Any]:
+def _indexed_word(word: str, position: int) -> Any:
+    """Publication ids whose title, subtitle, series, people, GPN or ISBN contain `word` (three
+    or more characters), through the SQLite full-text index's trigram MATCH."""
+    phrase = '"' + word.replace('"', '""') + '"'
+    return sql_text("SELECT rowid FROM publication_search WHERE publication_search MATCH "
+                    f":match_{position}").bindparams(**{f"match_{position}": phrase})
+
+
+def filtered_query(flt: PublicationFilter, indexed: bool = False) -> Select[Any]:
     """SELECT publication ids matching `flt` (Chinese substring search on titles, series,
-    contributors and numbers)."""
+    contributors and numbers) — through the SQLite search index when `indexed`, with the
+    same results as the plain LIKE scan.
+
+    Words of three or more characters go through the trigram index; one or two characters
+    (which no trigram holds) stay a LIKE scan, which the type-ahead's most-recent-first order
+    lets SQLite stop after the first screenful (benchmarks/search.py)."""
     query = select(Publication.id)
-    for word in flt.text.split():
+    for position, word in enumerate(flt.text.split()):
+        if indexed and len(word) >= 3:
+            query = query.where(Publication.id.in_(_indexed_word(word, position)))
+            continue
         pattern = _like(word)
         contributor_hit = select(Contributor.publication_id).where(
             Contributor.name.like(pattern, escape="\\"))
@@ -270,13 +301,15 @@ def publication_ids(session: Session, flt: PublicationFilter, sort: str = "updat
     order = column.desc() if descending else column.asc()
     tie = Publication.id.desc() if descending else Publication.id.asc()
     # Through Core, not the ORM: plain integers need no ORM loading (half the time at 100,000).
-    return list(session.connection().execute(filtered_query(flt).order_by(order, tie))
+    return list(session.connection().execute(filtered_query(flt, _indexed(session))
+                                             .order_by(order, tie))
                 .scalars())
 
 
 def count_publications(session: Session, flt: PublicationFilter) -> int:
     """How many publications match."""
-    return int(session.scalar(select(func.count()).select_from(filtered_query(flt).subquery()))
+    return int(session.scalar(select(func.count()).select_from(
+        filtered_query(flt, _indexed(session)).subquery()))
                or 0)
 
 
@@ -335,7 +368,7 @@ def search_publications(session: Session, text: str, limit: int = 50,
                         pub_type: PublicationType | None = None) -> list[PublicationRow]:
     """Publications matching `text` (the search of the publications page), most recently
     changed first, at most `limit` — for choosers that must stay fast at 100,000 records."""
-    query = filtered_query(PublicationFilter(text=text, pub_type=pub_type))
+    query = filtered_query(PublicationFilter(text=text, pub_type=pub_type), _indexed(session))
     ids = list(session.scalars(query.order_by(Publication.updated_at.desc(),
                                               Publication.id.desc()).limit(limit)))
     rows = rows_for(session, ids)
