@@ -264,7 +264,8 @@ def table_flowables(table: DocTable, fonts: PdfFonts, width: float) -> list[Flow
                 commands.append(("SPAN", (column, row), (column + header_cell.colspan - 1,
                                                           row + header_cell.rowspan - 1)))
     for values in table.rows:
-        data.append([_CellParagraph(markup(v, fonts), centred if len(v) <= 2 else cell)
+        data.append([_CellParagraph(markup(v, fonts), centred if len(v) <= 2 or v.isdigit()
+                                    else cell)
                      for v in values])
     total = sum(table.column_widths)
     widths = [width * w / total for w in table.column_widths]
