@@ -76,9 +76,12 @@ def chosen_date(edit: QDateEdit) -> date:
 
 
 def read_only_item(text: str, data: object = None) -> QTableWidgetItem:
-    """A table cell the officer can select but not edit, optionally carrying an id."""
+    """A table cell the officer can select but not edit, optionally carrying an id. A long
+    text also shows whole as the cell's tooltip, since a narrow column cuts it short."""
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if len(text) > 12:
+        item.setToolTip(text)
     if data is not None:
         item.setData(Qt.ItemDataRole.UserRole, data)
     return item

@@ -81,7 +81,9 @@ class NumberingPage(WorkflowPage):
         self.plan.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Needed"),
                                              self.tr("Why"), self.tr("Now")])
         self.plan.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.plan.setMaximumHeight(150)
+        self.plan.verticalHeader().setVisible(False)
+        self.plan.setWordWrap(True)  # the rule behind each number, whole (§4, NCL 二(二)1)
+        self.plan.setMaximumHeight(190)
         self.kind = EnumCombo(ApplicationKind)
         new_button = QPushButton(self.tr("New application"))
         new_button.clicked.connect(self.new_application)
@@ -290,6 +292,10 @@ class NumberingPage(WorkflowPage):
             for column, text in enumerate((item.kind, NEED_WORDS[item.need], item.reason,
                                            display(item.kind, item.current) or "—")):
                 self.plan.setItem(row, column, read_only_item(text))
+        self.plan.resizeRowsToContents()
+        rows_height = sum(self.plan.rowHeight(r) for r in range(self.plan.rowCount()))
+        self.plan.setFixedHeight(min(190, max(80, self.plan.horizontalHeader().height()
+                                             + rows_height + 2 * self.plan.frameWidth() + 2)))
         for label, value in sheet:
             row = self.sheet.rowCount()
             self.sheet.insertRow(row)
