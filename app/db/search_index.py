@@ -25,6 +25,8 @@ TRIGRAM_INDEXES = {
     "ix_publications_isbn_trgm": ("publications", "isbn"),
     "ix_contributors_name_trgm": ("contributors", "name"),
 }
+TRGM_SCHEMA = "pubdesk_search"
+"""Where pg_trgm lives on PostgreSQL (not `public`, which a restore replaces)."""
 FTS_COLUMNS = ("title", "subtitle", "series", "people", "gpn", "isbn")
 
 _PEOPLE = ("(SELECT group_concat(name, char(10)) FROM contributors "
@@ -72,11 +74,15 @@ def create(connection: Connection) -> bool:
         return True
     try:
         with connection.begin_nested():
-            connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            # In a schema of its own: a backup's restore drops and recreates `public`, which
+            # would take the extension (and the indexes' operator class) with it.
+            connection.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {TRGM_SCHEMA}")
+            connection.exec_driver_sql(
+                f"CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA {TRGM_SCHEMA}")
             for name, (table, column) in TRIGRAM_INDEXES.items():
                 connection.exec_driver_sql(
                     f"CREATE INDEX IF NOT EXISTS {name} ON {table} "
-                    f"USING gin ({column} gin_trgm_ops)")
+                    f"USING gin ({column} {TRGM_SCHEMA}.gin_trgm_ops)")
     except Exception:
         return False
     return True
