@@ -257,7 +257,8 @@ def _run_agenda(args: argparse.Namespace, locations: Locations) -> int:
     from datetime import date
 
     from app.db import open_database
-    from app.services.agenda import agenda
+    from app.services.agenda import Thresholds, agenda
+    from app.settings import load_settings
 
     try:
         today = date.fromisoformat(args.today) if args.today else date.today()
@@ -267,7 +268,7 @@ def _run_agenda(args: argparse.Namespace, locations: Locations) -> int:
     db = open_database(locations)
     try:
         with db.session() as session:
-            items = agenda(session, today)
+            items = agenda(session, today, Thresholds.of(load_settings(locations.settings_file)))
     finally:
         db.dispose()
     if args.json:

@@ -22,6 +22,13 @@ class Settings:
 
     language: str = "zh_TW"
     backups_kept: int = 14
+    """Automatic backups kept (the oldest go first; manual ones are never removed)."""
+    application_reply_days: int = 14
+    """待辦: an application submitted this many days ago without a reply is followed up."""
+    deposit_ack_days: int = 30
+    """待辦: deposit copies sent this many days ago without an acknowledgement."""
+    settlement_warning_days: int = 14
+    """待辦: a settlement period ending within this many days is announced."""
     window_geometry: str = ""
     """Qt's saved geometry, hex-encoded."""
     window_state: str = ""
@@ -59,7 +66,9 @@ def load_settings(path: Path) -> Settings:
     settings = Settings(**values, extra=extra)
     if settings.language not in LANGUAGES:
         settings.language = defaults.language
-    settings.backups_kept = max(1, settings.backups_kept)
+    settings.backups_kept = min(365, max(1, settings.backups_kept))
+    for name in ("application_reply_days", "deposit_ack_days", "settlement_warning_days"):
+        setattr(settings, name, min(365, max(1, getattr(settings, name))))
     return settings
 
 

@@ -181,8 +181,11 @@ class MainWindow(QMainWindow):
     def _build_page(self, key: str) -> QWidget:
         output = self.locations.data_dir / "output"
         if key == "agenda":
+            from app.services.agenda import Thresholds
             from ui.pages.agenda_page import AgendaPage
-            agenda_page = AgendaPage(self.db, self.hub)
+
+            agenda_page = AgendaPage(self.db, self.hub,
+                                     thresholds=lambda: Thresholds.of(self.settings))
             agenda_page.open_record.connect(self.open_record)
             agenda_page.count_changed.connect(self._agenda_count)
             return agenda_page
@@ -215,6 +218,12 @@ class MainWindow(QMainWindow):
         from ui.pages.settings_page import SettingsPage
         settings_page = SettingsPage(self.db, self.hub, self.settings)
         settings_page.language_changed.connect(lambda _lang: self.save_settings())
+
+        def settings_changed() -> None:
+            self.save_settings()
+            self.hub.announce("settings")  # the 待辦 page re-reads with the new periods
+
+        settings_page.settings_changed.connect(settings_changed)
         return settings_page
 
     @property

@@ -36,6 +36,7 @@ from app.models import (
 from app.services.consignment import settlement_period_end, settlements
 from app.services.numbering import numbering_plan
 from app.services.publications import label_of, publication_label
+from app.settings import Settings
 
 
 class Urgency(StrEnum):
@@ -74,6 +75,12 @@ class Thresholds:
     """Copies sent longer ago than this with no acknowledgement are followed up."""
     settlement_warning_days: int = 14
     """A settlement period ending within this many days is announced."""
+
+    @classmethod
+    def of(cls, settings: Settings) -> Thresholds:
+        """The officer's own waiting periods (Settings → 待辦)."""
+        return cls(settings.application_reply_days, settings.deposit_ack_days,
+                   settings.settlement_warning_days)
 
 
 @dataclass(frozen=True)

@@ -2403,6 +2403,38 @@ translators</source>
         <translation>語文</translation>
     </message>
     <message>
+        <source>Automatic backups kept</source>
+        <translation>保留的自動備份份數</translation>
+    </message>
+    <message>
+        <source>The oldest automatic backup goes when a new one is made; backups you make yourself are never removed.</source>
+        <translation>每天自動備份時，超過份數的最舊自動備份會被刪除；您自己做的備份不會被刪除。</translation>
+    </message>
+    <message>
+        <source>Follow up an application after (days)</source>
+        <translation>申請送出後追蹤（天）</translation>
+    </message>
+    <message>
+        <source>待辦 lists a submitted number application without a reply after this many days.</source>
+        <translation>編號申請送出超過這些天數仍未回覆，會列入待辦。</translation>
+    </message>
+    <message>
+        <source>Follow up a deposit after (days)</source>
+        <translation>寄存寄出後追蹤（天）</translation>
+    </message>
+    <message>
+        <source>待辦 lists deposit copies sent without an acknowledgement after this many days (§5).</source>
+        <translation>寄存寄出超過這些天數仍未收到回執，會列入待辦（§5）。</translation>
+    </message>
+    <message>
+        <source>Announce a settlement (days before)</source>
+        <translation>結帳提前提醒（天）</translation>
+    </message>
+    <message>
+        <source>待辦 announces the June and December settlement this many days before the period ends (附件一 註三).</source>
+        <translation>6 月與 12 月結帳期末前這些天數，待辦會先提醒（附件一 註三）。</translation>
+    </message>
+    <message>
         <source>Deposit libraries and sales stores</source>
         <translation>寄存圖書館與展售門市</translation>
     </message>

@@ -33,3 +33,16 @@ def test_wrong_types_and_values_fall_back(tmp_path: Path) -> None:
     settings = load_settings(path)
     assert settings.language == "zh_TW"
     assert settings.backups_kept == 14
+
+
+def test_waiting_periods_are_settings_and_reach_the_agenda(tmp_path: Path) -> None:
+    from app.services.agenda import Thresholds
+
+    path = tmp_path / "settings.json"
+    path.write_text('{"deposit_ack_days": 7, "application_reply_days": 0, '
+                    '"settlement_warning_days": 9999}', encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.deposit_ack_days == 7
+    assert settings.application_reply_days == 1  # at least a day
+    assert settings.settlement_warning_days == 365  # at most a year
+    assert Thresholds.of(settings) == Thresholds(1, 7, 365)

@@ -43,3 +43,15 @@ def test_the_agenda_page_guides_to_the_record(make_window, qtbot) -> None:  # ty
     assert window.current_page_key() == opened.page
     assert window.page(opened.page).publication.current_id() == opened.publication_id
     assert opened.publication_id in (*sample.books, sample.serial_id)
+
+
+def test_waiting_periods_set_in_settings_are_saved(make_window) -> None:  # type: ignore[no-untyped-def]
+    from app.settings import load_settings
+
+    window, _db, locations = make_window()
+    window.show_page("settings")
+    window.page("settings").periods["deposit_ack_days"].setValue(5)
+    assert window.settings.deposit_ack_days == 5
+    assert load_settings(locations.settings_file).deposit_ack_days == 5
+    assert window.agenda.thresholds is not None
+    assert window.agenda.thresholds().deposit_ack_days == 5

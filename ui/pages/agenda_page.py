@@ -3,6 +3,7 @@ page that does it. The computation is `app.services.agenda`; this page only show
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.rocdate import format_roc_date
-from app.services.agenda import KINDS, AgendaItem, Urgency, agenda
+from app.services.agenda import KINDS, AgendaItem, Thresholds, Urgency, agenda
 from app.services.units import list_units
 from ui.hub import DataHub, listen_when_shown
 
@@ -39,10 +40,13 @@ class AgendaPage(QWidget):
     """Items overdue or due soon — shown beside the page's name."""
 
     def __init__(self, db: Database, hub: DataHub, parent: QWidget | None = None,
-                 today: date | None = None):
+                 today: date | None = None,
+                 thresholds: Callable[[], Thresholds] | None = None):
         super().__init__(parent)
         self.db = db
         self.today = today
+        self.thresholds = thresholds
+        """The officer's waiting periods (Settings → 待辦), asked at every reload."""
         self.items: list[AgendaItem] = []
         self.kind = QComboBox()
         self.kind.setObjectName("agendaKind")
@@ -111,7 +115,8 @@ class AgendaPage(QWidget):
         """Compute the agenda again (for the chosen unit)."""
         unit_id = int(self.unit.currentData() or 0) or None
         with self.db.session() as session:
-            self.items = agenda(session, self.today or date.today(), unit_id=unit_id)
+            self.items = agenda(session, self.today or date.today(),
+                                self.thresholds() if self.thresholds else None, unit_id=unit_id)
         self.show_items()
         pressing = sum(1 for i in self.items if i.urgency is not Urgency.OPEN)
         self.count_changed.emit(pressing)

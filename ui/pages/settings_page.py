@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -55,6 +56,8 @@ class SettingsPage(QWidget):
 
     status_message = Signal(str)
     language_changed = Signal(str)
+    settings_changed = Signal()
+    """A setting stored in the settings file changed (the window saves it)."""
     page_key = "settings"
 
     def __init__(self, db: Database, hub: DataHub, settings: Settings,
@@ -134,6 +137,27 @@ class SettingsPage(QWidget):
         app_box = QGroupBox(self.tr("Application"))
         app_form = QFormLayout(app_box)
         app_form.addRow(self.tr("Language"), self.language)
+        self.periods: dict[str, QSpinBox] = {}
+        for name, label, tip in (
+                ("backups_kept", self.tr("Automatic backups kept"), self.tr(
+                    "The oldest automatic backup goes when a new one is made; backups you make "
+                    "yourself are never removed.")),
+                ("application_reply_days", self.tr("Follow up an application after (days)"),
+                 self.tr("待辦 lists a submitted number application without a reply after "
+                         "this many days.")),
+                ("deposit_ack_days", self.tr("Follow up a deposit after (days)"), self.tr(
+                    "待辦 lists deposit copies sent without an acknowledgement after this many "
+                    "days (§5).")),
+                ("settlement_warning_days", self.tr("Announce a settlement (days before)"),
+                 self.tr("待辦 announces the June and December settlement this many days "
+                         "before the period ends (附件一 註三)."))):
+            box = QSpinBox()
+            box.setRange(1, 365)
+            box.setValue(int(getattr(settings, name)))
+            box.setToolTip(tip)
+            box.valueChanged.connect(lambda value, key=name: self._period_changed(key, value))
+            self.periods[name] = box
+            app_form.addRow(label, box)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -282,6 +306,10 @@ class SettingsPage(QWidget):
         self.hub.announce("publishing_units", self.unit_id)
         self.unit_id = None
         self.reload()
+
+    def _period_changed(self, name: str, value: int) -> None:
+        setattr(self.settings, name, value)
+        self.settings_changed.emit()
 
     def _language_chosen(self) -> None:
         language = self.language.currentData()
