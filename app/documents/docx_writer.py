@@ -40,8 +40,19 @@ def _set_fonts(target: Any, size: float | None = None) -> None:
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
-    lang.set(qn("w:val"), style.LANGUAGE_TAG)
+    # Latin letters and digits are English to Word's line breaker, Chinese is zh-TW: tagged
+    # zh-TW throughout, a GPN or a phone number may be broken mid-number like Chinese text.
+    lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), style.LANGUAGE_TAG)
+
+
+def _centre_vertically(tc: Any) -> None:
+    """A table cell's content in the middle of its height (w:vAlign), as in the PDF."""
+    properties = tc.get_or_add_tcPr()
+    if properties.find(qn("w:vAlign")) is None:
+        align = OxmlElement("w:vAlign")
+        align.set(qn("w:val"), "center")
+        properties.append(align)
 
 
 def _paragraph_style(document: Any, name: str, size: float, *, centred: bool = False,
@@ -75,6 +86,11 @@ def _new_document(landscape: bool) -> Any:
     for rel_id in [r.rId for r in package_rels.values() if r.reltype.endswith("/thumbnail")]:
         del package_rels[rel_id]
     _set_fonts(document.styles["Normal"], style.BODY_PT)
+    # The template's own defaults and styles (docDefaults, headings, captions…) say en-US for
+    # East Asian text too: Chinese typed into them later would be checked and broken as English.
+    for tag in document.styles.element.iter(qn("w:lang")):
+        tag.set(qn("w:val"), "en-US")
+        tag.set(qn("w:eastAsia"), style.LANGUAGE_TAG)
     section = document.sections[0]
     section.page_width, section.page_height = Cm(style.A4_WIDTH_CM), Cm(style.A4_HEIGHT_CM)
     if landscape:
@@ -175,8 +191,9 @@ def write_table_docx(table: DocTable, path: Path) -> Path:
     section = document.sections[0]
     usable = section.page_width - section.left_margin - section.right_margin
     total = sum(table.column_widths)
+    widths = [int(usable * share / total) for share in table.column_widths]
     for index, column in enumerate(grid.columns):
-        column.width = int(usable * table.column_widths[index] / total)
+        column.width = widths[index]
     style_id = cell_style.style_id
     for placed in table.header_grid():
         for row, column, header_cell in placed:
@@ -190,6 +207,14 @@ def write_table_docx(table: DocTable, path: Path) -> Path:
     for row in grid.rows[:len(table.header)]:
         header_flag = OxmlElement("w:tblHeader")
         row._tr.get_or_add_trPr().append(header_flag)
+        # Word lays a table out by each cell's own width (w:tcW), not the grid: the header
+        # cells were made before the widths were known, so each gets its columns' share (the
+        # data rows below are added with them).
+        column = 0
+        for tc in row._tr.tc_lst:
+            tc.width = sum(widths[column:column + tc.grid_span])
+            _centre_vertically(tc)
+            column += tc.grid_span
     for values in table.rows:
         for cell, value in zip(grid.add_row().cells, values, strict=True):
             paragraph = cell.paragraphs[0]
@@ -197,6 +222,9 @@ def write_table_docx(table: DocTable, path: Path) -> Path:
             # The style by id: `paragraph.style = …` searches every style of the document on
             # each assignment.
             paragraph._p.style = style_id
+            if len(value) <= 2 or value.isdigit():
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _centre_vertically(cell._tc)
     for line in table.notes:
         document.add_paragraph(line, style=note)
     document.core_properties.title = table.title

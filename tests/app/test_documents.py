@@ -5,6 +5,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from app.documents.docx_writer import write_letter_docx, write_table_docx
@@ -311,3 +312,35 @@ def test_a_row_taller_than_a_page_continues_on_the_next(tmp_path: Path) -> None:
     path = write_table_pdf(table, tmp_path / "長.pdf")
     assert page_count(path) >= 3
     assert "之後的一列" in pdf_text(path)
+
+
+def test_docx_latin_text_is_english_to_word_and_chinese_is_zh_tw(tmp_path: Path) -> None:
+    """Tagged zh-TW throughout, Word and LibreOffice break a GPN or a phone number mid-number
+    like Chinese text (issue 14, finding 1)."""
+    for path in (write_table_docx(sample_table(), tmp_path / "t.docx"),
+                 write_letter_docx(sample_letter(), tmp_path / "l.docx")):
+        document = docx.Document(str(path))
+        tags = [element for element in document.styles.element.iter(qn("w:lang"))]
+        tags += list(document.element.body.iter(qn("w:lang")))
+        assert tags
+        assert {(t.get(qn("w:val")), t.get(qn("w:eastAsia"))) for t in tags} == {
+            ("en-US", "zh-TW")}
+
+
+def test_docx_cells_carry_their_columns_widths(tmp_path: Path) -> None:
+    """Word follows each cell's w:tcW: the header cells (merged ones included) carry their
+    columns' share, as the data cells do; every cell is centred vertically (finding 2)."""
+    document = docx.Document(str(write_table_docx(sample_table(), tmp_path / "t.docx")))
+    grid = document.tables[0]
+    columns = [int(c.get(qn("w:w"))) for c in grid._tbl.tblGrid.iter(qn("w:gridCol"))]
+    assert columns[1] > 5 * columns[0]
+    for row in grid._tbl.tr_lst:
+        spans, column = [], 0
+        for tc in row.tc_lst:
+            spans.append((tc.width, sum(columns[column:column + tc.grid_span])))
+            column += tc.grid_span
+            assert tc.tcPr.find(qn("w:vAlign")).get(qn("w:val")) == "center"
+        assert all(abs(width.twips - share) <= 1 for width, share in spans), spans
+    last = grid.rows[-1].cells
+    assert last[0].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER  # "2"
+    assert last[1].paragraphs[0].alignment is None  # 白皮書: left, as text reads
