@@ -320,7 +320,7 @@ def test_docx_latin_text_is_english_to_word_and_chinese_is_zh_tw(tmp_path: Path)
     for path in (write_table_docx(sample_table(), tmp_path / "t.docx"),
                  write_letter_docx(sample_letter(), tmp_path / "l.docx")):
         document = docx.Document(str(path))
-        tags = [element for element in document.styles.element.iter(qn("w:lang"))]
+        tags = list(document.styles.element.iter(qn("w:lang")))
         tags += list(document.element.body.iter(qn("w:lang")))
         assert tags
         assert {(t.get(qn("w:val")), t.get(qn("w:eastAsia"))) for t in tags} == {
