@@ -3,6 +3,8 @@ area and repeated title rows, fit to page width, A4 landscape."""
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -17,8 +19,30 @@ from app.documents.model import Table as DocTable
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WIDTH_UNITS = 120
-"""Total characters of width the columns share."""
+_WIDTH_UNITS = {True: 150, False: 100}
+"""Total width the columns share, in Excel's character units, for landscape and portrait A4
+with 1.5 cm margins: about what prints at 100 % in the table font (10 pt), so fitting to the
+page width does not shrink the text (120 units on a portrait page printed at ~58 %)."""
+_LINE_PT = style.TABLE_PT * 1.45
+"""One wrapped line of table text, in points (the font plus Excel's leading)."""
+
+
+def _display_width(text: str) -> int:
+    """Width in Excel character units: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _lines_needed(text: str, width_units: float) -> int:
+    """How many lines `text` wraps to in a column `width_units` wide."""
+    usable = max(1.0, width_units - 1)
+    return sum(max(1, math.ceil(_display_width(line) / usable)) for line in text.split("\n"))
+
+
+def _fit_row(sheet: Worksheet, row: int, texts: list[tuple[str, float]]) -> None:
+    """Give a row the height its tallest wrapped cell needs: without one, Excel and
+    LibreOffice print a five-line cell over the rows below it."""
+    lines = max((_lines_needed(text, width) for text, width in texts if text), default=1)
+    sheet.row_dimensions[row].height = max(15.0, lines * _LINE_PT + 4)
 
 
 _SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
@@ -54,6 +78,9 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
         _put(sheet, row, 1, line).font = font
         row += 1
     header_top = row
+    total = sum(table.column_widths)
+    units = [max(4, _WIDTH_UNITS[table.landscape] * width / total)
+             for width in table.column_widths]
     for placed in table.header_grid():
         for header_row, column, cell in placed:
             target_row = header_top + header_row
@@ -69,13 +96,20 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
             cell = sheet.cell(r, c)
             cell.font, cell.border, cell.fill = font, _BORDER, fill
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for placed in table.header_grid():
+        for header_row, column, cell in placed:
+            if cell.rowspan == 1:
+                _fit_row(sheet, header_top + header_row,
+                         [(cell.text, sum(units[column:column + cell.colspan]))])
     row = header_bottom + 1
     for values in table.rows:
         for c, value in enumerate(values, start=1):
             cell = _put(sheet, row, c, value)
             cell.font, cell.border = font, _BORDER
             cell.alignment = Alignment(vertical="center", wrap_text=True,
-                                       horizontal="center" if len(value) <= 2 else "left")
+                                       horizontal="center" if len(value) <= 2 or value.isdigit()
+                                       else "left")
+        _fit_row(sheet, row, list(zip(values, units, strict=True)))
         row += 1
     last_table_row = row - 1
     row += 1
@@ -84,11 +118,13 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
         cell = _put(sheet, row, 1, line)
         cell.font = font
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.row_dimensions[row].height = max(15, 15 * (len(line) // 90 + 1))
+        _fit_row(sheet, row, [(line, sum(units))])
         row += 1
-    total = sum(table.column_widths)
-    for c, width in enumerate(table.column_widths, start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = max(4, _WIDTH_UNITS * width / total)
+    for c, width in enumerate(units, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = width
+    margin = style.TABLE_MARGIN_CM / 2.54
+    sheet.page_margins.left = sheet.page_margins.right = margin
+    sheet.page_margins.top = sheet.page_margins.bottom = margin
     sheet.print_area = f"A1:{last}{max(row - 1, last_table_row)}"
     sheet.print_title_rows = f"{header_top}:{header_bottom}"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

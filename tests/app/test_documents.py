@@ -344,3 +344,21 @@ def test_docx_cells_carry_their_columns_widths(tmp_path: Path) -> None:
     last = grid.rows[-1].cells
     assert last[0].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER  # "2"
     assert last[1].paragraphs[0].alignment is None  # 白皮書: left, as text reads
+
+
+def test_xlsx_rows_are_as_tall_as_their_wrapped_cells(tmp_path: Path) -> None:
+    """Without row heights Excel and LibreOffice print a five-line cell over the next rows;
+    a portrait sheet's columns add up to what prints at about 100 % (finding 3)."""
+    efiles = "\n".join(["□定稿印製檔(封面)", "□定稿印製檔(內文)", "■印製用PDF檔(封面)",
+                        "■印製用PDF檔(內文)", "□全文掃描PDF檔"])
+    table = Table("清單", [[HeaderCell("序號"), HeaderCell("題名"), HeaderCell("電子檔")]],
+                  [["1", "短", efiles], ["2", "一行", "■"]], [1, 6, 4], landscape=False)
+    sheet = openpyxl.load_workbook(write_table_xlsx(table, tmp_path / "t.xlsx")).active
+    assert sheet is not None
+    first_data = 3
+    tall, short = (sheet.row_dimensions[first_data].height,
+                   sheet.row_dimensions[first_data + 1].height)
+    assert tall >= 5 * 10
+    assert short < tall / 3
+    widths = sum(sheet.column_dimensions[letter].width for letter in "ABC")
+    assert widths <= 100
