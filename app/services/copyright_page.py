@@ -28,6 +28,8 @@ def copyright_page_lines(session: Session, publication_id: int) -> list[str]:
     unit = pub.unit
     title = pub.title + (f"：{pub.subtitle}" if pub.subtitle else "")
     lines = [f"書名：{title}"]
+    if pub.series:
+        lines.append(f"叢書名：{pub.series}")
     if pub.contributors:
         lines.append(f"著作者：{_people(pub)}")
     lines += [f"出版機關：{unit.full_name}"]
