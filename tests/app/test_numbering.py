@@ -211,7 +211,8 @@ def test_copyright_page(db: Database, unit_id: int, tmp_path: Path) -> None:
         lines = copyright_page_lines(session, book)
         files = write_copyright_page(session, book, tmp_path)
     text = "\n".join(lines)
-    for expected in ("書名：臺灣產業發展年報", "叢書名：產業發展叢書", "著作者：王小明主編；陳美華編", "出版機關：經濟部產業發展署",
+    for expected in ("書名：臺灣產業發展年報", "叢書名：產業發展叢書",
+                     "著作者：王小明主編；陳美華編", "出版機關：經濟部產業發展署",
                      "出版年月：中華民國115年8月", "版次：初版二刷", "本書另有電子書版本",
                      "定價：新臺幣450元", "展售處：", "國家書店松江門市", "GPN：1011500057",
                      "ISBN：978-986-00-0000-9（平裝）", "CIP 第二行", "著作權利管理資訊"):
