@@ -937,6 +937,14 @@
         <source>The printer could not start.</source>
         <translation>印表機無法啟動。</translation>
     </message>
+    <message>
+        <source>Printing…</source>
+        <translation>列印中…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDisplay</name>

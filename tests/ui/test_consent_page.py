@@ -118,3 +118,37 @@ def test_viewer_refuses_a_damaged_pdf(make_window, tmp_path: Path,  # type: igno
     window.preview(broken)
     assert window.current_page_key() != "viewer"
     assert any("損壞" in text for _kind, text in modal_dialogs)
+
+
+def test_printing_caps_the_page_image_and_follows_the_page_range(make_window, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                  monkeypatch) -> None:
+    """A 1,200-dpi printer gets 300-dpi page images (not a 560 MB image per page), and only
+    the pages chosen in the print dialog."""
+    from app.documents.model import HeaderCell, Table
+    from app.documents.pdf_writer import write_table_pdf
+    from ui.pages import viewer_page
+
+    rows = [[str(i), f"書名第{i}號"] for i in range(1, 120)]
+    pdf = write_table_pdf(Table("清單", [[HeaderCell("序號"), HeaderCell("題名")]], rows, [1, 6]),
+                          tmp_path / "清單.pdf")
+    window, _db, _ = make_window()
+    window.preview(pdf, None)
+    viewer = window.page("viewer")
+    total = page_count(pdf)
+    assert total >= 3
+    widths: list[int] = []
+    real_render = viewer_page.render_page
+    monkeypatch.setattr(viewer_page, "render_page",
+                        lambda document, index, width: widths.append(width)
+                        or real_render(document, index, width))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(1200)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    assert viewer.print_to(printer)
+    assert len(widths) == 2
+    landscape_a4_inches = 297 / 25.4
+    assert max(widths) <= landscape_a4_inches * viewer_page.PRINT_DPI + 1
+    assert page_count(tmp_path / "printed.pdf") == 2
