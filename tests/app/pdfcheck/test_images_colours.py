@@ -239,3 +239,21 @@ def test_a_layer_hidden_by_default_is_reported_apart_not_judged(tmp_path: Path) 
     builder.pdf.Root.OCProperties.D = Dictionary(OFF=Array([]))
     shown = check_pdf(builder.save(tmp_path / "shown.pdf"))
     assert shown.checks["image_resolution"].status is Status.FAIL
+
+
+@pytest.mark.parametrize(("scale", "expected"), [(b"144", Status.PASS), (b"288", Status.FAIL)])
+def test_jbig2_images_are_judged_from_their_dictionary(tmp_path: Path, scale: bytes,
+                                                       expected: Status) -> None:
+    """A JBIG2 scan (bitonal, 1 bit) is measured from /Width and /Height — nothing is decoded,
+    so no JBIG2 decoder is needed — and judged by the bitonal rule (600 ppi)."""
+    builder = Builder()
+    image = builder.image(1200, 1200, colour=Name.DeviceGray, bits=1)
+    image.Filter = Name.JBIG2Decode
+    image.DecodeParms = Dictionary(JBIG2Globals=builder.stream(b"\x00\x01"))
+    image.write(b"\x97\x4a\x42\x32\x0d\x0a\x1a\x0a garbage, never decoded",
+                filter=Name.JBIG2Decode)
+    builder.page(b"q " + scale + b" 0 0 " + scale + b" 0 0 cm /Im Do Q", xobjects(Im=image))
+    status, images, minimum = placements(builder.save(tmp_path / "jbig2.pdf"), Profile.SCAN)
+    assert status is expected
+    assert images[0]["width_px"] == 1200
+    assert minimum == pytest.approx(600 if scale == b"144" else 300)
