@@ -107,13 +107,22 @@ def run_check(args: argparse.Namespace) -> int:
 def run_check_one(args: argparse.Namespace) -> int:
     """The isolated child: one file, its report as JSON on stdout."""
     from app.pdfcheck.engine import check_pdf
+    from app.pdfcheck.isolation import stream_line
     from app.pdfcheck.report import Profile
 
     options = json.loads(args.options)
+    out = sys.stdout.buffer
+
+    def streamed(check_id: str, result: Any) -> None:
+        # each verdict as soon as it is known: a bound hit later keeps it
+        out.write(stream_line(check_id, result))
+        out.flush()
+
     report = check_pdf(options["path"], Profile(options.get("profile", "print")),
-                       options.get("toc"), int(options.get("page_offset", 0)))
+                       options.get("toc"), int(options.get("page_offset", 0)),
+                       on_result=streamed)
     # Bytes, not text: the parent decodes UTF-8 whatever this console's code page is (cp950
     # on a zh-TW Windows would otherwise turn every report into 「無法讀取」).
-    sys.stdout.buffer.write(json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8"))
-    sys.stdout.buffer.flush()
+    out.write(json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8"))
+    out.flush()
     return 0

@@ -23,7 +23,7 @@ from app.pdfcheck.checks import (
 )
 from app.pdfcheck.context import CheckContext
 from app.pdfcheck.report import CheckResult, FileReport, Profile, Status, unreadable
-from app.pdfcheck.walker import WalkCancelled, Walker
+from app.pdfcheck.walker import Usage, WalkCancelled, Walker
 
 CHECKS: list[tuple[str, Callable[[CheckContext], CheckResult]]] = [
     ("structure", structure.check), ("pdf_version", version.check), ("fonts_embedded", fonts.check),
@@ -32,6 +32,9 @@ CHECKS: list[tuple[str, Callable[[CheckContext], CheckResult]]] = [
     ("text_copyable", text.check_copyable), ("private_use_chars", text.check_private_use),
     ("active_content", active.check),
 ]
+EARLY_CHECKS = ("pdf_version", "bookmarks", "protection", "active_content")
+"""Checks that need no walk of the pages: they run first, so that a file whose walk hits the
+time or memory bound still has their verdicts (`on_result`)."""
 _HEADER = re.compile(rb"%PDF-(\d\.\d)")
 
 
@@ -62,11 +65,14 @@ def _first_line(exc: BaseException) -> str:
 def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
               toc: list[dict[str, Any]] | None = None, page_offset: int = 0,
               progress: Callable[[int, int, str], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> FileReport:
+              cancelled: Callable[[], bool] | None = None,
+              on_result: Callable[[str, CheckResult], None] | None = None) -> FileReport:
     """Run every check of 附件三 on one PDF.
 
     `toc` is the publication's TOC as nested {title, page, children}; `page_offset` is added
     to a printed page number to get the PDF page. Raises WalkCancelled when cancelled.
+    `on_result` hears each verdict as soon as it is known (the isolated child streams them,
+    so a bound hit during the walk keeps what was checked).
     """
     file = Path(path)
     error, header = sniff(file)
@@ -84,6 +90,13 @@ def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
         return unreadable(str(file), "檔案已損壞，無法開啟；請重新匯出 PDF。"
                                      f"（技術細節：{_first_line(exc)}）")
     with pdf:
+        results: dict[str, CheckResult] = {}
+        early = CheckContext(str(file), pdf, header, Usage(), Profile(profile), toc, page_offset)
+        for check_id, function in CHECKS:
+            if check_id in EARLY_CHECKS:
+                results[check_id] = _run(function, early)
+                if on_result is not None:
+                    on_result(check_id, results[check_id])
         walker = Walker(pdf, text.wants_strings, progress, cancelled)
         try:
             usage = walker.walk()
@@ -101,11 +114,19 @@ def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
                                page_offset, notes, warnings)
         report = FileReport(str(file), opened=True, notes=notes + usage.problems[:20])
         for check_id, function in CHECKS:
-            try:
-                report.checks[check_id] = function(context)
-            except Exception as exc:  # one check's bug must not hide the others' verdicts
-                report.checks[check_id] = CheckResult(
-                    Status.WARN, "這項檢查無法完成：檔案中有無法解讀的資料；其他檢查不受影響。",
-                    {"technical": f"{type(exc).__name__}: {_first_line(exc)}"},
-                    "請重新匯出 PDF 後再檢查。")
+            if check_id not in results:
+                results[check_id] = _run(function, context)
+                if on_result is not None:
+                    on_result(check_id, results[check_id])
+            report.checks[check_id] = results[check_id]
         return report
+
+
+def _run(function: Callable[[CheckContext], CheckResult], context: CheckContext) -> CheckResult:
+    try:
+        return function(context)
+    except Exception as exc:  # one check's bug must not hide the others' verdicts
+        return CheckResult(
+            Status.WARN, "這項檢查無法完成：檔案中有無法解讀的資料；其他檢查不受影響。",
+            {"technical": f"{type(exc).__name__}: {_first_line(exc)}"},
+            "請重新匯出 PDF 後再檢查。")

@@ -21,7 +21,7 @@ from typing import Any
 
 from app.pdfcheck import winjob
 from app.pdfcheck.checks.naming import NamingRule, check_set
-from app.pdfcheck.report import FileReport, Profile, unreadable
+from app.pdfcheck.report import CHECK_IDS, CheckResult, FileReport, Profile, Status, unreadable
 
 DEFAULT_TIMEOUT = 60.0
 """Seconds per file (`pubdesk check --timeout`): the 5,000-mutant fuzz run needed 0.1 s each."""
@@ -32,6 +32,39 @@ fraction of it, and a decompression bomb ends in a verdict instead of taking the
 
 class BatchCancelled(Exception):
     """The officer cancelled the batch."""
+
+
+def stream_line(check_id: str, result: CheckResult) -> bytes:
+    """One verdict as the child streams it: a JSON line (the final report is the last line)."""
+    return json.dumps({"check": check_id, "result": result.to_json()},
+                      ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def report_from_output(path: str, output: bytes, stopped: str | None) -> FileReport | None:
+    """The child's report from what it wrote: its final line when it finished; when it was
+    stopped (`stopped` says why, in words), the verdicts it streamed before that, with the
+    checks it did not reach marked as not checked — the file is not passed. None when
+    nothing usable came."""
+    partial: dict[str, CheckResult] = {}
+    for line in output.splitlines():
+        try:
+            data = json.loads(line.decode("utf-8"))
+        except ValueError:
+            continue
+        if isinstance(data, dict) and "checks" in data and stopped is None:
+            return FileReport.from_json(data)
+        if isinstance(data, dict) and "check" in data:
+            value = data["result"]
+            partial[data["check"]] = CheckResult(Status(value["status"]), value["message"],
+                                                 value.get("evidence", {}), value.get("fix", ""))
+    if stopped is None or not partial:
+        return None
+    for check_id in CHECK_IDS:
+        partial.setdefault(check_id, CheckResult(
+            Status.SKIP, f"未能檢查：{stopped}", {},
+            "請重新匯出或分割檔案後再檢查；也可以在設定中提高檢查的時間或記憶體上限。"))
+    return FileReport(path, opened=False, error=f"只完成部分檢查：{stopped}",
+                      checks={check_id: partial[check_id] for check_id in CHECK_IDS})
 
 
 def child_command() -> list[str]:
@@ -104,13 +137,16 @@ def check_isolated(path: str, options: dict[str, Any], timeout: float = DEFAULT_
             if cancelled is not None and cancelled():
                 raise BatchCancelled
             if time.monotonic() - started > timeout:
-                return unreadable(path, f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。")
-    try:
-        return FileReport.from_json(json.loads(out.decode("utf-8")))
-    except (ValueError, KeyError):
-        detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["無訊息"]
-        return unreadable(path, "檢查時程式異常結束（可能是記憶體不足或檔案嚴重損壞）："
-                                f"{detail[0][:200]}")
+                process.kill()
+                out, _err = process.communicate()
+                stopped = f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。"
+                return report_from_output(path, out, stopped) or unreadable(path, stopped)
+    finished = report_from_output(path, out, None)
+    if finished is not None:
+        return finished
+    detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["無訊息"]
+    stopped = f"檢查時程式異常結束（可能是記憶體不足或檔案嚴重損壞）：{detail[0][:200]}"
+    return report_from_output(path, out, stopped) or unreadable(path, stopped)
 
 
 def can_fork() -> bool:
@@ -134,11 +170,14 @@ def check_forked(path: str, options: dict[str, Any], timeout: float = DEFAULT_TI
             limit = _limit_memory(memory_mb)
             if limit is not None:
                 limit()
-            report = check_pdf(path, Profile(options["profile"]), options.get("toc"),
-                               int(options.get("page_offset", 0)))
-            payload = json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8")
-            with os.fdopen(write_end, "wb") as out:
-                out.write(payload)
+            with os.fdopen(write_end, "wb", buffering=0) as out:
+
+                def streamed(check: str, result: CheckResult) -> None:
+                    out.write(stream_line(check, result))
+
+                report = check_pdf(path, Profile(options["profile"]), options.get("toc"),
+                                   int(options.get("page_offset", 0)), on_result=streamed)
+                out.write(json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8"))
         except BaseException:
             status = 3
         finally:
@@ -153,7 +192,9 @@ def check_forked(path: str, options: dict[str, Any], timeout: float = DEFAULT_TI
                 raise BatchCancelled
             if time.monotonic() > deadline:
                 _kill(pid)
-                return unreadable(path, f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。")
+                stopped = f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。"
+                return report_from_output(path, b"".join(chunks), stopped) or \
+                    unreadable(path, stopped)
             ready, _w, _x = select.select([read_end], [], [], 0.05)
             if ready:
                 chunk = os.read(read_end, 1 << 20)
@@ -163,11 +204,13 @@ def check_forked(path: str, options: dict[str, Any], timeout: float = DEFAULT_TI
     finally:
         os.close(read_end)
     _pid, status = os.waitpid(pid, 0)
-    try:
-        return FileReport.from_json(json.loads(b"".join(chunks).decode("utf-8")))
-    except (ValueError, KeyError):
-        return unreadable(path, "檢查時程式異常結束（可能是記憶體不足或檔案嚴重損壞，"
-                                f"結束代碼 {status}；記憶體上限 {memory_mb} MB）。")
+    output = b"".join(chunks)
+    finished = report_from_output(path, output, None)
+    if finished is not None:
+        return finished
+    stopped = (f"檢查時程式異常結束（可能是記憶體不足或檔案嚴重損壞，結束代碼 {status}；"
+               f"記憶體上限 {memory_mb} MB）。")
+    return report_from_output(path, output, stopped) or unreadable(path, stopped)
 
 
 def _kill(pid: int) -> None:

@@ -107,3 +107,44 @@ def test_cancel_ends_the_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     alive = subprocess.run(["ps", "-p", str(pid), "-o", "stat="], capture_output=True,
                            text=True, check=False).stdout.strip()
     assert alive in ("", "Z")
+
+
+def test_a_bound_hit_during_the_walk_keeps_the_verdicts_already_streamed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child streams each verdict as it is known; when the time bound ends it, the report
+    keeps those, marks the rest 未能檢查, and does not pass the file."""
+    from app.pdfcheck.report import CHECK_IDS, CheckResult, Status
+
+    lines = (isolation.stream_line("pdf_version", CheckResult(Status.PASS, "PDF 1.4")) +
+             isolation.stream_line("protection", CheckResult(Status.FAIL, "有密碼")))
+    payload = tmp_path / "lines.bin"
+    payload.write_bytes(lines)
+    child = tmp_path / "child.py"
+    child.write_text("import sys, time\n"
+                     f"sys.stdout.buffer.write(open({str(payload)!r}, 'rb').read())\n"
+                     "sys.stdout.buffer.flush()\ntime.sleep(60)\n", encoding="utf-8")
+    monkeypatch.setattr(isolation, "child_command", lambda: [sys.executable, str(child)])
+    report = isolation.check_isolated("big.pdf", {"profile": "print"}, timeout=2)
+    assert not report.opened
+    assert report.failed
+    assert "逾時" in (report.error or "")
+    assert report.checks["pdf_version"].status is Status.PASS
+    assert report.checks["protection"].status is Status.FAIL
+    assert set(report.checks) == set(CHECK_IDS)
+    assert report.checks["image_resolution"].status is Status.SKIP
+    assert "未能檢查" in report.checks["image_resolution"].message
+
+
+def test_a_finished_child_gives_its_final_report(tmp_path: Path) -> None:
+    from app.pdfcheck.engine import check_pdf
+    from tests.pdf_factory import Builder
+
+    builder = Builder()
+    builder.page(b"0 0 0 1 k 0 0 10 10 re f")
+    path = builder.save(tmp_path / "ok.pdf")
+    streamed: list[str] = []
+    report = check_pdf(path, on_result=lambda check, _result: streamed.append(check))
+    assert streamed[:4] == ["pdf_version", "bookmarks", "protection", "active_content"]
+    assert sorted(streamed) == sorted(report.checks)
+    isolated = isolation.check_isolated(str(path), {"profile": "print"}, timeout=60)
+    assert isolated.to_json()["checks"] == report.to_json()["checks"]
