@@ -111,6 +111,35 @@ def main(out: Path) -> None:
     for pdf, name in ((letter, "letter.png"),
                       (next(p for p in documents if p.name == "圖書之利用清單.pdf"), "list.png")):
         render_first_page(pdf, out / name)
+    # File → Import a publication list: the report before anything is written.
+    from openpyxl import Workbook
+
+    from app.services.publication_lists import COLUMNS, plan_import
+    from ui.audit_dialog import AuditDialog
+    from ui.publication_list_io import ImportReportDialog
+
+    headers = [c.header for c in COLUMNS]
+    book_sheet = Workbook()
+    sheet = book_sheet.active
+    assert sheet is not None
+    sheet.append(headers)
+    for values in ({"出版機關": "經濟部產業發展署", "題名": "2025臺灣產業發展年報", "出版年月": "114年8月",
+                    "著作者": "王小明（主編）", "GPN": "1011400057", "ISBN": "978-986-5431-29-7",
+                    "定價": 450},
+                   {"出版機關": "經濟部產業發展署", "題名": "產業人才白皮書", "ISBN": "9789865431299"},
+                   {"出版機關": "經濟部工業局", "題名": "工業統計年報"},
+                   {"出版機關": "經濟部產業發展署", "題名": "中小企業統計", "GPN": "1011500046"}):
+        sheet.append([values.get(h) for h in headers])
+    listing = locations.data_dir / "出版品清單.xlsx"
+    book_sheet.save(listing)
+    with db.session() as session:
+        plan = plan_import(session, listing)
+    report = ImportReportDialog(db, listing, plan, window)
+    save(report, out / "import.png")
+    report.close()
+    changes = AuditDialog(db, window)
+    save(changes, out / "all_changes.png")
+    changes.close()
     # Last, since it changes the sample: a deleted publication in the recycle bin.
     from PySide6.QtWidgets import QMessageBox
 

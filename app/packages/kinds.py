@@ -179,7 +179,7 @@ def _moc(session: Session, builder: PackageBuilder, publications: list[Publicati
         letters[letter.id] = letter
     for letter in letters.values():
         for path in sorted(Path(letter.output_folder).iterdir()):
-            if path.suffix in (".docx", ".pdf"):
+            if path.suffix in (".docx", ".odt", ".pdf"):
                 builder.add_file(path, f"授權函/{path.name}", "授權函與利用清單",
                                  f"授權函 {letter.doc_number}")
     for report in _recheck(session, builder, files, overrides, progress, cancelled):

@@ -310,15 +310,21 @@ class ConsentFiles:
     list_pdf: Path
     list_docx: Path
     list_xlsx: Path
+    letter_odt: Path
+    list_odt: Path
+    list_ods: Path
+    """ODF twins of the editable files (CNS 15251, the government's editable standard)."""
 
     def all(self) -> list[Path]:
         """Every file, letter first."""
         return [self.letter_pdf, self.letter_docx, self.list_pdf, self.list_docx,
-                self.list_xlsx]
+                self.list_xlsx, self.letter_odt, self.list_odt, self.list_ods]
 
 
 def write_consent_files(draft: ConsentDraft, folder: Path) -> ConsentFiles:
-    """Write the letter (DOCX, PDF) and the list (DOCX, PDF, XLSX) into `folder`."""
+    """Write the letter (PDF, DOCX, ODT) and the list (PDF, DOCX, XLSX, ODT, ODS)."""
+    from app.documents.odf_writer import write_letter_odt, write_table_ods, write_table_odt
+
     base = "圖書" if draft.request.kind is ConsentKind.BOOK else "連續性出版品"
     author = draft.letter.agency_name
     return ConsentFiles(
@@ -326,7 +332,10 @@ def write_consent_files(draft: ConsentDraft, folder: Path) -> ConsentFiles:
         letter_docx=write_letter_docx(draft.letter, folder / f"{base}授權函.docx"),
         list_pdf=write_table_pdf(draft.table, folder / f"{draft.table.title}.pdf", author),
         list_docx=write_table_docx(draft.table, folder / f"{draft.table.title}.docx"),
-        list_xlsx=write_table_xlsx(draft.table, folder / f"{draft.table.title}.xlsx"))
+        list_xlsx=write_table_xlsx(draft.table, folder / f"{draft.table.title}.xlsx"),
+        letter_odt=write_letter_odt(draft.letter, folder / f"{base}授權函.odt"),
+        list_odt=write_table_odt(draft.table, folder / f"{draft.table.title}.odt"),
+        list_ods=write_table_ods(draft.table, folder / f"{draft.table.title}.ods"))
 
 
 @dataclass(frozen=True)

@@ -424,8 +424,9 @@ def settlement_table(session: Session, settlement_id: int) -> Table:
 
 
 def write_consignment_list(session: Session, list_id: int, folder: Path) -> list[Path]:
-    """附件一 in both copies: one PDF with two pages' worth, DOCX and XLSX per copy."""
+    """附件一 in both copies: one PDF with two pages' worth, DOCX, XLSX, ODT and ODS per copy."""
     from app.documents.docx_writer import write_table_docx
+    from app.documents.odf_writer import write_table_ods, write_table_odt
     from app.documents.pdf_writer import write_tables_pdf
     from app.documents.xlsx_writer import write_table_xlsx
 
@@ -434,6 +435,8 @@ def write_consignment_list(session: Session, list_id: int, folder: Path) -> list
     for table, copy in zip(tables, ("機關留存聯", "展售門市聯"), strict=True):
         written.append(write_table_docx(table, folder / f"委託統籌展售清單-{copy}.docx"))
         written.append(write_table_xlsx(table, folder / f"委託統籌展售清單-{copy}.xlsx", copy))
+        written.append(write_table_odt(table, folder / f"委託統籌展售清單-{copy}.odt"))
+        written.append(write_table_ods(table, folder / f"委託統籌展售清單-{copy}.ods", copy))
     return written
 
 

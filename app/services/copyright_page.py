@@ -81,11 +81,14 @@ def copyright_page_lines(session: Session, publication_id: int) -> list[str]:
 
 
 def write_copyright_page(session: Session, publication_id: int, folder: Path) -> list[Path]:
-    """The block as plain text, DOCX and PDF."""
+    """The block as plain text, DOCX, PDF and ODT."""
+    from app.documents.odf_writer import write_lines_odt
+
     lines = copyright_page_lines(session, publication_id)
     title = f"版權頁－{load_publication(session, publication_id).title}"
     text_path = folder / "版權頁.txt"
     with atomic_output(text_path) as partial:
         partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [text_path, write_lines_docx(lines, folder / "版權頁.docx", title),
-            write_lines_pdf(lines, folder / "版權頁.pdf", title)]
+            write_lines_pdf(lines, folder / "版權頁.pdf", title),
+            write_lines_odt(lines, folder / "版權頁.odt", title)]

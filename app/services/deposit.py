@@ -224,7 +224,10 @@ def cover_letter(session: Session, publication_id: int, row: DepositRow,
 def write_deposit_documents(session: Session, publication_id: int, folder: Path,
                             sheet: LabelSheet, on: date, start_position: int = 1,
                             letters: bool = False) -> list[Path]:
-    """Shipping list (DOCX, PDF, XLSX), labels (PDF) and, if asked, a cover letter per library."""
+    """Shipping list (DOCX, PDF, XLSX, ODT, ODS), labels (PDF) and, if asked, a cover letter
+    per library (PDF, DOCX, ODT)."""
+    from app.documents.odf_writer import write_letter_odt, write_table_ods, write_table_odt
+
     rows = deposit_rows(session, publication_id)
     if not rows:
         raise ValidationError.single("plan", "這筆出版品還沒有寄存計畫，請先「建立寄存計畫」。")
@@ -233,10 +236,13 @@ def write_deposit_documents(session: Session, publication_id: int, folder: Path,
     written = [write_table_docx(table, folder / "寄存清單.docx"),
                write_table_pdf(table, folder / "寄存清單.pdf", agency),
                write_table_xlsx(table, folder / "寄存清單.xlsx"),
-               write_labels_pdf(labels_for(rows), sheet, folder / "寄存標籤.pdf", start_position)]
+               write_labels_pdf(labels_for(rows), sheet, folder / "寄存標籤.pdf", start_position),
+               write_table_odt(table, folder / "寄存清單.odt"),
+               write_table_ods(table, folder / "寄存清單.ods")]
     if letters:
         for row in rows:
             letter = cover_letter(session, publication_id, row, on)
             written.append(write_letter_pdf(letter, folder / f"寄存函-{row.library}.pdf", agency))
             written.append(write_letter_docx(letter, folder / f"寄存函-{row.library}.docx"))
+            written.append(write_letter_odt(letter, folder / f"寄存函-{row.library}.odt"))
     return written

@@ -8,12 +8,13 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Boolean, and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import (
     AuditAction,
     AuditEntry,
+    Base,
     Contributor,
     DepositLine,
     EFile,
@@ -64,7 +65,9 @@ def publication_history(session: Session, publication_id: int) -> list[HistoryRo
     rows = [HistoryRow(entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC),
                        entry.os_user, f"{PARTS.get(entry.entity, entry.entity)} "
                                       f"{ACTIONS.get(entry.action, entry.action.value)}",
-                       entry.field, _shown(entry.old_value), _shown(entry.new_value))
+                       _field_label(entry.field),
+                       _value_label(entry.entity, entry.field, entry.old_value),
+                       _value_label(entry.entity, entry.field, entry.new_value))
             for entry in session.scalars(select(AuditEntry).where(or_(*conditions))
                                          .order_by(AuditEntry.id.desc()).limit(2000))]
     for change in session.scalars(select(PublicationChange).where(
@@ -78,6 +81,47 @@ def _at_noon(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
 
 
+FIELDS = {
+    "title": "題名", "subtitle": "副題名", "series": "叢書名", "pub_type": "類型", "form": "載體",
+    "edition": "版次", "printing": "刷次", "published_year": "出版年", "published_month": "出版月",
+    "pages": "頁數", "size_cm": "尺寸", "binding": "裝訂", "price_ntd": "定價", "language": "語文",
+    "audience": "適用對象", "keywords": "關鍵詞", "summary": "摘要", "gpn": "GPN", "isbn": "ISBN",
+    "issn": "ISSN", "isrc": "ISRC", "cip_status": "CIP 狀態", "cip_text": "CIP 內容",
+    "status": "狀態", "online_url": "網址", "online_registered": "已登錄網路版",
+    "copyright_owner": "著作權人", "copyright_note": "著作權說明", "partner_kind": "合作方式",
+    "partner_name": "合作對象", "consent_sent_on": "授權送出日", "unit_id": "出版機關",
+    "name": "名稱", "role": "著作方式", "copies": "份數", "sent_on": "寄出日",
+    "acknowledged_on": "回執日", "registration_no": "掛號單號", "assigned_number": "核給號碼",
+    "submitted_on": "送出日", "replied_on": "回覆日", "reply": "回覆", "check_status": "檢查結果",
+    "page": "頁碼", "level": "層級", "volume": "卷", "number": "期", "full_name": "機關名稱",
+    "short_name": "簡稱", "address": "地址", "phone": "電話", "fax": "傳真", "email": "電子郵件",
+    "commission_percent": "折扣（%）", "active": "使用中",
+}
+"""Column names as the officer reads them (the audit log stores the column's own name)."""
+
+
+def _field_label(field: str) -> str:
+    return FIELDS.get(field, field)
+
+
+def _value_label(entity: str, field: str, value: str | None) -> str:
+    """A stored value in words: an enum's label (planning → 規劃中), a flag as 是/否."""
+    shown = _shown(value)
+    if not field or not shown:
+        return shown
+    table = Base.metadata.tables.get(entity)
+    column = table.c.get(field) if table is not None else None
+    enum_class = getattr(getattr(column, "type", None), "enum_class", None)
+    if enum_class is not None:
+        try:
+            return str(enum_class(shown).label)
+        except (ValueError, AttributeError, KeyError):
+            return shown
+    if isinstance(getattr(column, "type", None), Boolean):
+        return {"True": "是", "False": "否", "1": "是", "0": "否"}.get(shown, shown)
+    return shown
+
+
 def _shown(value: str | None) -> str:
     """A stored value as the officer reads it: a deleted row's JSON as 「欄位：值」 pairs."""
     if not value:
@@ -88,8 +132,11 @@ def _shown(value: str | None) -> str:
         except ValueError:
             return value
         if isinstance(data, dict):
-            return "；".join(f"{k}：{v}" for k, v in data.items()
-                            if v not in (None, "") and k not in ("id",))
+            bookkeeping = {"id", "position", "row_version", "changed_by", "changed_at",
+                           "created_at", "updated_at"}
+            return "；".join(f"{_field_label(k)}：{v}" for k, v in data.items()
+                            if v not in (None, "") and k not in bookkeeping
+                            and not k.endswith("_id"))
     return value
 
 
@@ -158,8 +205,10 @@ def audit_rows(session: Session, flt: AuditFilter, before_id: int | None = None,
         query = query.where(AuditEntry.id < before_id)
     return [AuditRow(entry.id, entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC),
                      entry.os_user, ACTIONS.get(entry.action, entry.action.value),
-                     ENTITIES.get(entry.entity, entry.entity), entry.entity_id, entry.field,
-                     _shown(entry.old_value), _shown(entry.new_value))
+                     ENTITIES.get(entry.entity, entry.entity), entry.entity_id,
+                     _field_label(entry.field),
+                     _value_label(entry.entity, entry.field, entry.old_value),
+                     _value_label(entry.entity, entry.field, entry.new_value))
             for entry in session.scalars(query.order_by(AuditEntry.id.desc()).limit(limit))]
 
 

@@ -20,7 +20,7 @@ def test_filters_and_pages(db: Database, unit_id: int) -> None:
         assert len(everything) >= 31
         renamed = audit_rows(session, AuditFilter(text="改過名字"))
         assert [(r.entity, r.entity_id, r.field, r.old, r.new) for r in renamed] == [
-            ("出版品", books[3], "title", "書03", "改過名字的書")]
+            ("出版品", books[3], "題名", "書03", "改過名字的書")]
         units = audit_rows(session, AuditFilter(entity="publishing_units"))
         assert all(r.entity == "機關" for r in units)
         assert audit_rows(session, AuditFilter(entity="publications", entity_id=books[5]))

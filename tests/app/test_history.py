@@ -28,9 +28,25 @@ def test_history_tells_who_changed_what(db: Database, unit_id: int) -> None:
     with db.session() as session:
         rows = publication_history(session, pub_id)
     whats = [(r.what, r.field, r.old, r.new) for r in rows]
-    assert ("出版品 修改", "price_ntd", "450", "520") in whats
-    assert next(r for r in rows if r.field == "price_ntd").who == "林怡君"
+    assert ("出版品 修改", "定價", "450", "520") in whats
+    assert next(r for r in rows if r.field == "定價").who == "林怡君"
     assert any(r.what == "目次 刪除" and "附錄" in r.old for r in rows), "a deleted TOC line"
     assert any(r.what == "確認出版" and r.field == "頁數" and r.new == "256" for r in rows)
     assert not any("別的目次" in (r.old + r.new) for r in rows), "another book's parts stay out"
     assert rows == sorted(rows, key=lambda r: r.at, reverse=True)
+
+
+def test_changes_are_told_in_words(db: Database, unit_id: int) -> None:
+    """Field names and coded values as the officer reads them: 狀態 規劃中 → 已出版, not
+    status planning → printed; a deleted row without its bookkeeping columns."""
+    from app.models import PublicationStatus
+    from app.services.history import AuditFilter, audit_rows
+    from app.services.publications import load_publication
+
+    book = add_book(db, unit_id)
+    with db.session() as session:
+        load_publication(session, book).status = PublicationStatus.PRINTED
+    with db.session() as session:
+        rows = audit_rows(session, AuditFilter(entity="publications", entity_id=book))
+    assert ("狀態", "規劃中", PublicationStatus.PRINTED.label) in [(r.field, r.old, r.new)
+                                                                 for r in rows]
