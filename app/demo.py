@@ -188,6 +188,7 @@ def write_consignment_documents(db: Database, sample: SampleWorkspace, output: P
     report, as PDF and XLSX."""
     from sqlalchemy import select
 
+    from app.documents.odf_writer import write_table_ods
     from app.documents.pdf_writer import write_table_pdf
     from app.documents.xlsx_writer import write_table_xlsx
     from app.models import SalesStore
@@ -219,8 +220,10 @@ def write_consignment_documents(db: Database, sample: SampleWorkspace, output: P
         report = stock_table(stock(session), on)
         written += [write_table_pdf(statement, folder / "結帳單.pdf"),
                     write_table_xlsx(statement, folder / "結帳單.xlsx"),
+                    write_table_ods(statement, folder / "結帳單.ods"),
                     write_table_pdf(report, folder / "庫存表.pdf"),
-                    write_table_xlsx(report, folder / "庫存表.xlsx")]
+                    write_table_xlsx(report, folder / "庫存表.xlsx"),
+                    write_table_ods(report, folder / "庫存表.ods")]
     return written
 
 

@@ -112,6 +112,7 @@ def smoke_linux(bundle: Path) -> None:
         made = sorted((scratch / "demo").rglob("*.pdf"))
         expect(len(made) >= 10 and all(fonts_embedded(p) for p in made),
                f"demo: {len(made)} PDFs, every font embedded")
+        editable_documents(scratch / "demo")
         step("pubdesk-cli check --json: verdicts equal to the checkout's")
         for pdf in sample_pdfs(scratch):
             out = subprocess.run([str(cli), "check", "--json", str(pdf)], capture_output=True,
@@ -121,6 +122,15 @@ def smoke_linux(bundle: Path) -> None:
         step("the window, offscreen, alive after 20 s")
         gui_alive([str(bundle / "PubDesk")], dict(env, QT_QPA_PLATFORM="offscreen"), 20,
                   scratch / "data" / "pubdesk.sqlite3")
+
+
+def editable_documents(folder: Path) -> None:
+    """The demo's editable files in every format: DOCX, XLSX, ODT, ODS (the bundle must
+    carry odfdo's templates and metadata)."""
+    counts = {suffix: len(list(folder.rglob(f"*.{suffix}")))
+              for suffix in ("docx", "xlsx", "odt", "ods")}
+    expect(all(counts.values()), f"demo's editable files: {counts}")
+    step(f"  editable files: {counts}")
 
 
 def about_bundle(said: bytes) -> dict[str, Any]:
@@ -238,6 +248,7 @@ class WindowsSmoke:
              f"{time.monotonic() - started:.0f} s")
         expect(len(made) >= 10 and all(fonts_embedded(p) for p in made),
                f"demo: {len(made)} PDFs, every font embedded")
+        editable_documents(demo)
 
         step("pubdesk-cli check --json: verdicts identical to the Linux run")
         for pdf in sample_pdfs(scratch):
