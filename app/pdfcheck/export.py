@@ -8,6 +8,7 @@ from pathlib import Path
 from app.documents.model import HeaderCell, Table
 from app.documents.pdf_writer import write_table_pdf
 from app.documents.xlsx_writer import write_table_xlsx
+from app.pdfcheck.evidence import evidence_sentences
 from app.pdfcheck.report import CHECK_TITLES, FileReport, Status
 from app.rocdate import format_roc_date
 
@@ -25,9 +26,11 @@ def report_table(reports: list[FileReport], profile_label: str,
             rows.append([name, "開啟檔案", Status.FAIL.label, report.error or "", ""])
         for check_id, result in sorted(report.checks.items(),
                                        key=lambda item: ORDER[item[1].status]):
+            details = evidence_sentences(check_id, result.evidence) \
+                if result.status in (Status.FAIL, Status.WARN) else []
             rows.append([name, CHECK_TITLES.get(check_id, check_id), result.status.label,
-                         result.message, result.fix if result.status in (Status.FAIL,
-                                                                          Status.WARN) else ""])
+                         "\n".join([result.message, *details]),
+                         result.fix if result.status in (Status.FAIL, Status.WARN) else ""])
     failed = sum(1 for r in reports if r.failed)
     return Table(
         "電子檔檢查報告",

@@ -242,6 +242,10 @@
         <translation>處理方式</translation>
     </message>
     <message>
+        <source>Technical detail</source>
+        <translation>技術細節</translation>
+    </message>
+    <message>
         <source>%1 file(s) checked: %2 not compliant.</source>
         <translation>已檢查 %1 個檔案，其中 %2 個不符合。</translation>
     </message>

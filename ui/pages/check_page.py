@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.models import EFileRole
 from app.pdfcheck import CHECK_TITLES, FileReport, Profile, Status, check_files, write_outline
+from app.pdfcheck.evidence import evidence_sentences, technical_lines
 from app.pdfcheck.export import export_report
 from app.pdfcheck.isolation import BatchCancelled, expand
 from app.services.efiles import file_sha256, record_check, toc_for_check
@@ -40,24 +41,6 @@ from ui.worker import JobCancelled, run_job
 COLOURS = {Status.FAIL: "#b00020", Status.WARN: "#a15c00", Status.PASS: "#1b6e20",
            Status.SKIP: "#666666"}
 ORDER = {Status.FAIL: 0, Status.WARN: 1, Status.PASS: 2, Status.SKIP: 3}
-
-
-def _evidence_lines(evidence: dict[str, Any], limit: int = 12) -> list[str]:
-    lines: list[str] = []
-    for key, value in evidence.items():
-        if isinstance(value, list):
-            if not value:
-                continue
-            lines.append(f"{key}：{len(value)} 筆")
-            for entry in value[:limit]:
-                lines.append("    " + (", ".join(f"{k}={v}" for k, v in entry.items()
-                                                   if k != "children")
-                                       if isinstance(entry, dict) else str(entry)))
-            if len(value) > limit:
-                lines.append(f"    …另 {len(value) - limit} 筆")
-        elif value not in (None, "", {}):
-            lines.append(f"{key}：{value}")
-    return lines
 
 
 class CheckPage(WorkflowPage):
@@ -254,8 +237,14 @@ class CheckPage(WorkflowPage):
                 item.setForeground(1, QBrush(QColor(COLOURS[result.status])))
                 if result.fix and result.status in (Status.FAIL, Status.WARN):
                     QTreeWidgetItem(item, [self.tr("What to do"), "", result.fix])
-                for line in _evidence_lines(result.evidence):
+                for line in evidence_sentences(check_id, result.evidence):
                     QTreeWidgetItem(item, ["", "", line])
+                technical = technical_lines(result.evidence)
+                if technical:
+                    # one click away: collapsed under its own node
+                    detail = QTreeWidgetItem(item, [self.tr("Technical detail"), "", ""])
+                    for line in technical:
+                        QTreeWidgetItem(detail, ["", "", line])
                 item.setExpanded(result.status is Status.FAIL)
             top.setExpanded(True)
         self.results.resizeColumnToContents(2)
