@@ -58,6 +58,24 @@ def test_init_server_then_officer_and_viewer_logins(server_db: str, tmp_path: Pa
                 AuditEntry.entity == "publishing_units", AuditEntry.entity_id == unit)).first()
             assert entry is not None
             assert entry.os_user == f"lin_{suffix}", "the audit log names the login"
+        # The tables and indexes later migrations made (recycle bin, search) work for an
+        # officer's login too: delete into the bin, restore, search.
+        from app.services.publications import (
+            create_publication,
+            delete_publication,
+            search_publications,
+        )
+        from app.services.recycle_bin import list_bin, restore
+        from tests.app.factories import book
+
+        with officer.session() as session:
+            book_id = create_publication(session, book(unit, "辦公室的書", gpn=None)).id
+        with officer.session() as session:
+            delete_publication(session, book_id, confirmed=True)
+        with officer.session() as session:
+            restore(session, list_bin(session)[0].id)
+        with officer.session() as session:
+            assert [r.id for r in search_publications(session, "辦公室的")] == [book_id]
         with pytest.raises(DBAPIError, match=r"permission denied|append-only"), \
                 officer.engine.begin() as conn:
             conn.execute(text("DELETE FROM audit_log"))
