@@ -258,9 +258,7 @@ class WindowsSmoke:
                    f"check verdicts differ on {pdf.name}")
 
         step("the check's memory bound on Windows (a job object; installer/winjob_probe.py)")
-        from build import CACHE as BUILD_CACHE
-
-        probe = wine.run([str(BUILD_CACHE / "winpython" / "cp311" / "python.exe"),
+        probe = wine.run([str(CACHE / "winpython" / "cp311" / "python.exe"),
                           wine.path(INSTALLER / "winjob_probe.py")], check=False)
         said = probe.stdout.decode("utf-8", "replace").strip()
         expect(probe.returncode == 0, f"the job object does not hold the child: {said}")

@@ -111,8 +111,7 @@ def _cell_styles(document: Any) -> None:
 
 
 def _table(document: Any, table: DocTable, usable_cm: float, name: str) -> Table:
-    """The list as an ODF table: spanned header rows repeated on each page."""
-    columns = table.column_count
+    """An empty ODF table `usable_cm` wide, its columns sized in the list's proportions."""
     total = sum(table.column_widths)
     document.insert_style(Element.from_tag(
         f'<style:style style:name="{name}" style:family="table"><style:table-properties '
@@ -125,7 +124,6 @@ def _table(document: Any, table: DocTable, usable_cm: float, name: str) -> Table
             f'<style:table-column-properties style:column-width="{usable_cm * share / total:.3f}cm"/>'
             '</style:style>'), automatic=True)
         grid.append_column(Column(style=column_style))
-    del columns
     return grid
 
 

@@ -48,7 +48,7 @@ def _fit_row(sheet: Worksheet, row: int, texts: list[tuple[str, float]]) -> None
 _SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
+def put_text(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
     """Write `value` as text, always: a title such as `=HYPERLINK(…)` or the DDE trick
     `=cmd|' /C calc'!A0` must never become a live formula in a list we send out (openpyxl
     turns any string starting with "=" into a formula)."""
@@ -69,13 +69,13 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
     columns = table.column_count
     last = get_column_letter(columns)
     sheet.merge_cells(f"A1:{last}1")
-    _put(sheet, 1, 1, table.title)
+    put_text(sheet, 1, 1, table.title)
     sheet["A1"].font = Font(name=style.CJK_FONT_DOCX, size=style.TABLE_TITLE_PT, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
     row = 2
     for line in table.lines_above:
         sheet.merge_cells(f"A{row}:{last}{row}")
-        _put(sheet, row, 1, line).font = font
+        put_text(sheet, row, 1, line).font = font
         row += 1
     header_top = row
     total = sum(table.column_widths)
@@ -84,7 +84,7 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
     for placed in table.header_grid():
         for header_row, column, cell in placed:
             target_row = header_top + header_row
-            _put(sheet, target_row, column + 1, cell.text)
+            put_text(sheet, target_row, column + 1, cell.text)
             if cell.colspan > 1 or cell.rowspan > 1:
                 sheet.merge_cells(start_row=target_row, start_column=column + 1,
                                   end_row=target_row + cell.rowspan - 1,
@@ -104,7 +104,7 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
     row = header_bottom + 1
     for values in table.rows:
         for c, value in enumerate(values, start=1):
-            cell = _put(sheet, row, c, value)
+            cell = put_text(sheet, row, c, value)
             cell.font, cell.border = font, _BORDER
             cell.alignment = Alignment(vertical="center", wrap_text=True,
                                        horizontal="center" if len(value) <= 2 or value.isdigit()
@@ -115,7 +115,7 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
     row += 1
     for line in table.notes:
         sheet.merge_cells(f"A{row}:{last}{row}")
-        cell = _put(sheet, row, 1, line)
+        cell = put_text(sheet, row, 1, line)
         cell.font = font
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         _fit_row(sheet, row, [(line, sum(units))])

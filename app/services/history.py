@@ -23,6 +23,7 @@ from app.models import (
     SerialIssue,
     TocEntry,
 )
+from app.services.publications import like_pattern
 
 PARTS = {"publications": "出版品", "contributors": "著作者", "toc_entries": "目次",
          "serial_issues": "期別", "efiles": "電子檔", "deposit_lines": "寄存",
@@ -197,7 +198,7 @@ def audit_rows(session: Session, flt: AuditFilter, before_id: int | None = None,
     if flt.entity_id is not None:
         query = query.where(AuditEntry.entity_id == flt.entity_id)
     if flt.text:
-        pattern = "%" + flt.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = like_pattern(flt.text)
         query = query.where(or_(AuditEntry.old_value.like(pattern, escape="\\"),
                                 AuditEntry.new_value.like(pattern, escape="\\"),
                                 AuditEntry.field.like(pattern, escape="\\")))

@@ -108,7 +108,3 @@ def checklist(session: Session, publication_id: int) -> list[Step]:
             "§10", "publications"))
     return steps
 
-
-def next_step(steps: list[Step]) -> Step | None:
-    """The first step not done."""
-    return next((step for step in steps if not step.done), None)

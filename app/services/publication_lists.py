@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 from zipfile import BadZipFile
@@ -120,7 +120,7 @@ def export_rows(session: Session) -> list[list[Any]]:
 def export_publications(session: Session, path: Path) -> int:
     """Write every publication to `path` (XLSX); returns how many."""
     from app.documents.files import atomic_output
-    from app.documents.xlsx_writer import _put
+    from app.documents.xlsx_writer import put_text
 
     rows = export_rows(session)
     book = Workbook()
@@ -129,12 +129,12 @@ def export_publications(session: Session, path: Path) -> int:
     sheet.title = SHEET_TITLE
     bold = Font(bold=True)
     for column, spec in enumerate(COLUMNS, start=1):
-        _put(sheet, 1, column, spec.header).font = bold
+        put_text(sheet, 1, column, spec.header).font = bold
     for row_number, values in enumerate(rows, start=2):
         for column, value in enumerate(values, start=1):
             if isinstance(value, str):
                 # text cells stay text: a title such as "=1+1" never becomes a formula
-                _put(sheet, row_number, column, value)
+                put_text(sheet, row_number, column, value)
             elif value is not None:
                 sheet.cell(row_number, column, value)
     sheet.freeze_panes = "A2"
@@ -198,6 +198,11 @@ def _enum(enum_class: type[E], text: str, default: E, what: str,
     choices = "、".join(member.label for member in enum_class)
     problems.append(f"{what}「{text}」不是可用的值（可填：{choices}）。")
     return default
+
+
+def _or_one(number: int | None) -> int:
+    """An empty 版次/刷次 is the first; a 0 stays 0, for validation to refuse."""
+    return 1 if number is None else number
 
 
 def _integer(text: str, what: str, problems: list[str]) -> int | None:
@@ -289,8 +294,8 @@ def _row_data(values: dict[str, str], units: dict[str, int],
         pub_type=_enum(PublicationType, get["pub_type"], PublicationType.BOOK, "類型", problems),
         form=_enum(PublicationForm, get["form"], PublicationForm.PRINT, "載體", problems),
         subtitle=get["subtitle"], series=get["series"],
-        edition=_integer(get["edition"], "版次", problems) or 1,
-        printing=_integer(get["printing"], "刷次", problems) or 1,
+        edition=_or_one(_integer(get["edition"], "版次", problems)),
+        printing=_or_one(_integer(get["printing"], "刷次", problems)),
         published_year=year, published_month=month,
         pages=_integer(get["pages"], "頁數", problems), size_cm=get["size_cm"],
         binding=_enum(Binding, get["binding"], Binding.PAPERBACK, "裝訂", problems),
@@ -361,5 +366,5 @@ def apply_import(session: Session, plan: ImportPlan) -> list[int]:
     ids = []
     for row in plan.importable:
         assert row.data is not None
-        ids.append(create_publication(session, replace(row.data)).id)
+        ids.append(create_publication(session, row.data).id)
     return ids

@@ -248,7 +248,8 @@ def _indexed(session: Session) -> bool:
 _INDEXED: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
 
 
-def _like(text: str) -> str:
+def like_pattern(text: str) -> str:
+    """`%text%` for LIKE … ESCAPE '\\', with the text's own %, _ and \\ taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -274,7 +275,7 @@ def filtered_query(flt: PublicationFilter, indexed: bool = False) -> Select[Any]
         if indexed and len(word) >= 3:
             query = query.where(Publication.id.in_(_indexed_word(word, position)))
             continue
-        pattern = _like(word)
+        pattern = like_pattern(word)
         contributor_hit = select(Contributor.publication_id).where(
             Contributor.name.like(pattern, escape="\\"))
         query = query.where(or_(

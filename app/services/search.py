@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.models import ConsentLetter, DepositLibrary, NumberApplication, Publication, SalesStore
-from app.services.publications import label_of, search_publications
+from app.services.publications import label_of, like_pattern, search_publications
 
 LIMIT = 20
 """Hits per kind at most: the list is for choosing, not for reading through."""
@@ -27,11 +27,6 @@ class Hit:
     record_id: int
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def search_everything(session: Session, text: str) -> list[Hit]:
     """Hits for `text` (empty text: nothing), publications first."""
     text = text.strip()
@@ -39,7 +34,7 @@ def search_everything(session: Session, text: str) -> list[Hit]:
         return []
     hits = [Hit("出版品", row.label, "publications", row.id)
             for row in search_publications(session, text, limit=LIMIT)]
-    pattern = _like(text)
+    pattern = like_pattern(text)
     for application, pub in session.execute(
             select(NumberApplication, Publication).join(Publication)
             .where(or_(NumberApplication.registration_no.ilike(pattern, escape="\\"),

@@ -13,7 +13,7 @@ from app.cli import main as cli_main
 from app.db import Database, open_database
 from app.demo import build_sample
 from app.errors import PubDeskError
-from app.models import Publication
+from app.models import Publication, PublishingUnit
 from app.paths import Locations, resolve_locations
 from app.services.publication_lists import (
     COLUMNS,
@@ -169,3 +169,19 @@ def test_command_line_dry_run_then_import(db: Database, unit_id: int, tmp_path: 
     assert cli_main([*args, "import-publications", str(path), "--skip-bad-rows"]) == 0
     assert cli_main([*args, "export-publications", str(tmp_path / "out.xlsx")]) == 0
     assert "已匯出 2 筆" in capsys.readouterr().out
+
+
+def test_an_edition_of_zero_is_refused_not_taken_as_the_first(db: Database, unit_id: int,
+                                                              tmp_path: Path) -> None:
+    with db.session() as session:
+        unit = session.get(PublishingUnit, unit_id)
+        assert unit is not None
+        path = write_sheet(tmp_path / "z.xlsx", [{"出版機關": unit.full_name, "題名": "零版",
+                                                   "版次": "0"},
+                                                  {"出版機關": unit.full_name, "題名": "空版次"}])
+        plan = plan_import(session, path)
+    zero, empty = plan.rows
+    assert any("版次" in p for p in zero.problems)
+    assert empty.ok
+    assert empty.data is not None
+    assert empty.data.edition == 1
