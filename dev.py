@@ -44,6 +44,7 @@ def setup() -> None:
     if not _venv_bin("python").exists():
         print("Creating the virtual environment in .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
+    _fetch_rare_character_fonts()
     wanted = _wanted_stamp()
     if STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
@@ -55,6 +56,17 @@ def setup() -> None:
         check=True,
     )
     STAMP.write_text(wanted)
+
+
+def _fetch_rare_character_fonts() -> None:
+    """全字庫 Ext-B and Plus (98 MB, not in git) into resources/fonts, once; a failure
+    (no network) is said and set-up goes on — only rare characters are affected."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import fetch_fonts
+
+    if fetch_fonts.missing():
+        print("Fetching the 全字庫 fonts for rare characters (Ext-B, Plus) …", flush=True)
+        fetch_fonts.main()
 
 
 def _test(python: str, pytest_args: list[str]) -> int:

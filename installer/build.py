@@ -85,6 +85,17 @@ def compile_translations(lrelease: Callable[[Path, Path], None]) -> None:
         lrelease(source, source.with_suffix(".qm"))
 
 
+def ensure_rare_character_fonts() -> None:
+    """The bundle must carry 全字庫 Ext-B and Plus (fetched, not in git): stop if they cannot
+    be had rather than ship an app that cannot print 𠀋."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import fetch_fonts
+
+    fetch_fonts.fetch()
+    if fetch_fonts.missing():
+        raise SystemExit(f"missing fonts: {fetch_fonts.missing()}")
+
+
 def digest(*paths: Path, extra: str = "") -> str:
     hashed = hashlib.sha256(extra.encode())
     for path in paths:
@@ -109,6 +120,7 @@ def build_linux() -> Path:
         [python, "-c", "import sys, subprocess; from ui.i18n import _qt_tool; "
          "sys.exit(subprocess.call([*_qt_tool('lrelease'), *sys.argv[1:]]))",
          "-silent", str(source), "-qm", str(target)]))
+    ensure_rare_character_fonts()
     target = DIST / "linux"
     say("PyInstaller (Linux onedir)")
     run([python, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
@@ -264,6 +276,7 @@ def build_windows(sign: tuple[str, str] | None) -> Path:
         wine.run([str(lrelease), "-silent", wine.path(source), "-qm", wine.path(target)])
 
     compile_translations(windows_lrelease)
+    ensure_rare_character_fonts()
     target = DIST / "windows"
     say("PyInstaller under wine (Windows onedir; about 3 minutes on 2 cores)")
     wine.run([str(python / "python.exe"), "-m", "PyInstaller", "--noconfirm", "--log-level",

@@ -12,6 +12,9 @@ from app.resources import resource_path
 
 BUNDLED_FONT_FILE = "TW-Kai-98_1.ttf"
 BUNDLED_FAMILY = "TW-Kai"
+# Fetched by tools/fetch_fonts.py and installed with the app: CJK Extension B (names such as
+# 𠀋) and the CNS 11643 characters outside Unicode (造字, Private Use Area).
+RARE_CHARACTER_FONT_FILES = ("TW-Kai-Ext-B-98_1.ttf", "TW-Kai-Plus-98_1.ttf")
 # Preferred UI fonts when the system has them (Windows 10/11 ship 微軟正黑體).
 PREFERRED_UI_FAMILIES = ("Microsoft JhengHei UI", "Microsoft JhengHei", "Noto Sans CJK TC",
                          "Noto Sans TC", "PingFang TC")
@@ -28,15 +31,29 @@ def register_bundled_font() -> str:
     return families[0]
 
 
-def choose_ui_families(available: set[str], default_family: str, bundled: str) -> list[str]:
+def register_rare_character_fonts() -> list[str]:
+    """Load Ext-B and Plus when present; returns their family names (none if not fetched)."""
+    families: list[str] = []
+    for name in RARE_CHARACTER_FONT_FILES:
+        path = resource_path("fonts", name)
+        if path.exists():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                families += QFontDatabase.applicationFontFamilies(font_id)[:1]
+    return families
+
+
+def choose_ui_families(available: set[str], default_family: str, bundled: str,
+                       rare: list[str] | None = None) -> list[str]:
     """The UI font list, best first: a preferred system CJK font, the platform default for
-    Latin text, then the bundled font as the fallback for Chinese."""
+    Latin text, the bundled font as the fallback for Chinese, then the fonts for rare
+    characters."""
     chosen = [name for name in PREFERRED_UI_FAMILIES if name in available][:1]
     if default_family and default_family not in chosen:
         chosen.append(default_family)
     if bundled and bundled not in chosen:
         chosen.append(bundled)
-    return chosen
+    return chosen + [name for name in rare or [] if name not in chosen]
 
 
 def install_fonts(app: QApplication) -> list[str]:
@@ -46,7 +63,8 @@ def install_fonts(app: QApplication) -> list[str]:
     # The resolved family (e.g. DejaVu Sans, Segoe UI), not an alias like "Sans Serif" that a
     # family list would skip.
     default_family = QFontInfo(font).family()
-    families = choose_ui_families(set(QFontDatabase.families()), default_family, bundled)
+    families = choose_ui_families(set(QFontDatabase.families()), default_family, bundled,
+                                  register_rare_character_fonts())
     font.setFamilies(families)
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)

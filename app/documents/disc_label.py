@@ -4,6 +4,7 @@ volume/issue."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.documents.files import atomic_output
-from app.documents.labels import wrap
+from app.documents.labels import fit, wrap
 from app.documents.pdf_fonts import font_runs, pdf_fonts
+from app.errors import PubDeskError
 
 MM = 72 / 25.4
 DISC_RADIUS_MM = 60.0
@@ -46,25 +48,75 @@ def _width(text: str, size: float) -> float:
     return float(sum(stringWidth(run, font, size) for font, run in font_runs(text, fonts)))
 
 
-def disc_layout(lines: list[str], centre: tuple[float, float]) -> list[PlacedLine]:
-    """Title lines above the hole, the rest below; every line inside the printable ring."""
+RING_GAP_MM = 3.0
+"""Space kept between the text and the clamping area."""
+SIZES = [12.0 - 0.5 * step for step in range(13)]  # 12 pt down to 6 pt
+
+
+def _chord(distance: float) -> float:
+    """The width a line may take when its far edge is `distance` points from the centre:
+    both of its far corners stay inside the printable circle, with 1 mm to spare."""
+    radius = PRINT_RADIUS_MM * MM
+    return 2 * math.sqrt(max(radius * radius - distance * distance, 0.0)) - 2 * MM
+
+
+def _fit_ring(paragraphs: list[str], largest: float,
+              upward: bool) -> tuple[float, list[str]] | None:
+    """The largest size at which `paragraphs` fit the half-ring above (upward) or below the
+    hole, each line as wide as the circle allows where it sits; None if even 6 pt is too big."""
     fonts = pdf_fonts()
+    inner = (CLEAR_RADIUS_MM + RING_GAP_MM) * MM
+    for size in (s for s in SIZES if s <= largest):
+        lead = size * 1.3
+        capacity = int((PRINT_RADIUS_MM * MM - inner - size) // lead) + 1
+        limits = [_chord(inner + k * lead + size) for k in range(capacity)]
+        count = 1
+        for _ in range(capacity + 1):
+            # Above the hole the first line is the farthest from it: widths depend on count.
+            widths = limits[:count][::-1] if upward else limits
+            pieces: list[str] = []
+            for paragraph in paragraphs:
+                pieces += wrap(paragraph, size, widths[len(pieces):] or [0.0], fonts)
+            if len(pieces) > capacity or (upward and len(pieces) == count) or not upward:
+                break
+            count = len(pieces)
+        if len(pieces) > capacity:
+            continue
+        widths = limits[:len(pieces)][::-1] if upward else limits
+        if all(_width(piece, size) <= width + 0.01 for piece, width in zip(pieces, widths[:len(pieces)], strict=False)):
+            return size, pieces
+    return None
+
+
+def _shortened(paragraphs: list[str], upward: bool) -> tuple[float, list[str]]:
+    """Fit at 6 pt by shortening the first paragraph (the titles) with 「…」: the case insert
+    carries the whole text."""
+    title, rest = paragraphs[0], paragraphs[1:]
+    keep = len(title)
+    while keep > 1:
+        keep = keep * 9 // 10
+        fitted = _fit_ring([title[:keep] + "…", *rest], SIZES[-1], upward)
+        if fitted is not None:
+            return fitted
+    raise PubDeskError("光碟碟面放不下這些文字，請減少同一張光碟的出版品。")
+
+
+def disc_layout(lines: list[str], centre: tuple[float, float]) -> list[PlacedLine]:
+    """The titles above the hole, the rest below it: every line inside the printable ring and
+    clear of the clamping area, as large as fits (12 pt titles, 10 pt details, down to 6 pt)."""
     cx, cy = centre
     placed: list[PlacedLine] = []
-    upper, lower = lines[:1], lines[1:]
-    size = 10.0
-    y = cy + (CLEAR_RADIUS_MM + 6) * MM
-    for line in upper:
-        for piece in reversed(wrap(line, 12.0, 70 * MM, fonts)):
-            width = _width(piece, 12.0)
-            placed.append(PlacedLine(piece, cx - width / 2, y, cx + width / 2, y + 12.0))
-            y += 12.0 * 1.3
-    y = cy - (CLEAR_RADIUS_MM + 4) * MM - size
-    for line in lower:
-        for piece in wrap(line, size, 80 * MM, fonts):
+    inner = (CLEAR_RADIUS_MM + RING_GAP_MM) * MM
+    for paragraphs, largest, upward in ((lines[:1], 12.0, True), (lines[1:], 10.0, False)):
+        if not paragraphs:
+            continue
+        size, pieces = _fit_ring(paragraphs, largest, upward) or _shortened(paragraphs, upward)
+        lead = size * 1.3
+        for index, piece in enumerate(pieces):
             width = _width(piece, size)
+            y = (cy + inner + (len(pieces) - 1 - index) * lead if upward
+                 else cy - inner - index * lead - size)
             placed.append(PlacedLine(piece, cx - width / 2, y, cx + width / 2, y + size))
-            y -= size * 1.3
     return placed
 
 
@@ -88,11 +140,11 @@ def write_disc_label(lines: list[str], path: Path) -> Path:
         side = 120 * MM
         left, bottom = (width - side) / 2, height - 40 * MM - side
         canvas.rect(left, bottom, side, side, stroke=1, fill=0)
-        y = bottom + side - 20 * MM
-        for line in lines:
-            for piece in wrap(line, 11.0, side - 20 * MM, fonts):
-                _draw(canvas, piece, left + 10 * MM, y, 11.0)
-                y -= 11.0 * 1.5
+        size, pieces = fit(lines, side - 20 * MM, side - 25 * MM, fonts, largest=11.0)
+        y = bottom + side - 10 * MM - size
+        for piece in pieces:
+            _draw(canvas, piece, left + 10 * MM, y, size)
+            y -= size * 1.25
         canvas.showPage()
         canvas.save()
     return path

@@ -75,18 +75,18 @@ def _width(text: str, size: float, fonts: PdfFonts) -> float:
     return float(sum(stringWidth(run, font, size) for font, run in font_runs(text, fonts)))
 
 
-def wrap(text: str, size: float, width: float, fonts: PdfFonts) -> list[str]:
-    """Break a line into pieces that fit `width` (character by character, for CJK)."""
-    lines: list[str] = []
-    current = ""
-    for char in text:
-        if current and _width(current + char, size, fonts) > width:
-            lines.append(current)
-            current = char.lstrip() if char == " " else char
-        else:
-            current += char
-    lines.append(current)
-    return lines
+def wrap(text: str, size: float, width: float | list[float], fonts: PdfFonts) -> list[str]:
+    """Break a line into pieces that fit `width` (one width, or one per line, the last
+    repeating), under the Chinese line-breaking rules: no piece starts with closing
+    punctuation or ends with opening punctuation, and a GPN, ISBN, phone number or Latin word
+    is not split while there is a space or CJK character to break at."""
+    from app.documents.linebreak import break_points
+
+    chars = list(text)
+    widths = [_width(char, size, fonts) for char in chars]
+    limits = width if isinstance(width, list) else [width]
+    pieces = [text[start:end].strip(" ") for start, end in break_points(chars, widths, limits)]
+    return [piece for piece in pieces if piece] or [""]
 
 
 def fit(text_lines: list[str], width: float, height: float, fonts: PdfFonts,

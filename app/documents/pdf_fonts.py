@@ -50,7 +50,8 @@ class PdfFonts:
                 return font
         raise MissingGlyphError(
             f"字型中沒有「{char}」（U+{ord(char):04X}）這個字，無法產生 PDF。"
-            "請改用其他字，或安裝含有此字的字型（例如全字庫正楷體 Ext-B）後再試。")
+            "請改用其他字，或安裝含有此字的字型（全字庫正楷體 Ext-B 與 Plus 隨 PubDesk 安裝；"
+            "若被刪除，請重新安裝 PubDesk）後再試。")
 
 
 def windows_font_folders(environ: dict[str, str] | None = None) -> list[Path]:
@@ -96,7 +97,10 @@ def _candidates_latin(environ: dict[str, str] | None = None) -> list[tuple[str, 
 
 
 def _candidates_fallback(environ: dict[str, str] | None = None) -> list[tuple[str, Path]]:
-    folders = [Path("/usr/share/fonts/truetype/cns11643"), *windows_font_folders(environ)]
+    # Ext-B and Plus are fetched into resources/fonts by tools/fetch_fonts.py (the installer
+    # carries them); a system copy serves as well.
+    folders = [resource_path("fonts"), Path("/usr/share/fonts/truetype/cns11643"),
+               *windows_font_folders(environ)]
     names = {"TW-Kai-Ext-B-98_1.ttf": "TW-Kai-ExtB", "TW-Kai-Plus-98_1.ttf": "TW-Kai-Plus",
              "TW-Sung-98_1.ttf": "TW-Sung"}
     found: dict[str, Path] = {}
@@ -119,6 +123,27 @@ def _register(name: str, path: Path, coverage: dict[str, set[int]]) -> bool:
     return True
 
 
+def _utf16_hex(code: int) -> str:
+    """A code point as a ToUnicode destination: UTF-16BE hex, a surrogate pair beyond the BMP."""
+    return code.to_bytes(4, "big").hex().upper()[4:] if code <= 0xFFFF else \
+        chr(code).encode("utf-16-be").hex().upper()
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond the BMP written as UTF-16 (PDF 1.7
+    §9.10.3). reportlab 5.1.0 writes them as `<2000B>`, which no reader understands, so 𠀋 in a
+    name vanished from copied and searched text — the test in test_rare_characters catches it
+    should an upgrade bring the old function back."""
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{_utf16_hex(code)}>" for i, code in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
 @lru_cache(maxsize=1)
 def pdf_fonts() -> PdfFonts:
     """The fonts for this machine (registered with reportlab once per process), and the
@@ -126,6 +151,9 @@ def pdf_fonts() -> PdfFonts:
     from app.documents.linebreak import install
 
     install()
+    from reportlab.pdfbase import ttfonts
+
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     coverage: dict[str, set[int]] = {}
     cjk = next(name for name, path in _candidates_cjk() if _register(name, path, coverage))
     latin = next((name for name, path in _candidates_latin()

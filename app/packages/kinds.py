@@ -129,7 +129,10 @@ def _disc_lines(session: Session, publications: list[Publication], files: list[E
     titles = "、".join(p.title for p in publications)
     when = "、".join(sorted({format_roc_year_month(p.published_year, p.published_month)
                              for p in publications if p.published_year and p.published_month}))
-    kinds = "、".join(sorted({f.role.label for f in files})) or "（無電子檔）"
+    # 附件三 一 names the types; a serial's articles are its 印製用PDF檔（內文）, stored per
+    # article (附件三 四(二)), not a type of their own.
+    kinds = "、".join(sorted({(EFileRole.PRINT_BODY if f.role is EFileRole.ARTICLE
+                                else f.role).label for f in files})) or "（無電子檔）"
     issues = sorted({f"{f.issue.volume}卷{f.issue.number}期" for f in files if f.issue})
     lines = [titles, first.unit.full_name, f"出版年月：{when}",
              "GPN：" + "、".join(p.gpn or "—" for p in publications), f"檔案類型：{kinds}"]

@@ -13,7 +13,14 @@ from app.documents.model import HeaderCell, Item, OfficialLetter, Table, chinese
 from app.documents.pdf_fonts import MissingGlyphError
 from app.documents.pdf_writer import write_letter_pdf, write_table_pdf
 from app.documents.xlsx_writer import write_table_xlsx
-from tests.pdf_helpers import font_report, ink_ratio, page_count, pdf_text, rendered_pages
+from tests.pdf_helpers import (
+    font_report,
+    ink_ratio,
+    page_count,
+    page_texts,
+    pdf_text,
+    rendered_pages,
+)
 
 
 def sample_letter(**changes: object) -> OfficialLetter:
@@ -128,8 +135,8 @@ def test_long_letter_numbers_every_page(tmp_path: Path) -> None:
 
 
 def test_missing_character_stops_with_its_name(tmp_path: Path) -> None:
-    with pytest.raises(MissingGlyphError, match=r"U\+F0001"):
-        write_letter_pdf(sample_letter(subject="造字\U000f0001"), tmp_path / "x.pdf")
+    with pytest.raises(MissingGlyphError, match=r"U\+10FFFD"):
+        write_letter_pdf(sample_letter(subject="造字\U0010fffd"), tmp_path / "x.pdf")
     assert not list(tmp_path.iterdir()), "nothing half-written is left"
 
 
@@ -362,3 +369,35 @@ def test_xlsx_rows_are_as_tall_as_their_wrapped_cells(tmp_path: Path) -> None:
     assert short < tall / 3
     widths = sum(sheet.column_dimensions[letter].width for letter in "ABC")
     assert widths <= 100
+
+
+def test_disc_label_fits_long_and_many_titles_inside_the_ring(tmp_path: Path) -> None:
+    import math
+
+    from app.documents.disc_label import (
+        CLEAR_RADIUS_MM,
+        MM,
+        PRINT_RADIUS_MM,
+        disc_layout,
+        write_disc_label,
+    )
+
+    centre = (300.0, 500.0)
+    long_title = "經濟部產業發展與數位轉型政策研究" * 12
+    many = "、".join(f"2026產業研究報告第{n}輯" for n in range(1, 30))
+    gpns = "GPN：" + "、".join(f"10115000{n:02d}" for n in range(40, 52))
+    for title in (long_title, many):
+        lines = [title, "經濟部產業發展署", "出版年月：115年8月", gpns,
+                 "檔案類型：印製用PDF檔（內文）", "卷期：12卷3期"]
+        placed = disc_layout(lines, centre)
+        for line in placed:
+            for x in (line.x0, line.x1):
+                for y in (line.y0, line.y1):
+                    distance = math.hypot(x - centre[0], y - centre[1]) / MM
+                    assert CLEAR_RADIUS_MM <= distance <= PRINT_RADIUS_MM, line
+        text = "".join(line.text for line in placed)
+        for n in range(40, 52):  # no GPN split over two lines
+            assert any(f"10115000{n:02d}" in line.text for line in placed), n
+        assert text.startswith(title[:20])
+        pdf = write_disc_label(lines, tmp_path / "disc.pdf")
+        assert title in "".join(page_texts(pdf)[1].split())  # the insert keeps it whole
