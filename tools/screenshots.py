@@ -1,6 +1,8 @@
 """Make the README screenshots: a sample workspace, then each page grabbed as a user sees it.
 
-    python tools/screenshots.py OUTPUT_DIR        (needs a display, e.g. Xvfb, or offscreen)
+    python tools/screenshots.py OUTPUT_DIR [en]   (needs a display, e.g. Xvfb, or offscreen)
+
+With `en`, the same tour in English (docs/screenshots/en).
 """
 
 from __future__ import annotations
@@ -39,16 +41,16 @@ def save(widget: QWidget, path: Path) -> None:
     print(path)
 
 
-def main(out: Path) -> None:
+def main(out: Path, language: str = "zh_TW") -> None:
     out.mkdir(parents=True, exist_ok=True)
     locations = resolve_locations(tempfile.mkdtemp(prefix="pubdesk-shots-"), environ={})
     app = QApplication(sys.argv[:1])
-    prepare_application(app, "zh_TW", locations)
+    prepare_application(app, language, locations)
     db = open_database(locations)
     sample = build_sample(db)
     book = sample.books[0]
     documents = write_sample_documents(db, sample, locations.data_dir / "output", date.today())
-    window = MainWindow(db, Settings(), locations)
+    window = MainWindow(db, Settings(language=language), locations)
     window.resize(1280, 800)
     window.show()
     window.agenda.today = date(2027, 3, 15)  # a day after the demo's dates: things are due
@@ -157,4 +159,5 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"),
+         sys.argv[2] if len(sys.argv) > 2 else "zh_TW")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.rocdate import local_time_text
+from app.language import shown, shown_time
 from app.services.history import ENTITIES, AuditFilter, AuditRow, audit_rows, audit_users
 
 PAGE = 500
@@ -48,7 +48,7 @@ class AuditDialog(QDialog):
         self.entity = QComboBox()
         self.entity.addItem(self.tr("All records"), "")
         for table, name in sorted(ENTITIES.items(), key=lambda item: item[1]):
-            self.entity.addItem(name, table)
+            self.entity.addItem(shown(name), table)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Words in the old or new value…"))
         self.text.setClearButtonEnabled(True)
@@ -119,10 +119,11 @@ class AuditDialog(QDialog):
         self._rows += rows
         self.table.setRowCount(len(self._rows))
         for offset, row in enumerate(rows):
-            change = f"{row.old} → {row.new}" if row.old and row.new else row.old or row.new
-            values = (local_time_text(row.at), row.who, row.entity,
-                      "" if row.entity_id is None else str(row.entity_id), row.what, row.field,
-                      change)
+            old, new = shown(row.old), shown(row.new)
+            change = f"{old} → {new}" if old and new else old or new
+            values = (shown_time(row.at), row.who, shown(row.entity),
+                      "" if row.entity_id is None else str(row.entity_id), shown(row.what),
+                      shown(row.field), change)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 6:

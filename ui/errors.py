@@ -9,12 +9,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import ChangedElsewhereError, PubDeskError
+from app.language import shown
 
 
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
     """A message box for `exc`."""
     if isinstance(exc, PubDeskError):
-        QMessageBox.warning(parent, "PubDesk", exc.message)
+        QMessageBox.warning(parent, "PubDesk", shown(exc.message))
         return
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
@@ -29,7 +30,7 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
 def offer_reload(parent: QWidget | None, exc: ChangedElsewhereError) -> bool:
     """Someone else saved the record first: say who and when, and offer to reload it (True)
     or keep this window's unsaved edits on screen to copy from (False)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "PubDesk", exc.message, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, "PubDesk", shown(exc.message), parent=parent)
     reload_button = box.addButton(
         QCoreApplication.translate("ErrorDisplay", "Reload"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("ErrorDisplay", "Keep my edits on screen"),

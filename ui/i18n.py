@@ -17,6 +17,7 @@ import PySide6
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from app.language import set_language
 from app.resources import resource_path
 
 CATALOGUE = "pubdesk_{language}"
@@ -57,6 +58,7 @@ def compiled_catalogue(language: str, cache_dir: Path) -> Path | None:
 def install_translators(app: QApplication, language: str, cache_dir: Path) -> list[QTranslator]:
     """Install Qt's and our translators for `language`; returns them (keep them alive)."""
     QLocale.setDefault(QLocale("en_US" if language == "en" else language))
+    set_language(language)  # what the core says on screen (app.language)
     if language == "en":
         return []
     translators = []

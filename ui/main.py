@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from app.errors import DatabaseDamagedError, DatabaseError, PubDeskError
+from app.language import shown
 from app.paths import Locations, resolve_locations
 from app.settings import Settings, load_settings
 from ui.fonts import install_fonts
@@ -84,7 +85,7 @@ def prepare_application(app: QApplication, language: str, locations: Locations) 
 def _choose_other_folder(exc: DatabaseError) -> str | None:
     """The data folder cannot be used: say why and which, and let the officer pick another
     (None: quit)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "PubDesk", exc.message)
+    box = QMessageBox(QMessageBox.Icon.Critical, "PubDesk", shown(exc.message))
     choose = box.addButton(QCoreApplication.translate("run_gui", "Choose another folder…"),
                            QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("run_gui", "Quit"),
@@ -102,7 +103,7 @@ def _restore_over_broken(exc: DatabaseDamagedError, locations: Locations) -> boo
     place (True: restored, open again) — the window has no menu yet to do it from."""
     from app.db.open import replace_broken_database
 
-    box = QMessageBox(QMessageBox.Icon.Critical, "PubDesk", exc.message)
+    box = QMessageBox(QMessageBox.Icon.Critical, "PubDesk", shown(exc.message))
     restore = box.addButton(QCoreApplication.translate("run_gui", "Restore from a backup…"),
                             QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("run_gui", "Quit"), QMessageBox.ButtonRole.RejectRole)
@@ -117,7 +118,7 @@ def _restore_over_broken(exc: DatabaseDamagedError, locations: Locations) -> boo
     try:
         kept = replace_broken_database(locations, Path(name))
     except PubDeskError as error:
-        QMessageBox.critical(None, "PubDesk", error.message)
+        QMessageBox.critical(None, "PubDesk", shown(error.message))
         return False
     QMessageBox.information(None, "PubDesk", QCoreApplication.translate(
         "run_gui", "Restored. The damaged file was kept as %1 for your IT staff.")
@@ -141,11 +142,11 @@ def open_workspace(locations: Locations) -> tuple[Database, Locations] | None:
             chosen = _choose_other_folder(exc) if exc.path else None
             if chosen is None:
                 if not exc.path:
-                    QMessageBox.critical(None, "PubDesk", exc.message)
+                    QMessageBox.critical(None, "PubDesk", shown(exc.message))
                 return None
             locations = resolve_locations(chosen, environ={})
         except PubDeskError as exc:
-            QMessageBox.critical(None, "PubDesk", exc.message)
+            QMessageBox.critical(None, "PubDesk", shown(exc.message))
             return None
 
 

@@ -294,7 +294,8 @@ class MainWindow(QMainWindow):
     def _agenda_count(self, pressing: int) -> None:
         item = self.navigation.item(PAGE_KEYS.index("agenda"))
         title = self.tr("To do")
-        item.setText(f"{title}（{pressing}）" if pressing else title)
+        item.setText(self.tr("%1 (%2)").replace("%1", title).replace("%2", str(pressing))
+                     if pressing else title)
 
     def preview(self, pdf: Path, docx: Path | None = None) -> None:
         """Show a generated document in the preview page."""
@@ -495,7 +496,7 @@ class MainWindow(QMainWindow):
             return
         answer = QMessageBox.warning(
             self, self.tr("Restore a backup"),
-            self.tr("Replace all current data with the backup 「%1」? The current data is "
+            self.tr("Replace all current data with the backup “%1”? The current data is "
                     "backed up first.").replace("%1", Path(name).name) + "\n\n" + contents,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)

@@ -30,8 +30,8 @@ class SearchDialog(QDialog):
         self.resize(720, 480)
         self.query = QLineEdit()
         self.query.setObjectName("searchEverything")
-        self.query.setPlaceholderText(self.tr("Title, person, GPN, ISBN, ISSN, 掛號單號, 發文字號, "
-                                              "store or library"))
+        self.query.setPlaceholderText(self.tr("Title, person, GPN, ISBN, ISSN, registration no., "
+                                              "document no., store or library"))
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.status = QLabel()

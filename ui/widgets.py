@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
+from app.language import shown
 from app.models.enums import LabelledEnum
 
 
@@ -23,7 +24,7 @@ class EnumCombo(QComboBox):
         # Qt would turn a str-based enum member into a plain QString: store the value and
         # convert back, so callers always get real members.
         for member in enum_type:
-            self.addItem(member.label, member.value)
+            self.addItem(member.shown, member.value)
 
     def value(self) -> Any:
         """The chosen member (or None for the 'any' entry)."""
@@ -46,8 +47,9 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_message(self, text: str) -> None:
-        """Show (or, with an empty text, hide) the message."""
-        self.setText(text)
+        """Show (or, with an empty text, hide) the message, each line in the officer's
+        language (core messages arrive in Chinese: app.language.shown)."""
+        self.setText("\n".join(shown(line) for line in text.split("\n")))
         self.setVisible(bool(text))
 
 

@@ -10,8 +10,15 @@ class LabelledEnum(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        """The Traditional Chinese name shown to users."""
+        """The Traditional Chinese name: the one documents print."""
         return _LABELS[(type(self), self.value)]
+
+    @property
+    def shown(self) -> str:
+        """The name on screen, in the officer's language (app.language)."""
+        from app.language import t
+
+        return t(self.label)
 
 
 class PublicationType(LabelledEnum):

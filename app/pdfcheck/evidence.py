@@ -7,30 +7,41 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from app.language import language, listed, shown, t
+
 LIMIT = 12
 """Sentences per check at most; the rest are counted."""
 
 
 def pages_text(pages: Iterable[Any]) -> str:
-    """「第 1、3、5 頁」 (at most ten numbers, then 「等」)."""
+    """「第 1、3、5 頁」, or "pages 1, 3, 5" (at most ten numbers, then 「等」)."""
     numbers = sorted({int(p) for p in pages if str(p).isdigit()})
     if not numbers:
         return ""
-    shown = "、".join(str(n) for n in numbers[:10])
-    return f"第 {shown}{' 等' if len(numbers) > 10 else ''} 頁"
+    listing = listed([str(n) for n in numbers[:10]])
+    more = len(numbers) > 10
+    if language() == "en":  # English needs the plural; Chinese has none
+        return ("page " if len(numbers) == 1 else "pages ") + listing + (" …" if more else "")
+    return f"第 {listing}{' 等' if more else ''} 頁"
 
 
 def _fonts(evidence: dict[str, Any]) -> list[str]:
     lines = []
     for font in evidence.get("fonts", []):
         if font.get("embedded") is False or font.get("unreadable"):
-            where = pages_text(font.get("used_on_pages", []))
-            why = "字型檔無法讀取" if font.get("unreadable") else "沒有內嵌"
-            lines.append(f"字型「{font.get('name')}」（{font.get('type', '')}）{why}"
-                         + (f"，用在{where}" if where else "") + "。")
+            values = {"name": font.get("name"), "type": font.get("type", ""),
+                      "pages": pages_text(font.get("used_on_pages", []))}
+            if font.get("unreadable"):
+                lines.append(t("字型「{name}」（{type}）的字型檔無法讀取，用在{pages}。", **values)
+                             if values["pages"] else
+                             t("字型「{name}」（{type}）的字型檔無法讀取。", **values))
+            else:
+                lines.append(t("字型「{name}」（{type}）沒有內嵌，用在{pages}。", **values)
+                             if values["pages"] else
+                             t("字型「{name}」（{type}）沒有內嵌。", **values))
     unused = evidence.get("declared_unused", [])
     if unused:
-        lines.append(f"另有 {len(unused)} 個字型宣告了但沒有用到（不影響印製）。")
+        lines.append(t("另有 {count} 個字型宣告了但沒有用到（不影響印製）。", count=len(unused)))
     return lines
 
 
@@ -42,23 +53,28 @@ def _images(evidence: dict[str, Any]) -> list[str]:
         required = image.get("required_ppi")
         if required and ppi >= required:
             continue
-        kind = {"colour": "彩色", "grey": "灰階", "bitonal": "黑白"}.get(image.get("kind", ""), "")
-        lines.append(f"第 {image.get('page')} 頁{image.get('where', '')}的{kind}影像"
-                     f"（{image.get('width_px')}×{image.get('height_px')} 像素）"
-                     f"實際只有 {ppi:.0f} ppi" + (f"，需要 {required} ppi" if required else "")
-                     + "。")
+        kind = {"colour": t("彩色"), "grey": t("灰階"), "bitonal": t("黑白")}.get(
+            image.get("kind", ""), "")
+        values = {"page": image.get("page"), "where": shown(str(image.get("where", ""))),
+                  "kind": kind, "width": image.get("width_px"), "height": image.get("height_px"),
+                  "ppi": f"{ppi:.0f}", "required": required}
+        lines.append(
+            t("第 {page} 頁{where}的{kind}影像（{width}×{height} 像素）實際只有 {ppi} ppi，"
+              "需要 {required} ppi。", **values) if required else
+            t("第 {page} 頁{where}的{kind}影像（{width}×{height} 像素）實際只有 {ppi} ppi。",
+              **values))
     if not lines and evidence.get("min_ppi"):
-        lines.append(f"解析度最低的影像為 {evidence['min_ppi']:.0f} ppi。")
+        lines.append(t("解析度最低的影像為 {ppi} ppi。", ppi=f"{evidence['min_ppi']:.0f}"))
     return lines
 
 
 def _colours(evidence: dict[str, Any]) -> list[str]:
     lines = []
     for use in evidence.get("non_cmyk", []):
-        space = {"DeviceRGB": "RGB", "DeviceGray": "灰階", "CalRGB": "RGB",
-                 "ICCBased": "ICC 色彩"}.get(str(use.get("space")), str(use.get("space")))
-        lines.append(f"第 {use.get('page')} 頁：{use.get('what', '')}使用 {space} 色彩"
-                     "（印製用須為 CMYK）。")
+        space = {"DeviceRGB": "RGB", "DeviceGray": t("灰階"), "CalRGB": "RGB",
+                 "ICCBased": t("ICC 色彩")}.get(str(use.get("space")), str(use.get("space")))
+        lines.append(t("第 {page} 頁：{what}使用 {space} 色彩（印製用須為 CMYK）。",
+                       page=use.get("page"), what=shown(str(use.get("what", ""))), space=space))
     lines += [str(w) for w in evidence.get("warnings", [])]
     return lines
 
@@ -69,17 +85,20 @@ def _bookmarks(evidence: dict[str, Any]) -> list[str]:
         title = item.get("title", "")
         kind = item.get("kind")
         if kind == "missing":
-            lines.append(f"目次的「{title}」（第 {item.get('page')} 頁）沒有對應的書籤。")
+            lines.append(t("目次的「{title}」（第 {page} 頁）沒有對應的書籤。", title=title,
+                           page=item.get("page")))
         elif kind == "extra":
-            lines.append(f"書籤「{title}」不在目次中。")
+            lines.append(t("書籤「{title}」不在目次中。", title=title))
         elif kind == "misplaced":
-            lines.append(f"書籤「{title}」的順序與目次不同（排在第 {item.get('outline_position')} 個）。")
+            lines.append(t("書籤「{title}」的順序與目次不同（排在第 {position} 個）。", title=title,
+                           position=item.get("outline_position")))
         elif kind == "level":
-            lines.append(f"「{title}」在目次是第 {item.get('toc_level')} 層，書籤是第 "
-                         f"{item.get('outline_level')} 層。")
+            lines.append(t("「{title}」在目次是第 {toc} 層，書籤是第 {outline} 層。", title=title,
+                           toc=item.get("toc_level"), outline=item.get("outline_level")))
         elif kind == "page":
-            lines.append(f"書籤「{title}」指到 PDF 第 {item.get('outline_page')} 頁，依目次應為第 "
-                         f"{item.get('expected_pdf_page')} 頁。")
+            lines.append(t("書籤「{title}」指到 PDF 第 {outline} 頁，依目次應為第 {expected} 頁。",
+                           title=title, outline=item.get("outline_page"),
+                           expected=item.get("expected_pdf_page")))
     lines += [str(p) for p in evidence.get("problems", [])]
     return lines
 
@@ -88,12 +107,13 @@ def _protection(evidence: dict[str, Any]) -> list[str]:
     if not evidence.get("encrypted"):
         return []
     method = str(evidence.get("method", "")).replace("EncryptionMethod.", "")
-    return ["檔案有加密" + (f"（{method}）" if method else "") + "；"
-            + ("內容仍可複製。" if evidence.get("copy_allowed") else "禁止複製內容。")]
+    copying = t("內容仍可複製。") if evidence.get("copy_allowed") else t("禁止複製內容。")
+    return [t("檔案有加密（{method}）；{copying}", method=method, copying=copying) if method
+            else t("檔案有加密；{copying}", copying=copying)]
 
 
 def _copyable(evidence: dict[str, Any]) -> list[str]:
-    return [f"字型「{name}」的文字複製出來會是亂碼（缺少 Unicode 對照）。"
+    return [t("字型「{name}」的文字複製出來會是亂碼（缺少 Unicode 對照）。", name=name)
             for name in evidence.get("garbage_fonts", [])]
 
 
@@ -101,19 +121,24 @@ def _private_use(evidence: dict[str, Any]) -> list[str]:
     lines = []
     for item in evidence.get("characters", []):
         where = pages_text(item.get("pages", []))
-        code = item.get("codepoint") or f"字碼 {item.get('code')}"
-        lines.append(f"造字 {code}（字型「{item.get('font')}」）" + (f"出現在{where}" if where
-                                                                  else "") + "。")
+        code = item.get("codepoint") or t("字碼 {code}", code=item.get("code"))
+        values = {"code": code, "font": item.get("font"), "pages": where}
+        lines.append(t("造字 {code}（字型「{font}」）出現在{pages}。", **values) if where
+                     else t("造字 {code}（字型「{font}」）。", **values))
     return lines
 
 
+ACTIVE_WORDS = {"JavaScript": "JavaScript 程式碼", "Launch": "開啟外部程式的動作",
+                "ImportData": "匯入資料的動作", "SubmitForm": "送出表單的動作",
+                "RichMediaExecute": "執行多媒體指令的動作", "GoToE": "開啟附加檔案的動作",
+                "GoToR": "開啟其他檔案的動作", "URI": "網址連結", "EmbeddedFile": "附加檔案",
+                "XFA": "XFA 表單", "RichMedia": "多媒體內容", "3D": "3D 內容"}
+
+
 def _active(evidence: dict[str, Any]) -> list[str]:
-    words = {"JavaScript": "JavaScript 程式碼", "Launch": "開啟外部程式的動作",
-             "ImportData": "匯入資料的動作", "SubmitForm": "送出表單的動作",
-             "RichMediaExecute": "執行多媒體指令的動作", "GoToE": "開啟附加檔案的動作",
-             "GoToR": "開啟其他檔案的動作", "URI": "網址連結", "EmbeddedFile": "附加檔案",
-             "XFA": "XFA 表單", "RichMedia": "多媒體內容", "3D": "3D 內容"}
-    return [f"{item.get('where', '')}：{words.get(str(item.get('kind')), str(item.get('kind')))}。"
+    return [t("{where}：{what}。", where=shown(str(item.get("where", ""))),
+              what=t(ACTIVE_WORDS[str(item.get("kind"))])
+              if str(item.get("kind")) in ACTIVE_WORDS else str(item.get("kind")))
             for item in evidence.get("items", [])]
 
 
@@ -139,8 +164,13 @@ def evidence_sentences(check_id: str, evidence: dict[str, Any]) -> list[str]:
     except (TypeError, ValueError, AttributeError):
         return []  # unexpected evidence: the technical detail still shows it
     if len(lines) > LIMIT:
-        lines = [*lines[:LIMIT], f"…另有 {len(lines) - LIMIT} 項，見技術細節。"]
+        lines = [*lines[:LIMIT], t("…另有 {count} 項，見技術細節。", count=len(lines) - LIMIT)]
     return lines
+
+
+def _value(value: Any) -> str:
+    """A raw value; a Chinese word in it (頁面內容, 標準字型) in the officer's language."""
+    return shown(value) if isinstance(value, str) else str(value)
 
 
 def technical_lines(evidence: dict[str, Any], limit: int = LIMIT) -> list[str]:
@@ -150,13 +180,13 @@ def technical_lines(evidence: dict[str, Any], limit: int = LIMIT) -> list[str]:
         if isinstance(value, list):
             if not value:
                 continue
-            lines.append(f"{key}：{len(value)}")
+            lines.append(f"{key}: {len(value)}")
             for entry in value[:limit]:
-                lines.append("    " + (", ".join(f"{k}={v}" for k, v in entry.items()
+                lines.append("    " + (", ".join(f"{k}={_value(v)}" for k, v in entry.items()
                                                    if k != "children")
-                                       if isinstance(entry, dict) else str(entry)))
+                                       if isinstance(entry, dict) else _value(entry)))
             if len(value) > limit:
                 lines.append(f"    …+{len(value) - limit}")
         elif value not in (None, "", {}):
-            lines.append(f"{key}：{value}")
+            lines.append(f"{key}: {_value(value)}")
     return lines

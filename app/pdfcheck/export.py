@@ -8,6 +8,7 @@ from pathlib import Path
 from app.documents.model import HeaderCell, Table
 from app.documents.pdf_writer import write_table_pdf
 from app.documents.xlsx_writer import write_table_xlsx
+from app.language import writing_document
 from app.pdfcheck.evidence import evidence_sentences
 from app.pdfcheck.report import CHECK_TITLES, FileReport, Status
 from app.rocdate import format_roc_date
@@ -44,8 +45,9 @@ def report_table(reports: list[FileReport], profile_label: str,
 
 def export_report(reports: list[FileReport], profile_label: str, pdf: Path | None = None,
                   xlsx: Path | None = None) -> list[Path]:
-    """Write the report as PDF and/or XLSX."""
-    table = report_table(reports, profile_label)
+    """Write the report as PDF and/or XLSX (in Chinese: it is sent with the packages)."""
+    with writing_document():
+        table = report_table(reports, profile_label)
     written = []
     if pdf is not None:
         written.append(write_table_pdf(table, pdf, "PubDesk"))

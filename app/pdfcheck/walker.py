@@ -317,7 +317,7 @@ class Walker:
         family = {"r": "DeviceRGB", "k": "DeviceCMYK", "g": "DeviceGray"}[operator[0].lower()]
         space = ColourSpace(family)
         fill = operator.islower()
-        what = f"{'填色' if fill else '線條色'}（{operator}）"
+        what = f"填色（{operator}）" if fill else f"線條色（{operator}）"
 
         def handle(_operands: Any, frame: _Frame) -> None:
             self._colour(space, frame.page, f"{frame.where}：{what}")
@@ -333,8 +333,8 @@ class Walker:
             return
         space = resolve(operands[0], frame.resources)
         operator = "cs" if fill else "CS"
-        self._colour(space, frame.page,
-                     f"{frame.where}：{'填色' if fill else '線條色'}（{operator}）")
+        what = f"填色（{operator}）" if fill else f"線條色（{operator}）"
+        self._colour(space, frame.page, f"{frame.where}：{what}")
         if fill:
             frame.state.fill = space
         else:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import calendar
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
+from app.language import t
 from app.models import (
     ApplicationStatus,
     CopyrightOwner,
@@ -33,13 +33,14 @@ from app.models import (
     Shipment,
     ShipmentKind,
 )
+from app.models.enums import LabelledEnum
 from app.services.consignment import settlement_period_end, settlements
 from app.services.numbering import numbering_plan
 from app.services.publications import label_of, publication_label
 from app.settings import Settings
 
 
-class Urgency(StrEnum):
+class Urgency(LabelledEnum):
     """How soon: past its date, due within the warning period, or simply open."""
 
     OVERDUE = "overdue"
@@ -49,6 +50,10 @@ class Urgency(StrEnum):
     @property
     def label(self) -> str:
         return {"overdue": "已逾期", "soon": "即將到期", "open": "待辦"}[self.value]
+
+
+RULES = ("§4", t("§5"), t("§5、圖書館法"), t("§10"), t("§13"), t("NCL 一"), t("NCL 四"), t("附件三"), t("附件一 註三"))
+"""The rules items cite (their English is in the catalogue)."""
 
 
 KINDS = {
@@ -101,7 +106,7 @@ class AgendaItem:
 
     @property
     def kind_label(self) -> str:
-        return KINDS[self.kind]
+        return t(KINDS[self.kind])
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -169,8 +174,9 @@ def _numbers(session: Session, today: date, _limits: Thresholds,
         published = pub.status in PUBLISHED
         items.append(AgendaItem(
             "number_missing", pub.id, _label(pub), None,
-            Urgency.OVERDUE if published else Urgency.SOON, "§4",
-            f"還沒有 {'、'.join(missing)}：請申請並把核發的號碼填入出版品。", "numbering", pub.id))
+            Urgency.OVERDUE if published else Urgency.SOON, t("§4"),
+            t("還沒有 {numbers}：請申請並把核發的號碼填入出版品。", numbers="、".join(missing)),
+            "numbering", pub.id))
     return items
 
 
@@ -186,17 +192,20 @@ def _applications(session: Session, today: date, limits: Thresholds,
         if application.status is ApplicationStatus.RETURNED:
             items.append(AgendaItem(
                 "application_returned", pub.id, label_of(pub), application.replied_on,
-                Urgency.SOON, "NCL 一",
-                f"{application.kind.label}申請被退件：依退件理由修正後重新送出。", "numbering", pub.id))
+                Urgency.SOON, t("NCL 一"),
+                t("{kind}申請被退件：依退件理由修正後重新送出。", kind=application.kind.shown),
+                "numbering", pub.id))
             continue
         if application.submitted_on is None:
             continue
         due = application.submitted_on + timedelta(days=limits.application_reply_days)
         if due <= today:
             items.append(AgendaItem(
-                "application_waiting", pub.id, label_of(pub), due, Urgency.OVERDUE, "NCL 一",
-                f"{application.kind.label}申請（{application.registration_no or '未填掛號單號'}）"
-                f"送出已超過 {limits.application_reply_days} 天未回覆：請上國家圖書館系統查詢或來電詢問。",
+                "application_waiting", pub.id, label_of(pub), due, Urgency.OVERDUE, t("NCL 一"),
+                t("{kind}申請（{registration}）送出已超過 {days} 天未回覆：請上國家圖書館系統查詢或來電詢問。",
+                  kind=application.kind.shown,
+                  registration=application.registration_no or t("未填掛號單號"),
+                  days=limits.application_reply_days),
                 "numbering", pub.id))
     return items
 
@@ -217,8 +226,8 @@ def _confirmations(session: Session, today: date, _limits: Thresholds,
         if due >= today:
             continue
         items.append(AgendaItem(
-            "confirm_publication", pub.id, _label(pub), due, Urgency.OVERDUE, "NCL 四",
-            "預定出版月份已過：出版後請確認出版（實際定價、頁數、出版年月），延期請更新預定月份。",
+            "confirm_publication", pub.id, _label(pub), due, Urgency.OVERDUE, t("NCL 四"),
+            t("預定出版月份已過：出版後請確認出版（實際定價、頁數、出版年月），延期請更新預定月份。"),
             "numbering", pub.id))
     return items
 
@@ -235,20 +244,22 @@ def _deposits(session: Session, today: date, limits: Thresholds,
     for line, pub in session.execute(query).all():
         if line.sent_on is None:
             items.append(AgendaItem(
-                "deposit_not_sent", pub.id, label_of(pub), None, Urgency.OVERDUE, "§5、圖書館法",
-                f"已出版，寄{line.library.name} {line.copies} 冊尚未寄出：請寄出並登錄寄送日期。",
+                "deposit_not_sent", pub.id, label_of(pub), None, Urgency.OVERDUE, t("§5、圖書館法"),
+                t("已出版，寄{library} {copies} 冊尚未寄出：請寄出並登錄寄送日期。",
+                  library=line.library.name, copies=line.copies),
                 "deposit", pub.id))
         else:
             due = line.sent_on + timedelta(days=limits.deposit_ack_days)
             if due < today:
                 items.append(AgendaItem(
-                    "deposit_unacknowledged", pub.id, label_of(pub), due, Urgency.OPEN, "§5",
-                    f"寄{line.library.name}已超過 {limits.deposit_ack_days} 天未收到回覆：請確認是否寄達。",
+                    "deposit_unacknowledged", pub.id, label_of(pub), due, Urgency.OPEN, t("§5"),
+                    t("寄{library}已超過 {days} 天未收到回覆：請確認是否寄達。",
+                      library=line.library.name, days=limits.deposit_ack_days),
                     "deposit", pub.id))
     unplanned = _publications(session, unit_id, Publication.status.in_(PUBLISHED),
                               ~exists().where(DepositLine.publication_id == Publication.id))
     items += [AgendaItem("deposit_not_sent", pub.id, _label(pub), None, Urgency.OVERDUE,
-                         "§5、圖書館法", "已出版但還沒有寄存計畫：請擬定寄存並寄出。", "deposit", pub.id)
+                         t("§5、圖書館法"), t("已出版但還沒有寄存計畫：請擬定寄存並寄出。"), "deposit", pub.id)
               for pub in unplanned]
     return items
 
@@ -256,8 +267,8 @@ def _deposits(session: Session, today: date, limits: Thresholds,
 def _consents(session: Session, _today: date, _limits: Thresholds,
               unit_id: int | None) -> list[AgendaItem]:
     """Published, the agency holds the rights, no consent letter recorded (§13)."""
-    return [AgendaItem("consent_not_sent", pub.id, _label(pub), None, Urgency.SOON, "§13",
-                       "本機關享有著作財產權：請填寫授權利用清單，函送文化部。", "consent", pub.id)
+    return [AgendaItem("consent_not_sent", pub.id, _label(pub), None, Urgency.SOON, t("§13"),
+                       t("本機關享有著作財產權：請填寫授權利用清單，函送文化部。"), "consent", pub.id)
             for pub in _publications(session, unit_id, Publication.status.in_(PUBLISHED),
                                      Publication.copyright_owner == CopyrightOwner.AGENCY,
                                      Publication.consent_sent_on.is_(None))]
@@ -275,11 +286,11 @@ def _efiles(session: Session, _today: date, _limits: Thresholds,
         name = efile.path.replace("\\", "/").rsplit("/", 1)[-1]
         if efile.check_status == "fail":
             items.append(AgendaItem("efile_failing", pub.id, label_of(pub), None, Urgency.SOON,
-                                    "附件三", f"電子檔「{name}」檢查不符合：請修正後重新檢查。",
+                                    t("附件三"), t("電子檔「{name}」檢查不符合：請修正後重新檢查。", name=name),
                                     "checks", pub.id))
         else:
             items.append(AgendaItem("efile_unchecked", pub.id, label_of(pub), None, Urgency.OPEN,
-                                    "附件三", f"電子檔「{name}」尚未檢查：送交前請先檢查。",
+                                    t("附件三"), t("電子檔「{name}」尚未檢查：送交前請先檢查。", name=name),
                                     "checks", pub.id))
     return items
 
@@ -288,7 +299,7 @@ def _online_links(session: Session, _today: date, _limits: Thresholds,
                   unit_id: int | None) -> list[AgendaItem]:
     """Published online, the link not yet registered on the government publications site (§10)."""
     return [AgendaItem("online_link_unregistered", pub.id, _label(pub), None, Urgency.OPEN,
-                       "§10", "網路版連結尚未登錄到政府出版資訊網：請登錄後勾選「已登錄」。",
+                       t("§10"), t("網路版連結尚未登錄到政府出版資訊網：請登錄後勾選「已登錄」。"),
                        "publications", pub.id)
             for pub in _publications(session, unit_id, Publication.online_url != "",
                                      Publication.online_registered.is_(False))]
@@ -312,15 +323,17 @@ def _settlements(session: Session, today: date, limits: Thresholds) -> list[Agen
                 SalesStore.id.in_(supplied), SalesStore.id.not_in(settled),
                 SalesStore.active.is_(True))):
             items.append(AgendaItem(
-                "settlement_due", None, store.name, period, urgency, "附件一 註三",
-                f"{period.month} 月底的結帳期：請向{store.name}取得銷售數量並登錄結帳。",
+                "settlement_due", None, store.name, period, urgency, t("附件一 註三"),
+                t("{month} 月底的結帳期：請向{store}取得銷售數量並登錄結帳。",
+                  month=period.month, store=store.name),
                 "consignment", store.id))
     for row in settlements(session, today):
         if row.overdue:
             items.append(AgendaItem(
-                "payment_overdue", None, row.store, row.due_on, Urgency.OVERDUE, "附件一 註三",
-                f"{row.period_end:%Y-%m} 期尚有 {row.outstanding:,} 元未入帳（應於 {row.due_on} 前付款）："
-                "請催收。", "consignment", None))
+                "payment_overdue", None, row.store, row.due_on, Urgency.OVERDUE, t("附件一 註三"),
+                t("{period} 期尚有 {amount} 元未入帳（應於 {due} 前付款）：請催收。",
+                  period=f"{row.period_end:%Y-%m}", amount=f"{row.outstanding:,}",
+                  due=row.due_on.isoformat()), "consignment", None))
     return items
 
 

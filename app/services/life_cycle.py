@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.identifiers import display
+from app.language import listed, shown_date, t
 from app.models import DepositLine, EFile, PublicationChange, PublicationForm, Shipment
-from app.rocdate import format_roc_date
 from app.services.numbering import numbering_plan
 from app.services.publications import load_publication
 
@@ -37,8 +37,9 @@ class Step:
     def text(self) -> str:
         """The step in one line, as the checklist shows it."""
         mark = "✔" if self.done else "□"
-        when = f"（{format_roc_date(self.on)}）" if self.on else ""
-        return f"{mark} {self.title}{when}：{self.detail}"
+        when = t("（{date}）", date=shown_date(self.on)) if self.on else ""
+        return t("{mark} {title}{when}：{detail}", mark=mark, title=self.title, when=when,
+                 detail=self.detail)
 
 
 def checklist(session: Session, publication_id: int) -> list[Step]:
@@ -49,62 +50,66 @@ def checklist(session: Session, publication_id: int) -> list[Step]:
     plan = [item for item in numbering_plan(pub) if item.need == "required"]
     missing = [item.kind for item in plan if not item.current]
     steps.append(Step(
-        "numbers", "取得編號", not missing,
-        "、".join(f"{i.kind} {display(i.kind, i.current)}" for i in plan if i.current)
+        "numbers", t("取得編號"), not missing,
+        listed([f"{i.kind} {display(i.kind, i.current)}" for i in plan if i.current])
         if not missing
-        else "尚缺 " + "、".join(missing), "§4、NCL 一", "numbering"))
+        else t("尚缺 {numbers}", numbers="、".join(missing)), t("§4、NCL 一"), "numbering"))
 
     confirmed = session.scalar(select(func.max(PublicationChange.changed_on)).where(
         PublicationChange.publication_id == publication_id,
         PublicationChange.field == "確認出版"))
     steps.append(Step(
-        "confirmed", "出版確認", confirmed is not None,
-        "已向國家圖書館確認出版" if confirmed else "出版後到「編號申請 → 出版確認」記錄實際出版年月、頁數與定價",
-        "NCL 四", "numbering", confirmed))
+        "confirmed", t("出版確認"), confirmed is not None,
+        t("已向國家圖書館確認出版") if confirmed
+        else t("出版後到「編號申請 → 出版確認」記錄實際出版年月、頁數與定價"),
+        t("NCL 四"), "numbering", confirmed))
 
     lines = session.execute(select(DepositLine.sent_on, DepositLine.acknowledged_on).where(
         DepositLine.publication_id == publication_id)).all()
     sent = [line.sent_on for line in lines if line.sent_on]
     acknowledged = [line.acknowledged_on for line in lines if line.acknowledged_on]
     if not lines:
-        detail = "尚未建立寄存計畫"
+        detail = t("尚未建立寄存計畫")
     elif len(acknowledged) == len(lines):
-        detail = f"{len(lines)} 處都已收到回執"
+        detail = t("{count} 處都已收到回執", count=len(lines))
     else:
-        detail = f"已寄出 {len(sent)}／{len(lines)} 處，已收回執 {len(acknowledged)} 處"
-    steps.append(Step("deposit", "寄存", bool(lines) and len(acknowledged) == len(lines),
-                      detail, "§5", "deposit", max(acknowledged or sent, default=None)))
+        detail = t("已寄出 {sent}／{count} 處，已收回執 {acknowledged} 處", sent=len(sent),
+                   count=len(lines), acknowledged=len(acknowledged))
+    steps.append(Step("deposit", t("寄存"), bool(lines) and len(acknowledged) == len(lines),
+                      detail, t("§5"), "deposit", max(acknowledged or sent, default=None)))
 
     first_shipment = session.scalar(select(func.min(Shipment.shipped_on)).where(
         Shipment.publication_id == publication_id))
     stores = session.scalar(select(func.count(func.distinct(Shipment.store_id))).where(
         Shipment.publication_id == publication_id)) or 0
-    steps.append(Step("on_sale", "委託展售", first_shipment is not None,
-                      f"已送 {stores} 家門市" if first_shipment else "尚未送展售門市",
-                      "§7、附件一", "consignment", first_shipment))
+    steps.append(Step("on_sale", t("委託展售"), first_shipment is not None,
+                      t("已送 {stores} 家門市", stores=stores) if first_shipment
+                      else t("尚未送展售門市"),
+                      t("§7、附件一"), "consignment", first_shipment))
 
-    steps.append(Step("consent", "授權利用送文化部", pub.consent_sent_on is not None,
-                      "已送出" if pub.consent_sent_on else "尚未送出授權利用同意書",
-                      "§12–14、附件二", "consent", pub.consent_sent_on))
+    steps.append(Step("consent", t("授權利用送文化部"), pub.consent_sent_on is not None,
+                      t("已送出") if pub.consent_sent_on else t("尚未送出授權利用同意書"),
+                      t("§12–14、附件二"), "consent", pub.consent_sent_on))
 
     statuses = list(session.scalars(select(EFile.check_status).where(
         EFile.publication_id == publication_id)))
     failing = statuses.count("fail")
     unchecked = statuses.count("")
     if not statuses:
-        efiles_detail = "尚未加入電子檔"
+        efiles_detail = t("尚未加入電子檔")
     elif failing or unchecked:
-        efiles_detail = f"{len(statuses)} 個檔案：{failing} 個不符合、{unchecked} 個未檢查"
+        efiles_detail = t("{count} 個檔案：{failing} 個不符合、{unchecked} 個未檢查",
+                          count=len(statuses), failing=failing, unchecked=unchecked)
     else:
-        efiles_detail = f"{len(statuses)} 個檔案都符合附件三"
-    steps.append(Step("efiles", "電子檔檢查", bool(statuses) and not failing and not unchecked,
-                      efiles_detail, "附件三", "checks"))
+        efiles_detail = t("{count} 個檔案都符合附件三", count=len(statuses))
+    steps.append(Step("efiles", t("電子檔檢查"), bool(statuses) and not failing and not unchecked,
+                      efiles_detail, t("附件三"), "checks"))
 
     if pub.form in (PublicationForm.EBOOK, PublicationForm.ONLINE) or pub.online_url:
         steps.append(Step(
-            "online", "網路版登錄", pub.online_registered,
-            "已登錄於政府出版品網站" if pub.online_registered else
-            ("有網址但尚未登錄於政府出版品網站" if pub.online_url else "尚無網路版網址"),
-            "§10", "publications"))
+            "online", t("網路版登錄"), pub.online_registered,
+            t("已登錄於政府出版品網站") if pub.online_registered else
+            (t("有網址但尚未登錄於政府出版品網站") if pub.online_url else t("尚無網路版網址")),
+            t("§10"), "publications"))
     return steps
 

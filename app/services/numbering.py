@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.documents.files import atomic_output
 from app.errors import NotFoundError, PubDeskError, ValidationError
 from app.identifiers import validate_gpn, validate_isbn, validate_isrc, validate_issn
+from app.language import t
 from app.models import (
     ApplicationKind,
     ApplicationPart,
@@ -53,22 +54,22 @@ def numbering_plan(publication: Publication) -> list[PlanItem]:
     pub_type, form = publication.pub_type, publication.form
     is_book_like = pub_type in (PublicationType.BOOK, PublicationType.E_PUBLICATION) or \
         form in (PublicationForm.EBOOK, PublicationForm.AUDIOBOOK)
-    items = [PlanItem("GPN", "required", "每一獨立出版單元、每一出版形式各申請一號（§4(二)）。",
+    items = [PlanItem("GPN", "required", t("每一獨立出版單元、每一出版形式各申請一號（§4(二)）。"),
                       publication.gpn or "")]
     if pub_type is PublicationType.SERIAL:
-        items.append(PlanItem("ISSN", "required", "連續性出版品使用 ISSN（§4(一)）。",
+        items.append(PlanItem("ISSN", "required", t("連續性出版品使用 ISSN（§4(一)）。"),
                               publication.issn or ""))
     elif is_book_like:
-        items.append(PlanItem("ISBN", "required", "圖書、電子書、有聲書申請 ISBN（NCL 一）。",
+        items.append(PlanItem("ISBN", "required", t("圖書、電子書、有聲書申請 ISBN（NCL 一）。"),
                               publication.isbn or ""))
     if cip_allowed(pub_type, form):
-        items.append(PlanItem("CIP", "optional", "紙本圖書可申請出版品預行編目（NCL 二）。",
-                              publication.cip_status.label))
+        items.append(PlanItem("CIP", "optional", t("紙本圖書可申請出版品預行編目（NCL 二）。"),
+                              publication.cip_status.shown))
     elif pub_type is not PublicationType.SERIAL:
-        items.append(PlanItem("CIP", "not needed", "電子書與有聲書不辦理 CIP（NCL 二(二)1）。", ""))
+        items.append(PlanItem("CIP", "not needed", t("電子書與有聲書不辦理 CIP（NCL 二(二)1）。"), ""))
     if form is PublicationForm.AUDIOBOOK or (pub_type is PublicationType.OTHER
                                              and form is PublicationForm.DISC):
-        items.append(PlanItem("ISRC", "required", "錄音資料使用 ISRC（§4(一)）。",
+        items.append(PlanItem("ISRC", "required", t("錄音資料使用 ISRC（§4(一)）。"),
                               publication.isrc or ""))
     return items
 

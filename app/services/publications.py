@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.db.search_index import has_fts
 from app.documents.model import chinese_number
 from app.errors import NotFoundError, PubDeskError, ValidationError
+from app.language import language, t
 from app.models import (
     CipStatus,
     Contributor,
@@ -334,8 +335,8 @@ class PublicationRow:
 
     @property
     def edition_text(self) -> str:
-        """版次/刷次, e.g. 「二版」, 「初版三刷」."""
-        return edition_text(self.edition, self.printing)
+        """版次/刷次 on screen, e.g. 「二版」, 「初版三刷」 (2nd edition … in English)."""
+        return edition_shown(self.edition, self.printing)
 
     @property
     def label(self) -> str:
@@ -350,13 +351,28 @@ def edition_text(edition: int, printing: int) -> str:
     return base if printing <= 1 else f"{base}{chinese_number(printing)}刷"
 
 
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10,
+                                                                                 "th")
+    return f"{number}{suffix}"
+
+
+def edition_shown(edition: int, printing: int) -> str:
+    """版次/刷次 in the officer's language: 初版二刷, or 1st edition, 2nd printing."""
+    if language() != "en":
+        return edition_text(edition, printing)
+    base = f"{_ordinal(max(edition, 1))} edition"
+    return base if printing <= 1 else f"{base}, {_ordinal(printing)} printing"
+
+
 def publication_label(record_id: int, title: str, form: PublicationForm, edition: int,
                       printing: int, gpn: str | None) -> str:
     """A publication named so that records sharing a title can be told apart — the print book,
     its e-book, a reprint and a revision: 「臺灣產業白皮書（紙本，二版，GPN 1011500057）」.
     Without a GPN the record number stands in its place."""
-    number = f"GPN {gpn}" if gpn else f"編號 {record_id}"
-    return f"{title}（{form.label}，{edition_text(edition, printing)}，{number}）"
+    number = f"GPN {gpn}" if gpn else t("編號 {id}", id=record_id)
+    return t("{title}（{form}，{edition}，{number}）", title=title, form=form.shown,
+             edition=edition_shown(edition, printing), number=number)
 
 
 def label_of(publication: Publication) -> str:

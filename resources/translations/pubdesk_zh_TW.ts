@@ -48,6 +48,10 @@
         <translation>全部機關</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>%1 overdue, %2 due soon, %3 open.</source>
         <translation>已逾期 %1 項、即將到期 %2 項、待辦 %3 項。</translation>
     </message>
@@ -138,11 +142,11 @@
         <translation>將 PDF 檔或資料夾拖放到這裡</translation>
     </message>
     <message>
-        <source>Print PDF (印製用PDF檔)</source>
+        <source>Print PDF</source>
         <translation>印製用PDF檔</translation>
     </message>
     <message>
-        <source>Scanned PDF (全文掃描PDF檔)</source>
+        <source>Scanned PDF</source>
         <translation>全文掃描PDF檔</translation>
     </message>
     <message>
@@ -285,11 +289,11 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <source>Books (附件二(一))</source>
+        <source>Books (Annex 2(1))</source>
         <translation>圖書（附件二(一)）</translation>
     </message>
     <message>
-        <source>Serial issue (附件二(二))</source>
+        <source>Serial issue (Annex 2(2))</source>
         <translation>連續性出版品逐期（附件二(二)）</translation>
     </message>
     <message>
@@ -297,7 +301,7 @@
         <translation>公文系統取得的字號；留空則函上印出空白待填</translation>
     </message>
     <message>
-        <source>副本, separated by 、</source>
+        <source>Copies to, separated by commas</source>
         <translation>副本受文者，以「、」分隔</translation>
     </message>
     <message>
@@ -321,7 +325,7 @@
         <translation>發文字號</translation>
     </message>
     <message>
-        <source>Copies to (副本)</source>
+        <source>Copies to</source>
         <translation>副本</translation>
     </message>
     <message>
@@ -373,11 +377,11 @@
         <translation>輸出文件並登錄</translation>
     </message>
     <message>
-        <source>Subject (主旨)</source>
+        <source>Subject</source>
         <translation>主旨</translation>
     </message>
     <message>
-        <source>Explanation (說明)</source>
+        <source>Explanation</source>
         <translation>說明</translation>
     </message>
     <message>
@@ -401,7 +405,7 @@
         <translation>（無 GPN）</translation>
     </message>
     <message>
-        <source>Draft ready: check 主旨 and 說明, then write.</source>
+        <source>Draft ready: check the subject and the explanation, then write.</source>
         <translation>草稿已產生：請確認主旨與說明後輸出。</translation>
     </message>
     <message>
@@ -726,7 +730,7 @@
         <translation>建立寄存計畫</translation>
     </message>
     <message>
-        <source>The designated libraries are reference data: check them against 文化部&apos;s current list with 「Libraries…」.</source>
+        <source>The designated libraries are reference data: check them against the Ministry of Culture&apos;s current list with “Libraries…”.</source>
         <translation>文化部指定寄存圖書館為參考資料，請以「圖書館清單…」與文化部最新公告核對。</translation>
     </message>
     <message>
@@ -914,7 +918,7 @@
         <translation>預覽</translation>
     </message>
     <message>
-        <source>「%1」 cannot be shown: the file is missing or damaged.</source>
+        <source>“%1” cannot be shown: the file is missing or damaged.</source>
         <translation>無法顯示「%1」：檔案不存在或已損壞。</translation>
     </message>
     <message>
@@ -1079,11 +1083,7 @@
         <translation>民國年</translation>
     </message>
     <message>
-        <source>Volume (卷)</source>
-        <translation>卷次</translation>
-    </message>
-    <message>
-        <source>Number (期)</source>
+        <source>Issue number</source>
         <translation>期次</translation>
     </message>
     <message>
@@ -1198,7 +1198,7 @@
         <translation>新增圖書館</translation>
     </message>
     <message>
-        <source>The designated list is set by 文化部 and changes: check each row, then tick it as checked.</source>
+        <source>The designated list is set by the Ministry of Culture and changes: check each row, then tick it as checked.</source>
         <translation>指定寄存圖書館名單由文化部公告並可能變動：請逐筆核對後勾選「已與公告核對」。</translation>
     </message>
     <message>
@@ -1336,6 +1336,10 @@
         <translation>您以檢視者帳號登入：可以查看所有資料，但不能修改。</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -1430,7 +1434,7 @@
         <translation>PubDesk 備份檔 (*.sqlite3 *.pgsql.sql)</translation>
     </message>
     <message>
-        <source>Replace all current data with the backup 「%1」? The current data is backed up first.</source>
+        <source>Replace all current data with the backup “%1”? The current data is backed up first.</source>
         <translation>要以備份「%1」取代目前所有資料嗎？目前的資料會先另行備份。</translation>
     </message>
     <message>
@@ -1459,7 +1463,7 @@
         <translation>由此出版品新增</translation>
     </message>
     <message>
-        <source>Make a new publication from 「%1」. It is:</source>
+        <source>Make a new publication from “%1”. It is:</source>
         <translation>由「%1」新增一筆出版品，新的出版品是：</translation>
     </message>
     <message>
@@ -1532,10 +1536,6 @@
     <message>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <source>Registration no. (掛號單號)</source>
-        <translation>掛號單號</translation>
     </message>
     <message>
         <source>Reply</source>
@@ -1654,7 +1654,7 @@
         <translation>備註</translation>
     </message>
     <message>
-        <source>Confirm publication (NCL 四)</source>
+        <source>Confirm publication (NCL part 4)</source>
         <translation>確認出版（國家圖書館 四）</translation>
     </message>
     <message>
@@ -1664,6 +1664,18 @@
     <message>
         <source>Outputs</source>
         <translation>輸出</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可選</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不適用</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1733,11 +1745,11 @@
 <context>
     <name>PackagesPage</name>
     <message>
-        <source>For 文化部 (consent, e-files, disc label)</source>
+        <source>For the Ministry of Culture (consent, e-files, disc label)</source>
         <translation>送文化部（授權函、電子檔、光碟碟面）</translation>
     </message>
     <message>
-        <source>For 國家圖書館 (ISBN/CIP uploads)</source>
+        <source>For the National Central Library (ISBN/CIP uploads)</source>
         <translation>送國家圖書館（ISBN／CIP 上傳資料）</translation>
     </message>
     <message>
@@ -1889,11 +1901,11 @@ translators</source>
         <translation>出版資訊</translation>
     </message>
     <message>
-        <source>Edition (版次)</source>
+        <source>Edition</source>
         <translation>版次</translation>
     </message>
     <message>
-        <source>Printing (刷次)</source>
+        <source>Printing</source>
         <translation>刷次</translation>
     </message>
     <message>
@@ -2217,11 +2229,11 @@ translators</source>
         <translation>目次已儲存。</translation>
     </message>
     <message>
-        <source>Delete 「%1」 with its table of contents, issues and files list? It goes to the recycle bin, from which it can be restored.</source>
+        <source>Delete “%1” with its table of contents, issues and files list? It goes to the recycle bin, from which it can be restored.</source>
         <translation>要刪除「%1」及其目次、期別與檔案清單嗎？刪除後會移到資源回收筒，可以再還原。</translation>
     </message>
     <message>
-        <source>Moved 「%1」 to the recycle bin.</source>
+        <source>Moved “%1” to the recycle bin.</source>
         <translation>已將「%1」移到資源回收筒。</translation>
     </message>
     <message>
@@ -2272,7 +2284,7 @@ translators</source>
         <translation>已還原</translation>
     </message>
     <message>
-        <source>「%1」 is back. Some links could not be restored because what they pointed to no longer exists:
+        <source>“%1” is back. Some links could not be restored because what they pointed to no longer exists:
 %2</source>
         <translation>「%1」已還原。有些關聯因為所指的資料已不存在而無法還原：
 %2</translation>
@@ -2282,7 +2294,7 @@ translators</source>
         <translation>永久刪除</translation>
     </message>
     <message>
-        <source>Delete 「%1」 for good? It cannot be restored afterwards (backups still have it).</source>
+        <source>Delete “%1” for good? It cannot be restored afterwards (backups still have it).</source>
         <translation>要永久刪除「%1」嗎？刪除後無法再還原（備份中仍有這筆資料）。</translation>
     </message>
     <message>
@@ -2314,7 +2326,7 @@ translators</source>
         <translation>搜尋全部</translation>
     </message>
     <message>
-        <source>Title, person, GPN, ISBN, ISSN, 掛號單號, 發文字號, store or library</source>
+        <source>Title, person, GPN, ISBN, ISSN, registration no., document no., store or library</source>
         <translation>題名、人名、GPN、ISBN、ISSN、掛號單號、發文字號、門市或圖書館</translation>
     </message>
     <message numerus="yes">
@@ -2339,7 +2351,7 @@ translators</source>
         <translation>機關</translation>
     </message>
     <message>
-        <source>Full name (機關全銜)</source>
+        <source>Full name</source>
         <translation>機關全銜</translation>
     </message>
     <message>
@@ -2371,7 +2383,7 @@ translators</source>
         <translation>網址</translation>
     </message>
     <message>
-        <source>Document number code (發文字號, e.g. 經研)</source>
+        <source>Document number code (e.g. 經研)</source>
         <translation>發文字號代字（例如 經研）</translation>
     </message>
     <message>
@@ -2391,7 +2403,7 @@ translators</source>
         <translation>預設</translation>
     </message>
     <message>
-        <source>Contacts (承辦人)</source>
+        <source>Contacts</source>
         <translation>承辦人</translation>
     </message>
     <message>
@@ -2427,7 +2439,7 @@ translators</source>
         <translation>申請送出後追蹤（天）</translation>
     </message>
     <message>
-        <source>待辦 lists a submitted number application without a reply after this many days.</source>
+        <source>To do lists a submitted number application without a reply after this many days.</source>
         <translation>編號申請送出超過這些天數仍未回覆，會列入待辦。</translation>
     </message>
     <message>
@@ -2435,7 +2447,7 @@ translators</source>
         <translation>寄存寄出後追蹤（天）</translation>
     </message>
     <message>
-        <source>待辦 lists deposit copies sent without an acknowledgement after this many days (§5).</source>
+        <source>To do lists deposit copies sent without an acknowledgement after this many days (§5).</source>
         <translation>寄存寄出超過這些天數仍未收到回執，會列入待辦（§5）。</translation>
     </message>
     <message>
@@ -2443,7 +2455,7 @@ translators</source>
         <translation>結帳提前提醒（天）</translation>
     </message>
     <message>
-        <source>待辦 announces the June and December settlement this many days before the period ends (附件一 註三).</source>
+        <source>To do announces the June and December settlement this many days before the period ends (Annex 1, note 3).</source>
         <translation>6 月與 12 月結帳期末前這些天數，待辦會先提醒（附件一 註三）。</translation>
     </message>
     <message>
@@ -2455,7 +2467,7 @@ translators</source>
         <translation>機關資料已儲存。</translation>
     </message>
     <message>
-        <source>Delete 「%1」 and its contacts?</source>
+        <source>Delete “%1” and its contacts?</source>
         <translation>要刪除「%1」及其承辦人嗎？</translation>
     </message>
     <message>
@@ -2611,6 +2623,61 @@ translators</source>
     <message>
         <source>Save</source>
         <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>Archive</source>
+        <translation>典藏</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>閱覽</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>試閱</translation>
+    </message>
+    <message>
+        <source>E-book</source>
+        <translation>電子書</translation>
+    </message>
+    <message>
+        <source>On demand</source>
+        <translation>隨選列印</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>加印</translation>
+    </message>
+    <message>
+        <source>Final cover</source>
+        <translation>定稿封面</translation>
+    </message>
+    <message>
+        <source>Final body</source>
+        <translation>定稿內文</translation>
+    </message>
+    <message>
+        <source>Print cover</source>
+        <translation>印製封面</translation>
+    </message>
+    <message>
+        <source>Print body</source>
+        <translation>印製內文</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>掃描檔</translation>
     </message>
 </context>
 <context>

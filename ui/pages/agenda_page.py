@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.rocdate import format_roc_date
+from app.language import shown_date, t
 from app.services.agenda import KINDS, AgendaItem, Thresholds, Urgency, agenda
 from app.services.units import list_units
 from ui.hub import DataHub, listen_when_shown
@@ -52,7 +52,7 @@ class AgendaPage(QWidget):
         self.kind.setObjectName("agendaKind")
         self.kind.addItem(self.tr("All kinds"), "")
         for key, words in KINDS.items():
-            self.kind.addItem(words, key)
+            self.kind.addItem(t(words), key)
         self.unit = QComboBox()
         self.unit.setObjectName("agendaUnit")
         refresh = QPushButton(self.tr("Refresh"))
@@ -65,6 +65,7 @@ class AgendaPage(QWidget):
         filters.addWidget(self.unit, 1)
         filters.addWidget(refresh)
         self.tree = QTreeWidget()
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # a sentence reads from its start
         self.tree.setObjectName("agendaTree")
         self.tree.setHeaderLabels([self.tr("To do"), self.tr("Record"), self.tr("Due"),
                                    self.tr("Rule"), self.tr("What to do")])
@@ -130,7 +131,8 @@ class AgendaPage(QWidget):
             group = [i for i in shown if i.urgency is urgency]
             if not group:
                 continue
-            top = QTreeWidgetItem([f"{urgency.label}（{len(group)}）"])
+            top = QTreeWidgetItem([self.tr("%1 (%2)").replace("%1", urgency.shown).replace(
+                "%2", str(len(group)))])
             top.setForeground(0, QBrush(QColor(COLOURS[urgency])))
             font = top.font(0)
             font.setBold(True)
@@ -138,7 +140,7 @@ class AgendaPage(QWidget):
             self.tree.addTopLevelItem(top)
             for entry in group:
                 row = QTreeWidgetItem([entry.kind_label, entry.label,
-                                       format_roc_date(entry.due) if entry.due else "",
+                                       shown_date(entry.due) if entry.due else "",
                                        entry.rule, entry.action])
                 row.setData(0, ITEM, entry)
                 row.setToolTip(1, entry.label)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.language import shown
 from app.models import EFileRole
 from app.pdfcheck import CHECK_TITLES, FileReport, Profile, Status, check_files, write_outline
 from app.pdfcheck.evidence import evidence_sentences, technical_lines
@@ -58,8 +59,8 @@ class CheckPage(WorkflowPage):
         self.files.setObjectName("checkFiles")
         self.files.setToolTip(self.tr("Drop PDF files or folders here"))
         self.profile = QComboBox()
-        self.profile.addItem(self.tr("Print PDF (印製用PDF檔)"), Profile.PRINT.value)
-        self.profile.addItem(self.tr("Scanned PDF (全文掃描PDF檔)"), Profile.SCAN.value)
+        self.profile.addItem(self.tr("Print PDF"), Profile.PRINT.value)
+        self.profile.addItem(self.tr("Scanned PDF"), Profile.SCAN.value)
         self.publication = PublicationPicker(db)
         self.publication.edit.setPlaceholderText(
             self.tr("(none — do not compare or keep) Type to choose…"))
@@ -224,21 +225,21 @@ class CheckPage(WorkflowPage):
         self.reports = reports
         self.results.clear()
         for report in sorted(reports, key=lambda r: ORDER[r.verdict]):
-            top = QTreeWidgetItem([Path(report.path).name, report.verdict.label,
-                                   report.error or report.path])
+            top = QTreeWidgetItem([Path(report.path).name, shown(report.verdict.label),
+                                   shown(report.error) if report.error else report.path])
             top.setForeground(1, QBrush(QColor(COLOURS[report.verdict])))
             self.results.addTopLevelItem(top)
             for note in report.notes:
-                QTreeWidgetItem(top, ["", "", note])
+                QTreeWidgetItem(top, ["", "", shown(note)])
             for check_id, result in sorted(report.checks.items(),
                                            key=lambda item: ORDER[item[1].status]):
-                item = QTreeWidgetItem(top, [CHECK_TITLES.get(check_id, check_id),
-                                             result.status.label, result.message])
+                item = QTreeWidgetItem(top, [shown(CHECK_TITLES.get(check_id, check_id)),
+                                             shown(result.status.label), shown(result.message)])
                 item.setForeground(1, QBrush(QColor(COLOURS[result.status])))
                 if result.fix and result.status in (Status.FAIL, Status.WARN):
-                    QTreeWidgetItem(item, [self.tr("What to do"), "", result.fix])
+                    QTreeWidgetItem(item, [self.tr("What to do"), "", shown(result.fix)])
                 for line in evidence_sentences(check_id, result.evidence):
-                    QTreeWidgetItem(item, ["", "", line])
+                    QTreeWidgetItem(item, ["", "", shown(line)])
                 technical = technical_lines(result.evidence)
                 if technical:
                     # one click away: collapsed under its own node
@@ -247,7 +248,8 @@ class CheckPage(WorkflowPage):
                         QTreeWidgetItem(detail, ["", "", line])
                 item.setExpanded(result.status is Status.FAIL)
             top.setExpanded(True)
-        self.results.resizeColumnToContents(2)
+        for column in (0, 1, 2):
+            self.results.resizeColumnToContents(column)
         failed = sum(1 for r in reports if r.failed)
         self.summary.setText(self.tr("%1 file(s) checked: %2 not compliant.")
                              .replace("%1", str(len(reports))).replace("%2", str(failed)))

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.documents.model import items_from_text, items_to_text
 from app.errors import PubDeskError, ValidationError
+from app.language import listed, shown_date
 from app.models import ConsentKind, EFileRole, Publication, PublicationType
-from app.rocdate import format_roc_date
 from app.services.consent import (
     ArticleConsentItem,
     BookConsentItem,
@@ -46,7 +46,6 @@ from app.services.consent import (
 )
 from app.services.consent_texts import (
     BOOK_EFILE_TYPES,
-    EFILE_LIST_LABELS,
     SERIAL_EFILE_TYPES,
     ArticleScope,
     ConsentScope,
@@ -63,12 +62,21 @@ from ui.worker import run_job
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-SCOPE_SHORT = {ConsentScope.DIGITAL_ARCHIVE: "典藏", ConsentScope.DIGITAL_READING: "閱覽",
-               ConsentScope.PREVIEW: "試閱", ConsentScope.EBOOK_SALES: "電子書",
-               ConsentScope.PRINT_ON_DEMAND: "隨選列印", ConsentScope.REPRINT: "加印"}
-EFILE_SHORT = {EFileRole.FINAL_COVER: "定稿封面", EFileRole.FINAL_BODY: "定稿內文",
-               EFileRole.PRINT_COVER: "印製封面", EFileRole.PRINT_BODY: "印製內文",
-               EFileRole.SCAN: "掃描檔"}
+def _scope_short(page: QWidget) -> dict[ConsentScope, str]:
+    """Column headers of the list's six scopes (the full name is the tooltip)."""
+    return {ConsentScope.DIGITAL_ARCHIVE: page.tr("Archive"),
+            ConsentScope.DIGITAL_READING: page.tr("Reading"),
+            ConsentScope.PREVIEW: page.tr("Preview"), ConsentScope.EBOOK_SALES: page.tr("E-book"),
+            ConsentScope.PRINT_ON_DEMAND: page.tr("On demand"),
+            ConsentScope.REPRINT: page.tr("Reprint")}
+
+
+def _efile_short(page: QWidget) -> dict[EFileRole, str]:
+    """Column headers of the e-file types sent with the letter."""
+    return {EFileRole.FINAL_COVER: page.tr("Final cover"),
+            EFileRole.FINAL_BODY: page.tr("Final body"),
+            EFileRole.PRINT_COVER: page.tr("Print cover"),
+            EFileRole.PRINT_BODY: page.tr("Print body"), EFileRole.SCAN: page.tr("Scan")}
 
 
 def _check_item(checked: bool = False) -> QTableWidgetItem:
@@ -110,8 +118,8 @@ class ConsentPage(WorkflowPage):
         super().__init__(db, hub, output_root, parent)
         self.draft: ConsentDraft | None = None
 
-        self.book_mode = QRadioButton(self.tr("Books (附件二(一))"))
-        self.serial_mode = QRadioButton(self.tr("Serial issue (附件二(二))"))
+        self.book_mode = QRadioButton(self.tr("Books (Annex 2(1))"))
+        self.serial_mode = QRadioButton(self.tr("Serial issue (Annex 2(2))"))
         self.book_mode.setChecked(True)
         modes = QButtonGroup(self)
         modes.addButton(self.book_mode)
@@ -127,7 +135,7 @@ class ConsentPage(WorkflowPage):
         self.doc_number.setPlaceholderText(self.tr(
             "As the document system issues it; left empty, the letter prints a blank to fill in"))
         self.copies = QLineEdit()
-        self.copies.setPlaceholderText(self.tr("副本, separated by 、"))
+        self.copies.setPlaceholderText(self.tr("Copies to, separated by commas"))
         head = QFormLayout()
         mode_row = QHBoxLayout()
         mode_row.addWidget(self.book_mode)
@@ -138,16 +146,16 @@ class ConsentPage(WorkflowPage):
         head.addRow(self.tr("Contact"), self.contact)
         head.addRow(self.tr("Date"), self.issued_on)
         head.addRow(self.tr("Document number"), self.doc_number)
-        head.addRow(self.tr("Copies to (副本)"), self.copies)
+        head.addRow(self.tr("Copies to"), self.copies)
 
         self.books = QTableWidget(0, self.BOOK_EFILE_COLUMN + len(BOOK_EFILE_TYPES))
         self.books.setObjectName("consentBooks")
         headers = [self.tr("Include"), self.tr("Title"), "GPN",
-                   *(SCOPE_SHORT[s] for s in ConsentScope), self.tr("All rights"),
-                   self.tr("Remarks"), *(EFILE_SHORT[r] for r in BOOK_EFILE_TYPES)]
+                   *(_scope_short(self)[s] for s in ConsentScope), self.tr("All rights"),
+                   self.tr("Remarks"), *(_efile_short(self)[r] for r in BOOK_EFILE_TYPES)]
         self.books.setHorizontalHeaderLabels(headers)
-        tips = {**{c: s.label for c, s in enumerate(ConsentScope, start=self.BOOK_SCOPE_COLUMN)},
-                **{c: EFILE_LIST_LABELS[r]
+        tips = {**{c: s.shown for c, s in enumerate(ConsentScope, start=self.BOOK_SCOPE_COLUMN)},
+                **{c: r.shown
                    for c, r in enumerate(BOOK_EFILE_TYPES, start=self.BOOK_EFILE_COLUMN)}}
         for column, tip in tips.items():
             header_item = self.books.horizontalHeaderItem(column)
@@ -175,9 +183,9 @@ class ConsentPage(WorkflowPage):
         self.articles = QTableWidget(0, 5 + len(SERIAL_EFILE_TYPES))
         self.articles.setObjectName("consentArticles")
         self.articles.setHorizontalHeaderLabels(
-            [self.tr("Include"), self.tr("Article"), ArticleScope.FULL_TEXT.label,
-             ArticleScope.ABSTRACT.label, self.tr("Remarks"),
-             *(EFILE_SHORT[r] for r in SERIAL_EFILE_TYPES)])
+            [self.tr("Include"), self.tr("Article"), ArticleScope.FULL_TEXT.shown,
+             ArticleScope.ABSTRACT.shown, self.tr("Remarks"),
+             *(_efile_short(self)[r] for r in SERIAL_EFILE_TYPES)])
         self.articles.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.articles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -210,8 +218,8 @@ class ConsentPage(WorkflowPage):
         self.output_button.setEnabled(False)
         draft_box = QWidget()
         draft_form = QFormLayout(draft_box)
-        draft_form.addRow(self.tr("Subject (主旨)"), self.subject)
-        draft_form.addRow(self.tr("Explanation (說明)"), self.items)
+        draft_form.addRow(self.tr("Subject"), self.subject)
+        draft_form.addRow(self.tr("Explanation"), self.items)
         draft_form.addRow("", self.error)
         buttons = QHBoxLayout()
         buttons.addStretch()
@@ -407,12 +415,12 @@ class ConsentPage(WorkflowPage):
         for record in records:
             row = self.history.rowCount()
             self.history.insertRow(row)
-            first = read_only_item(format_roc_date(record.issued_on))
+            first = read_only_item(shown_date(record.issued_on))
             first.setData(ID_ROLE, record.output_folder)
             self.history.setItem(row, 0, first)
             self.history.setItem(row, 1, read_only_item(record.doc_number))
-            self.history.setItem(row, 2, read_only_item(record.kind.label))
-            self.history.setItem(row, 3, read_only_item("、".join(record.titles)))
+            self.history.setItem(row, 2, read_only_item(record.kind.shown))
+            self.history.setItem(row, 3, read_only_item(listed(record.titles)))
 
     # --- the request -----------------------------------------------------------------------------
 
@@ -491,7 +499,7 @@ class ConsentPage(WorkflowPage):
         self.items.setPlainText(items_to_text(self.draft.letter.items))
         self.doc_number.setText(self.draft.letter.doc_number)
         self.output_button.setEnabled(True)
-        self.status_message.emit(self.tr("Draft ready: check 主旨 and 說明, then write."))
+        self.status_message.emit(self.tr("Draft ready: check the subject and the explanation, then write."))
         return True
 
     def output(self) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.rocdate import format_roc_date
+from app.language import shown_date
 from app.services.consignment import (
     ListItem,
     PriceFactors,
@@ -173,7 +173,7 @@ class ConsignmentPage(WorkflowPage):
         for y in (year, year - 1, year + 1):
             for month, day in ((6, 30), (12, 31)):
                 # ISO text as the item data: Qt would turn a Python date into a QDate.
-                self.period.addItem(format_roc_date(date(y, month, day)),
+                self.period.addItem(shown_date(date(y, month, day)),
                                     date(y, month, day).isoformat())
         self.sold = QTableWidget(0, 3)
         self.sold.setObjectName("consignmentSold")
@@ -375,12 +375,12 @@ class ConsignmentPage(WorkflowPage):
         for entry in history:
             index = self.history.rowCount()
             self.history.insertRow(index)
-            received = (f"{entry.received}（{format_roc_date(entry.last_paid_on)}）"
+            received = (f"{entry.received}（{shown_date(entry.last_paid_on)}）"
                         if entry.last_paid_on else "")
-            values = (entry.store, format_roc_date(entry.period_end), str(entry.gross),
-                      str(entry.commission), str(entry.net), format_roc_date(entry.due_on),
-                      received, f"{entry.state.label} {entry.outstanding}"
-                      if entry.outstanding else entry.state.label)
+            values = (entry.store, shown_date(entry.period_end), str(entry.gross),
+                      str(entry.commission), str(entry.net), shown_date(entry.due_on),
+                      received, f"{entry.state.shown} {entry.outstanding}"
+                      if entry.outstanding else entry.state.shown)
             for column, text in enumerate(values):
                 item = read_only_item(text, entry.id)
                 if entry.overdue and column == 7:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.documents.labels import PRESETS
+from app.language import shown_date
 from app.outputs import output_folder_for
-from app.rocdate import format_roc_date
 from app.services.deposit import (
     DepositRow,
     acknowledge,
@@ -72,7 +72,7 @@ class DepositPage(WorkflowPage):
         plan_button = QPushButton(self.tr("Make the deposit plan"))
         plan_button.clicked.connect(self.make_plan)
         self.notice = QLabel(self.tr("The designated libraries are reference data: check them "
-                                     "against 文化部's current list with 「Libraries…」."))
+                                     "against the Ministry of Culture's current list with “Libraries…”."))
         libraries_button = QPushButton(self.tr("Libraries…"))
         libraries_button.clicked.connect(self.edit_libraries)
         self.notice.setWordWrap(True)
@@ -195,9 +195,9 @@ class DepositPage(WorkflowPage):
             self.table.insertRow(index)
             values = (row.publication_label, row.library, f"{row.postcode}{row.address}", str(row.copies),
                       "有" if row.include_efiles else "",
-                      format_roc_date(row.sent_on) if row.sent_on else "",
+                      shown_date(row.sent_on) if row.sent_on else "",
                       " ".join(p for p in (row.carrier, row.reference) if p),
-                      format_roc_date(row.acknowledged_on) if row.acknowledged_on else "",
+                      shown_date(row.acknowledged_on) if row.acknowledged_on else "",
                       row.reason)
             for column, text in enumerate(values):
                 self.table.setItem(index, column, QTableWidgetItem(text))

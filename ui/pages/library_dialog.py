@@ -48,7 +48,7 @@ class LibraryDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("The designated list is set by 文化部 and changes: "
+        layout.addWidget(QLabel(self.tr("The designated list is set by the Ministry of Culture and changes: "
                                         "check each row, then tick it as checked.")))
         layout.addWidget(self.table, 1)
         layout.addWidget(add)

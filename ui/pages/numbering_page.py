@@ -61,9 +61,6 @@ from ui.pages.common import (
 from ui.picker import PublicationPicker
 from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit
 
-NEED_WORDS = {"required": "需要", "optional": "可選", "not needed": "不適用"}
-
-
 class NumberingPage(WorkflowPage):
     """Numbers for one publication at a time, applications across all."""
 
@@ -159,7 +156,7 @@ class NumberingPage(WorkflowPage):
         self.cip_card = QLineEdit()
         form.addRow(self.tr("Status"), self.app_status)
         form.addRow(self.tr("Date"), self.on_date)
-        form.addRow(self.tr("Registration no. (掛號單號)"), self.registration)
+        form.addRow(self.tr("Registration no."), self.registration)
         form.addRow(self.tr("Reply"), self.reply)
         form.addRow(self.tr("Assigned number"), self.assigned)
         form.addRow(self.tr("CIP block"), self.cip_text)
@@ -234,7 +231,7 @@ class NumberingPage(WorkflowPage):
         confirm.addRow(self.tr("Published year / month"), self.confirm_year)
         confirm.addRow("", self.confirm_month)
         confirm.addRow(self.tr("Note"), self.confirm_note)
-        confirm_button = QPushButton(self.tr("Confirm publication (NCL 四)"))
+        confirm_button = QPushButton(self.tr("Confirm publication (NCL part 4)"))
         confirm_button.clicked.connect(self.confirm)
         confirm.addRow("", confirm_button)
         layout.addWidget(copyright_button)
@@ -289,7 +286,9 @@ class NumberingPage(WorkflowPage):
         for item in plan:
             row = self.plan.rowCount()
             self.plan.insertRow(row)
-            for column, text in enumerate((item.kind, NEED_WORDS[item.need], item.reason,
+            need = {"required": self.tr("Required"), "optional": self.tr("Optional"),
+                    "not needed": self.tr("Not applicable")}[item.need]
+            for column, text in enumerate((item.kind, need, item.reason,
                                            display(item.kind, item.current) or "—")):
                 self.plan.setItem(row, column, read_only_item(text))
         self.plan.resizeRowsToContents()
@@ -319,7 +318,7 @@ class NumberingPage(WorkflowPage):
         for application in rows:
             row = self.applications.rowCount()
             self.applications.insertRow(row)
-            values = (application.publication_label, application.kind.label, application.status.label,
+            values = (application.publication_label, application.kind.shown, application.status.shown,
                       application.registration_no, application.assigned_number,
                       "、".join(application.missing))
             for column, text in enumerate(values):
@@ -363,7 +362,7 @@ class NumberingPage(WorkflowPage):
         if application is None:
             self.app_status.setText(self.tr("Choose or start an application."))
             return
-        self.app_status.setText(f"{kind.label}：{status.label}")
+        self.app_status.setText(f"{kind.shown}：{status.shown}")
         allowed = {ApplicationStatus.DRAFT: {ApplicationStatus.READY},
                    ApplicationStatus.READY: {ApplicationStatus.SUBMITTED,
                                              ApplicationStatus.DRAFT},
@@ -415,7 +414,7 @@ class NumberingPage(WorkflowPage):
                 registration_no=self.registration.text(), reply=self.reply.toPlainText(),
                 assigned_number=self.assigned.text(), cip_text=self.cip_text.toPlainText(),
                 cip_card_path=self.cip_card.text()),
-                self.tr("Application is now: %1").replace("%1", status.label)):
+                self.tr("Application is now: %1").replace("%1", status.shown)):
             if status is ApplicationStatus.ASSIGNED:
                 self.hub.announce("publications", self.publication_id() or -1)
             self.reload_applications()

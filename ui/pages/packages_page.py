@@ -51,8 +51,8 @@ class PackagesPage(WorkflowPage):
         self.last_package: Path | None = None
         self.kind = QComboBox()
         self.kind.setObjectName("packageKind")
-        for key, text in (("moc", self.tr("For 文化部 (consent, e-files, disc label)")),
-                          ("ncl", self.tr("For 國家圖書館 (ISBN/CIP uploads)")),
+        for key, text in (("moc", self.tr("For the Ministry of Culture (consent, e-files, disc label)")),
+                          ("ncl", self.tr("For the National Central Library (ISBN/CIP uploads)")),
                           ("deposit", self.tr("For deposit (list and labels)"))):
             self.kind.addItem(text, key)
         self.picker = PublicationPicker(db)

@@ -90,7 +90,7 @@ class _ListEditor(QWidget):
         elif name == "kind":
             combo = QComboBox()
             for kind in LibraryKind:
-                combo.addItem(kind.label, kind)
+                combo.addItem(kind.shown, kind)
             widget = combo
         else:
             widget = QLineEdit()
@@ -131,8 +131,8 @@ class _ListEditor(QWidget):
             self.table.insertRow(row)
             for column, name in enumerate(columns):
                 value = getattr(data, name)
-                text = ("是" if value else "否") if isinstance(value, bool) else \
-                    getattr(value, "label", str(value))
+                text = (self.tr("Yes") if value else self.tr("No")) \
+                    if isinstance(value, bool) else getattr(value, "shown", str(value))
                 self.table.setItem(row, column, read_only_item(text, record_id))
         self.table.blockSignals(False)
 

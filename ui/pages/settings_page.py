@@ -87,11 +87,11 @@ class SettingsPage(QWidget):
 
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, ErrorLabel] = {}
-        labels = {"full_name": self.tr("Full name (機關全銜)"), "short_name": self.tr("Short name"),
+        labels = {"full_name": self.tr("Full name"), "short_name": self.tr("Short name"),
                   "postcode": self.tr("Postcode"), "address": self.tr("Address"),
                   "phone": self.tr("Phone"), "fax": self.tr("Fax"), "email": self.tr("E-mail"),
                   "website": self.tr("Web site"),
-                  "doc_code": self.tr("Document number code (發文字號, e.g. 經研)")}
+                  "doc_code": self.tr("Document number code (e.g. 經研)")}
         unit_box = QGroupBox(self.tr("Letterhead data"))
         form = QFormLayout(unit_box)
         for f in fields(UnitData):
@@ -109,7 +109,7 @@ class SettingsPage(QWidget):
                                                  self.tr("E-mail"), self.tr("Default")])
         self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.contact_error = ErrorLabel()
-        contact_box = QGroupBox(self.tr("Contacts (承辦人)"))
+        contact_box = QGroupBox(self.tr("Contacts"))
         contact_layout = QVBoxLayout(contact_box)
         contact_layout.addWidget(self.contacts)
         contact_layout.addWidget(self.contact_error)
@@ -143,14 +143,14 @@ class SettingsPage(QWidget):
                     "The oldest automatic backup goes when a new one is made; backups you make "
                     "yourself are never removed.")),
                 ("application_reply_days", self.tr("Follow up an application after (days)"),
-                 self.tr("待辦 lists a submitted number application without a reply after "
+                 self.tr("To do lists a submitted number application without a reply after "
                          "this many days.")),
                 ("deposit_ack_days", self.tr("Follow up a deposit after (days)"), self.tr(
-                    "待辦 lists deposit copies sent without an acknowledgement after this many "
+                    "To do lists deposit copies sent without an acknowledgement after this many "
                     "days (§5).")),
                 ("settlement_warning_days", self.tr("Announce a settlement (days before)"),
-                 self.tr("待辦 announces the June and December settlement this many days "
-                         "before the period ends (附件一 註三)."))):
+                 self.tr("To do announces the June and December settlement this many days "
+                         "before the period ends (Annex 1, note 3)."))):
             box = QSpinBox()
             box.setRange(1, 365)
             box.setValue(int(getattr(settings, name)))
@@ -294,7 +294,7 @@ class SettingsPage(QWidget):
             return
         name = self.edits["full_name"].text()
         answer = QMessageBox.question(self, self.tr("Delete unit"),
-                                      self.tr("Delete 「%1」 and its contacts?").replace("%1", name))
+                                      self.tr("Delete “%1” and its contacts?").replace("%1", name))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

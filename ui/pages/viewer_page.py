@@ -97,7 +97,7 @@ class DocumentViewerPage(QWidget):
         error = self.document.load(str(pdf))
         if error != QPdfDocument.Error.None_:
             QMessageBox.warning(self, self.tr("Preview"), self.tr(
-                "「%1」 cannot be shown: the file is missing or damaged.").replace("%1", str(pdf)))
+                "“%1” cannot be shown: the file is missing or damaged.").replace("%1", str(pdf)))
             self.pdf_path = None
             self._update()
             return False

@@ -27,7 +27,7 @@ class NewFromThisDialog(QDialog):
         self.setWindowTitle(self.tr("New from this publication"))
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Make a new publication from 「%1」. It is:")
+        layout.addWidget(QLabel(self.tr("Make a new publication from “%1”. It is:")
                                 .replace("%1", source_title)))
         self.options: dict[RelationKind, QRadioButton] = {}
         for kind, text in ((RelationKind.REPRINT_OF, self.tr("A reprint (new printing, "

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldProblem, ValidationError
+from app.language import shown
 from app.models import (
     Binding,
     CipStatus,
@@ -87,7 +90,12 @@ class PublicationFormWidget(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
         outer.addStretch(1)
-        self.tabs.addTab(page, title)
+        # A long checklist or a small screen (1280×800 at 150 %) scrolls instead of clipping.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.tabs.addTab(scroll, title)
         return form
 
     def _build_main_tab(self) -> None:
@@ -139,10 +147,10 @@ class PublicationFormWidget(QWidget):
         form = self._tab(self.tr("Publishing"))
         self.edition = QSpinBox()
         self.edition.setRange(1, 999)
-        self._row(form, self.tr("Edition (版次)"), self.edition, "edition")
+        self._row(form, self.tr("Edition"), self.edition, "edition")
         self.printing = QSpinBox()
         self.printing.setRange(1, 999)
-        self._row(form, self.tr("Printing (刷次)"), self.printing, "printing")
+        self._row(form, self.tr("Printing"), self.printing, "printing")
         when = QWidget()
         when_layout = QHBoxLayout(when)
         when_layout.setContentsMargins(0, 0, 0, 0)
@@ -367,7 +375,7 @@ class PublicationFormWidget(QWidget):
             label.show_message("")
         messages: dict[str, list[str]] = {}
         for problem in problems:
-            messages.setdefault(problem.field, []).append(problem.message)
+            messages.setdefault(problem.field, []).append(shown(problem.message))
         for field, texts in messages.items():
             if field in self.errors:
                 self.errors[field].show_message("\n".join(texts))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from app.db import Database
-from app.rocdate import local_time_text
+from app.language import shown, shown_time
 from app.services.history import publication_history
 from ui.pages.common import read_only_item
 
@@ -43,8 +43,9 @@ class HistoryTab(QWidget):
         for entry in rows:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            for column, text in enumerate((local_time_text(entry.at), entry.who, entry.what,
-                                           entry.field, entry.old, entry.new)):
+            for column, text in enumerate((shown_time(entry.at), entry.who, shown(entry.what),
+                                           shown(entry.field), shown(entry.old),
+                                           shown(entry.new))):
                 item = read_only_item(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)

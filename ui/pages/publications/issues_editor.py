@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import ChangedElsewhereError, PubDeskError
-from app.rocdate import ROC_OFFSET, format_roc_year_month
+from app.language import shown_year_month
+from app.rocdate import ROC_OFFSET
 from app.services.serials import (
     ArticleData,
     IssueData,
@@ -66,8 +67,8 @@ class IssuesEditor(QWidget):
         self.issue_title = QLineEdit()
         self.issue_error = ErrorLabel()
         form = QFormLayout()
-        form.addRow(self.tr("Volume (卷)"), self.volume)
-        form.addRow(self.tr("Number (期)"), self.number)
+        form.addRow(self.tr("Volume"), self.volume)
+        form.addRow(self.tr("Issue number"), self.number)
         when = QHBoxLayout()
         when.addWidget(self.roc_year)
         when.addWidget(self.month)
@@ -136,7 +137,7 @@ class IssuesEditor(QWidget):
             row = self.issues.rowCount()
             self.issues.insertRow(row)
             for column, text in enumerate((data.volume, data.number,
-                                           format_roc_year_month(data.year, data.month),
+                                           shown_year_month(data.year, data.month),
                                            data.title)):
                 self.issues.setItem(row, column, QTableWidgetItem(text))
             del issue_id

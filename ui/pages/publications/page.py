@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import ChangedElsewhereError, PubDeskError, ValidationError
-from app.models import PublicationStatus, PublicationType
-from app.rocdate import format_roc_date
+from app.language import shown_date, t
+from app.models import PublicationForm, PublicationStatus, PublicationType
 from app.services.life_cycle import Step, checklist
 from app.services.publication_rules import PublicationData
 from app.services.publications import (
@@ -38,6 +38,7 @@ from app.services.publications import (
     create_publication,
     delete_blockers,
     delete_publication,
+    edition_shown,
     publication_data,
     publication_ids,
     related_publications,
@@ -65,7 +66,7 @@ def checklist_html(steps: list[Step], go: str) -> str:
     rows = []
     for step in steps:
         colour = "#2e7d32" if step.done else "#b26a00"
-        when = f"（{format_roc_date(step.on)}）" if step.on else ""
+        when = t("（{date}）", date=shown_date(step.on)) if step.on else ""
         link = "" if step.done or step.page == "publications" else \
             f' <a href="page:{step.page}">{escape(go)}</a>'
         rows.append(f'<tr><td style="color:{colour}">{"✔" if step.done else "□"}</td>'
@@ -109,7 +110,13 @@ class PublicationsPage(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 56, 72, 96, 124)):
+        metrics = self.table.fontMetrics()
+        # 載體 and 版次 as wide as their usual words in the chosen language (「初版二刷」 or
+        # "2nd edition"; longer ones have a tooltip), the rest fixed.
+        form_width = max(metrics.horizontalAdvance(f.shown) for f in PublicationForm) + 16
+        edition_width = metrics.horizontalAdvance(edition_shown(2, 1)) + 16
+        for column, width in enumerate((200, max(56, form_width), max(72, edition_width),
+                                        96, 124)):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().hide()
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -338,8 +345,8 @@ class PublicationsPage(QWidget):
         self.history.load(record_id)
         self.related.clear()
         for link in links:
-            text = (f"{link.kind.label} → {link.other_label}" if link.outgoing
-                    else f"{link.other_label} ← {link.kind.label}")
+            text = (f"{link.kind.shown} → {link.other_label}" if link.outgoing
+                    else f"{link.other_label} ← {link.kind.shown}")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, link.other_id)
             self.related.addItem(item)
@@ -497,7 +504,7 @@ class PublicationsPage(QWidget):
             row = row_for(session, self.current_id)
         # Named so that the print book is not mistaken for its e-book or a reprint.
         title = row.label if row is not None else self.form.title.text()
-        text = self.tr("Delete 「%1」 with its table of contents, issues and files list? "
+        text = self.tr("Delete “%1” with its table of contents, issues and files list? "
                        "It goes to the recycle bin, from which it can be restored.").replace(
                            "%1", title)
         if reasons:
@@ -517,7 +524,7 @@ class PublicationsPage(QWidget):
         deleted = self.current_id
         self.clear_detail()
         self.hub.announce("publications", deleted)
-        self.status_message.emit(self.tr("Moved 「%1」 to the recycle bin.").replace("%1", title))
+        self.status_message.emit(self.tr("Moved “%1” to the recycle bin.").replace("%1", title))
 
     def open_recycle_bin(self) -> RecycleBinDialog:
         """The 資源回收筒: restore a deleted publication, or remove it for good."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import PubDeskError
-from app.rocdate import local_time_text
+from app.language import shown_time
 from app.services.recycle_bin import empty_bin, list_bin, purge, restore
 from ui.errors import show_error
 
@@ -81,7 +81,7 @@ class RecycleBinDialog(QDialog):
             label = QTableWidgetItem(item.label)
             label.setData(Qt.ItemDataRole.UserRole, item.id)
             self.table.setItem(row, 0, label)
-            self.table.setItem(row, 1, QTableWidgetItem(local_time_text(item.deleted_at)))
+            self.table.setItem(row, 1, QTableWidgetItem(shown_time(item.deleted_at)))
             self.table.setItem(row, 2, QTableWidgetItem(item.deleted_by))
         if items:
             self.table.selectRow(0)
@@ -112,7 +112,7 @@ class RecycleBinDialog(QDialog):
         self.reload()
         if result.skipped:
             QMessageBox.information(self, self.tr("Restored"), self.tr(
-                "「%1」 is back. Some links could not be restored because what they pointed to "
+                "“%1” is back. Some links could not be restored because what they pointed to "
                 "no longer exists:\n%2").replace("%1", chosen[1]).replace(
                     "%2", "\n".join("• " + s for s in result.skipped)))
         self.restored.emit(result.publication_id)
@@ -124,7 +124,7 @@ class RecycleBinDialog(QDialog):
             return
         answer = QMessageBox.warning(
             self, self.tr("Delete for good"), self.tr(
-                "Delete 「%1」 for good? It cannot be restored afterwards (backups still have "
+                "Delete “%1” for good? It cannot be restored afterwards (backups still have "
                 "it).").replace("%1", chosen[1]),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)

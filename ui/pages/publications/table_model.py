@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from app.identifiers import display
-from app.rocdate import format_roc_year_month
+from app.language import shown_year_month
 from app.services.publications import PublicationRow
 
 RowLoader = Callable[[list[int]], dict[int, PublicationRow]]
@@ -113,11 +113,9 @@ class PublicationTableModel(QAbstractTableModel):
             return None
         column = self.COLUMNS[index.column()]
         if column == "published":
-            if row.published_year and row.published_month:
-                return format_roc_year_month(row.published_year, row.published_month)
-            return f"{row.published_year - 1911}年" if row.published_year else ""
-        values = {"title": row.title, "type": row.pub_type.label, "form": row.form.label,
-                  "edition": row.edition_text, "status": row.status.label,
+            return shown_year_month(row.published_year, row.published_month)
+        values = {"title": row.title, "type": row.pub_type.shown, "form": row.form.shown,
+                  "edition": row.edition_text, "status": row.status.shown,
                   "unit": row.unit_name, "gpn": row.gpn, "isbn": display("isbn", row.isbn)}
         return values[column]
 

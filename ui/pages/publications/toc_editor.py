@@ -45,7 +45,7 @@ def fill_tree(tree: QTreeWidget, lines: list[TocLine]) -> list[QTreeWidgetItem]:
     items: list[QTreeWidgetItem] = []
     parents: list[QTreeWidgetItem] = []
     for index, line in enumerate(lines):
-        item = QTreeWidgetItem([line.title, line.page, line.kind.label])
+        item = QTreeWidgetItem([line.title, line.page, line.kind.shown])
         item.setData(0, INDEX_ROLE, index)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         del parents[line.level - 1:]
@@ -300,6 +300,6 @@ class TocEditor(QWidget):
         item = self.tree.currentItem()
         if item is not None:
             self.tree.blockSignals(True)
-            item.setText(2, self.kind.value().label)
+            item.setText(2, self.kind.value().shown)
             self.tree.blockSignals(False)
         self._update_buttons()
