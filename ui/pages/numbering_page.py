@@ -61,6 +61,7 @@ from ui.pages.common import (
 from ui.picker import PublicationPicker
 from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit
 
+
 class NumberingPage(WorkflowPage):
     """Numbers for one publication at a time, applications across all."""
 
