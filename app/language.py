@@ -239,7 +239,8 @@ def marked_texts() -> set[str]:
         cls = pending.pop()
         pending += cls.__subclasses__()
         texts |= {member.label for member in cls}
-    return texts | set(agenda.KINDS.values()) | screen_templates(root / "app")
+    return (texts | set(agenda.KINDS.values()) | screen_templates(root / "app")
+            | message_templates(root / "app"))
 
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e\U00020000-\U0002ffff]")
@@ -256,6 +257,50 @@ def _template_of(node: ast.JoinedStr) -> str:
             parts.append("{" + str(index) + "}")
             index += 1
     return "".join(parts)
+
+
+MESSAGE_CALLS = frozenset({"problem", "single", "FieldProblem", "control_character_problem"})
+"""Calls whose text arguments are messages for the officer (besides raising an error)."""
+
+
+def _name_of(func: ast.expr) -> str:
+    return func.id if isinstance(func, ast.Name) else \
+        func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _texts_under(root: ast.AST) -> set[str]:
+    found: set[str] = set()
+    inner = {id(value) for node in ast.walk(root) if isinstance(node, ast.JoinedStr)
+             for value in node.values}
+    for node in ast.walk(root):
+        if isinstance(node, ast.JoinedStr) and any(
+                isinstance(v, ast.Constant) and CJK.search(str(v.value)) for v in node.values):
+            found.add(_template_of(node))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+                id(node) not in inner and CJK.search(node.value):
+            found.add(node.value)
+    return found
+
+
+def message_templates(app_folder: Path) -> set[str]:
+    """The messages of the rest of app/: the Chinese text in every `raise`, in calls of an
+    …Error class or of MESSAGE_CALLS, and in `warnings.append(…)` — what validation and
+    errors say to the officer (the UI shows them through `shown`)."""
+    found: set[str] = set()
+    for path in sorted(app_folder.rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and node.exc is not None:
+                found |= _texts_under(node.exc)
+            elif isinstance(node, ast.Call):
+                name = _name_of(node.func)
+                warning = name == "append" and isinstance(node.func, ast.Attribute) and \
+                    _name_of(node.func.value) == "warnings"
+                if name in MESSAGE_CALLS or name.endswith("Error") or warning:
+                    for argument in node.args:
+                        found |= _texts_under(argument)
+    return found
 
 
 def screen_templates(app_folder: Path) -> set[str]:

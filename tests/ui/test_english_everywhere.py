@@ -202,10 +202,16 @@ def test_no_chinese_on_any_screen_in_english(in_english: None, qtbot, tmp_path: 
         look("serial", window)
         # a validation message on screen
         page.open_publication(sample.books[1])
+        page.detail_tabs.setCurrentIndex(0)
+        page.form.tabs.setCurrentIndex(0)
         page.form.isbn.setText("978-957-00-0000-1")
         page.form.title.setText("")
         page.save()
         look("validation", window)
+        from ui.widgets import ErrorLabel
+
+        said = [label.text() for label in page.form.findChildren(ErrorLabel) if label.text()]
+        assert "Enter the title." in said, said  # the test saw the message it looks for
         page.revert() if hasattr(page, "revert") else None
         # checks: the demo e-file, a sound book, a faulty file, a file that is not a PDF
         window.show_page("checks")
@@ -232,4 +238,8 @@ def test_no_chinese_on_any_screen_in_english(in_english: None, qtbot, tmp_path: 
     finally:
         window.close()
         db.dispose()
+    data = _user_data(db.engine, tmp_path)
+    for kind, said in modal_dialogs:  # message boxes said along the way
+        if _chinese_left(said, data):
+            found.setdefault(f"message box ({kind})", set()).add(said[:200])
     assert not found, "\n".join(f"{where}: {sorted(values)}" for where, values in found.items())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -78,6 +79,9 @@ class NumberingPage(WorkflowPage):
         self.plan = QTableWidget(0, 4)
         self.plan.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Needed"),
                                              self.tr("Why"), self.tr("Now")])
+        for column in (0, 1, 3):  # the short columns as wide as their words; 依據 takes the rest
+            self.plan.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
         self.plan.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.plan.verticalHeader().setVisible(False)
         self.plan.setWordWrap(True)  # the rule behind each number, whole (§4, NCL 二(二)1)
@@ -128,6 +132,7 @@ class NumberingPage(WorkflowPage):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([560, 700])
         layout = QVBoxLayout(self)
@@ -162,16 +167,17 @@ class NumberingPage(WorkflowPage):
         form.addRow(self.tr("Assigned number"), self.assigned)
         form.addRow(self.tr("CIP block"), self.cip_text)
         form.addRow(self.tr("CIP card file"), self.cip_card)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two rows: the page stays usable on a narrow window
         self.status_buttons: dict[ApplicationStatus, QPushButton] = {}
-        for status, text in ((ApplicationStatus.READY, self.tr("Mark ready")),
+        for index, (status, text) in enumerate((
+                (ApplicationStatus.READY, self.tr("Mark ready")),
                              (ApplicationStatus.SUBMITTED, self.tr("Mark submitted")),
                              (ApplicationStatus.ASSIGNED, self.tr("Record the number")),
                              (ApplicationStatus.RETURNED, self.tr("Returned")),
-                             (ApplicationStatus.DRAFT, self.tr("Back to draft"))):
+                             (ApplicationStatus.DRAFT, self.tr("Back to draft")))):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, s=status: self.move_to(s))
-            buttons.addWidget(button)
+            buttons.addWidget(button, index // 3, index % 3)
             self.status_buttons[status] = button
         form.addRow("", buttons)
         self.tabs.addTab(page, self.tr("Application"))
