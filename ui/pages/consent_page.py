@@ -162,7 +162,10 @@ class ConsentPage(WorkflowPage):
             if header_item is not None:
                 header_item.setToolTip(tip)
         self.books.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.books.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The title is the key column: it keeps a readable width (the table scrolls sideways
+        # when the scope and e-file columns need more room, as in English).
+        self.books.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.books.setColumnWidth(1, 260)
         self.book_picker = PublicationPicker(db)
         add_book = QPushButton(self.tr("Add to the letter"))
         add_book.clicked.connect(lambda: self.add_book(self.book_picker.current_id()))
@@ -253,6 +256,11 @@ class ConsentPage(WorkflowPage):
         history_layout.addWidget(self.history)
         split.addWidget(history_box)
         split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setStretchFactor(2, 1)
+        # The books first: at 1280×800 the table shows five or more rows, the draft below,
+        # the letters already sent last (drag the handles for more).
+        split.setSizes([430, 220, 110])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         listen_when_shown(hub, self, self._data_changed)
@@ -315,7 +323,9 @@ class ConsentPage(WorkflowPage):
         include.setData(ID_ROLE, found.id)
         include.setData(SORT_ROLE, (found.title, found.id))
         self.books.setItem(row, 0, include)
-        self.books.setItem(row, 1, read_only_item(found.label))
+        title_item = read_only_item(found.label)
+        title_item.setToolTip(found.label)
+        self.books.setItem(row, 1, title_item)
         self.books.setItem(row, 2, read_only_item(found.gpn or self.tr("(no GPN)")))
         for column in range(self.BOOK_SCOPE_COLUMN, self.books.columnCount()):
             self.books.setItem(row, column, QTableWidgetItem("")
