@@ -287,7 +287,9 @@ def _run_agenda(args: argparse.Namespace, locations: Locations) -> int:
 
 def _run_export(args: argparse.Namespace, locations: Locations) -> int:
     from app.db import open_database
+    from app.documents.editable import EditableFormats
     from app.packages.kinds import ExportRefused, Override, build_package
+    from app.settings import load_settings
 
     overrides = []
     for text in args.override:
@@ -299,8 +301,9 @@ def _run_export(args: argparse.Namespace, locations: Locations) -> int:
     db = open_database(locations)
     try:
         with db.session() as session:
-            target = build_package(session, args.kind, args.publication, Path(args.out),
-                                   args.zip, overrides)
+            target = build_package(
+                session, args.kind, args.publication, Path(args.out), args.zip, overrides,
+                formats=EditableFormats.of(load_settings(locations.settings_file)))
     except ExportRefused as exc:
         print(f"未匯出：{exc.message}", file=sys.stderr)
         for path, check, message in exc.failures:

@@ -34,6 +34,10 @@ class Settings:
     window_state: str = ""
     splitter_state: str = ""
     last_page: str = "agenda"
+    write_odf: bool = True
+    """Editable documents as ODT/ODS (CNS 15251, the government's standard format)."""
+    write_ooxml: bool = True
+    """Editable documents as DOCX/XLSX (Word, Excel). At least one of the two is on."""
     office_server: str = ""
     """The office PostgreSQL database (URL without the password, which is kept in the OS
     credential store); empty: the database file in the data folder. `--db` and `PUBDESK_DB`
@@ -67,6 +71,8 @@ def load_settings(path: Path) -> Settings:
     if settings.language not in LANGUAGES:
         settings.language = defaults.language
     settings.backups_kept = min(365, max(1, settings.backups_kept))
+    if not (settings.write_odf or settings.write_ooxml):
+        settings.write_odf = settings.write_ooxml = True
     for name in ("application_reply_days", "deposit_ack_days", "settlement_warning_days"):
         setattr(settings, name, min(365, max(1, getattr(settings, name))))
     return settings

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.documents.editable import EditableFormats
 from app.errors import PubDeskError
 from app.paths import Locations
 from app.settings import Settings, save_settings
@@ -163,6 +164,8 @@ class MainWindow(QMainWindow):
         if built is not None:
             return built
         page = self._build_page(key)
+        if hasattr(page, "editable_formats"):  # writes documents: in the formats Settings asks
+            page.editable_formats = lambda: EditableFormats.of(self.settings)
         self.pages[key] = page
         index = PAGE_KEYS.index(key)
         waiting = self.stack.widget(index)  # the 「正在開啟資料庫…」 label it replaces

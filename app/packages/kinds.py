@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.documents.disc_label import write_disc_label
+from app.documents.editable import EditableFormats
 from app.documents.labels import PRESETS
 from app.errors import PubDeskError
 from app.models import (
@@ -145,8 +146,10 @@ def _disc_lines(session: Session, publications: list[Publication], files: list[E
 def build_package(session: Session, kind: str, publication_ids: list[int], target: Path,
                   as_zip: bool = False, overrides: list[Override] | None = None,
                   progress: Progress | None = None, cancelled: Cancelled | None = None,
-                  on: date | None = None) -> Path:
-    """Build one package at `target` (a folder, or `target.zip`); all or nothing."""
+                  on: date | None = None, formats: EditableFormats | None = None) -> Path:
+    """Build one package at `target` (a folder, or `target.zip`); all or nothing. Editable
+    documents in the formats Settings asks for (`formats`; both by default)."""
+    formats = formats or EditableFormats()
     if kind not in KINDS:
         raise PubDeskError(f"不認得的送交包類別「{kind}」（moc、ncl、deposit）。")
     if not publication_ids:
@@ -156,13 +159,15 @@ def build_package(session: Session, kind: str, publication_ids: list[int], targe
     total = sum(Path(f.path).stat().st_size for f in files if Path(f.path).exists())
     with PackageBuilder(target, kind, as_zip, progress, cancelled, total) as builder:
         if kind == "moc":
-            _moc(session, builder, publications, files, overrides or [], progress, cancelled)
+            _moc(session, builder, publications, files, overrides or [], progress, cancelled,
+                 formats)
         elif kind == "ncl":
             _ncl(session, builder, publications)
         else:
             for pub in publications:
-                for path in write_deposit_documents(session, pub.id, builder.scratch() / str(pub.id),
-                                                    PRESETS[0], on or date.today()):
+                for path in write_deposit_documents(session, pub.id,
+                                                    builder.scratch() / str(pub.id), PRESETS[0],
+                                                    on or date.today(), formats=formats):
                     builder.add_file(path, f"{record_folder_name(pub)}/{path.name}", "寄存文件",
                                      f"出版品 {pub.id}")
         return builder.commit()
@@ -170,7 +175,7 @@ def build_package(session: Session, kind: str, publication_ids: list[int], targe
 
 def _moc(session: Session, builder: PackageBuilder, publications: list[Publication],
          files: list[EFile], overrides: list[Override], progress: Progress | None,
-         cancelled: Cancelled | None) -> None:
+         cancelled: Cancelled | None, formats: EditableFormats) -> None:
     letters: dict[int, ConsentLetter] = {}
     for pub in publications:
         letter = session.scalars(select(ConsentLetter).join(ConsentEntry).where(
@@ -182,7 +187,8 @@ def _moc(session: Session, builder: PackageBuilder, publications: list[Publicati
         letters[letter.id] = letter
     for letter in letters.values():
         for path in sorted(Path(letter.output_folder).iterdir()):
-            if path.suffix in (".docx", ".odt", ".pdf"):
+            editable = path.suffix in (".docx", ".odt") and path.suffix in formats.suffixes
+            if path.suffix == ".pdf" or editable:
                 builder.add_file(path, f"授權函/{path.name}", "授權函與利用清單",
                                  f"授權函 {letter.doc_number}")
     for report in _recheck(session, builder, files, overrides, progress, cancelled):

@@ -12,10 +12,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.documents.docx_writer import write_letter_docx, write_table_docx
+from app.documents.editable import EditableFormats, write_letter, write_table_documents
 from app.documents.model import HeaderCell, Item, OfficialLetter, Table
 from app.documents.pdf_writer import write_letter_pdf, write_table_pdf
-from app.documents.xlsx_writer import write_table_xlsx
 from app.errors import FieldProblem, ValidationError
 from app.models import (
     Binding,
@@ -303,39 +302,48 @@ def record_consent(session: Session, draft: ConsentDraft, output_folder: str = "
 
 @dataclass(frozen=True)
 class ConsentFiles:
-    """The files written for one consent."""
+    """The files written for one consent (the editable ones as Settings asks: None when that
+    format is not written)."""
 
     letter_pdf: Path
-    letter_docx: Path
     list_pdf: Path
-    list_docx: Path
-    list_xlsx: Path
-    letter_odt: Path
-    list_odt: Path
-    list_ods: Path
+    letter_docx: Path | None = None
+    list_docx: Path | None = None
+    list_xlsx: Path | None = None
+    letter_odt: Path | None = None
+    list_odt: Path | None = None
+    list_ods: Path | None = None
     """ODF twins of the editable files (CNS 15251, the government's editable standard)."""
 
     def all(self) -> list[Path]:
-        """Every file, letter first."""
-        return [self.letter_pdf, self.letter_docx, self.list_pdf, self.list_docx,
-                self.list_xlsx, self.letter_odt, self.list_odt, self.list_ods]
+        """Every file written, letter first."""
+        return [p for p in (self.letter_pdf, self.letter_docx, self.list_pdf, self.list_docx,
+                            self.list_xlsx, self.letter_odt, self.list_odt, self.list_ods)
+                if p is not None]
+
+    @property
+    def letter_editable(self) -> Path | None:
+        """The letter to edit: the ODT when written, else the DOCX."""
+        return self.letter_odt or self.letter_docx
 
 
-def write_consent_files(draft: ConsentDraft, folder: Path) -> ConsentFiles:
-    """Write the letter (PDF, DOCX, ODT) and the list (PDF, DOCX, XLSX, ODT, ODS)."""
-    from app.documents.odf_writer import write_letter_odt, write_table_ods, write_table_odt
-
+def write_consent_files(draft: ConsentDraft, folder: Path,
+                        formats: EditableFormats | None = None) -> ConsentFiles:
+    """Write the letter (PDF; ODT and/or DOCX) and the list (PDF; ODT/ODS and/or
+    DOCX/XLSX)."""
+    formats = formats or EditableFormats()
     base = "圖書" if draft.request.kind is ConsentKind.BOOK else "連續性出版品"
     author = draft.letter.agency_name
+    letter = write_letter(draft.letter, folder / f"{base}授權函", formats)
+    table = write_table_documents(draft.table, folder / draft.table.title, formats)
+    by_suffix = {p.suffix: p for p in table}
     return ConsentFiles(
         letter_pdf=write_letter_pdf(draft.letter, folder / f"{base}授權函.pdf", author),
-        letter_docx=write_letter_docx(draft.letter, folder / f"{base}授權函.docx"),
         list_pdf=write_table_pdf(draft.table, folder / f"{draft.table.title}.pdf", author),
-        list_docx=write_table_docx(draft.table, folder / f"{draft.table.title}.docx"),
-        list_xlsx=write_table_xlsx(draft.table, folder / f"{draft.table.title}.xlsx"),
-        letter_odt=write_letter_odt(draft.letter, folder / f"{base}授權函.odt"),
-        list_odt=write_table_odt(draft.table, folder / f"{draft.table.title}.odt"),
-        list_ods=write_table_ods(draft.table, folder / f"{draft.table.title}.ods"))
+        letter_docx=next((p for p in letter if p.suffix == ".docx"), None),
+        letter_odt=next((p for p in letter if p.suffix == ".odt"), None),
+        list_docx=by_suffix.get(".docx"), list_xlsx=by_suffix.get(".xlsx"),
+        list_odt=by_suffix.get(".odt"), list_ods=by_suffix.get(".ods"))
 
 
 @dataclass(frozen=True)

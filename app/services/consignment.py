@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.documents.editable import EditableFormats, write_table_documents
 from app.documents.model import HeaderCell, Table
 from app.errors import NotFoundError, ValidationError
 from app.models import (
@@ -423,20 +424,17 @@ def settlement_table(session: Session, settlement_id: int) -> Table:
                  landscape=False)
 
 
-def write_consignment_list(session: Session, list_id: int, folder: Path) -> list[Path]:
-    """附件一 in both copies: one PDF with two pages' worth, DOCX, XLSX, ODT and ODS per copy."""
-    from app.documents.docx_writer import write_table_docx
-    from app.documents.odf_writer import write_table_ods, write_table_odt
+def write_consignment_list(session: Session, list_id: int, folder: Path,
+                           formats: EditableFormats | None = None) -> list[Path]:
+    """附件一 in both copies: one PDF with both, and per copy the editable formats Settings
+    asks for (ODT/ODS and/or DOCX/XLSX)."""
     from app.documents.pdf_writer import write_tables_pdf
-    from app.documents.xlsx_writer import write_table_xlsx
 
     tables = consignment_list_tables(session, list_id)
     written = [write_tables_pdf(tables, folder / "委託統籌展售清單.pdf")]
     for table, copy in zip(tables, ("機關留存聯", "展售門市聯"), strict=True):
-        written.append(write_table_docx(table, folder / f"委託統籌展售清單-{copy}.docx"))
-        written.append(write_table_xlsx(table, folder / f"委託統籌展售清單-{copy}.xlsx", copy))
-        written.append(write_table_odt(table, folder / f"委託統籌展售清單-{copy}.odt"))
-        written.append(write_table_ods(table, folder / f"委託統籌展售清單-{copy}.ods", copy))
+        written += write_table_documents(table, folder / f"委託統籌展售清單-{copy}",
+                                         formats or EditableFormats(), copy)
     return written
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.documents.docx_writer import write_lines_docx
+from app.documents.editable import EditableFormats, write_lines
 from app.documents.files import atomic_output
 from app.documents.pdf_writer import write_lines_pdf
 from app.identifiers import validate_isbn, validate_issn
@@ -80,15 +80,14 @@ def copyright_page_lines(session: Session, publication_id: int) -> list[str]:
     return lines
 
 
-def write_copyright_page(session: Session, publication_id: int, folder: Path) -> list[Path]:
-    """The block as plain text, DOCX, PDF and ODT."""
-    from app.documents.odf_writer import write_lines_odt
+def write_copyright_page(session: Session, publication_id: int, folder: Path,
+                         formats: EditableFormats | None = None) -> list[Path]:
+    """The block as plain text, PDF, and ODT and/or DOCX as Settings asks."""
 
     lines = copyright_page_lines(session, publication_id)
     title = f"版權頁－{load_publication(session, publication_id).title}"
     text_path = folder / "版權頁.txt"
     with atomic_output(text_path) as partial:
         partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [text_path, write_lines_docx(lines, folder / "版權頁.docx", title),
-            write_lines_pdf(lines, folder / "版權頁.pdf", title),
-            write_lines_odt(lines, folder / "版權頁.odt", title)]
+    return [text_path, write_lines_pdf(lines, folder / "版權頁.pdf", title),
+            *write_lines(lines, folder / "版權頁", formats or EditableFormats(), title)]

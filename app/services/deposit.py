@@ -11,11 +11,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.documents.docx_writer import write_letter_docx, write_table_docx
+from app.documents.editable import EditableFormats, write_letter, write_table_documents
 from app.documents.labels import LabelSheet, write_labels_pdf
 from app.documents.model import HeaderCell, Item, OfficialLetter, Table
 from app.documents.pdf_writer import write_letter_pdf, write_table_pdf
-from app.documents.xlsx_writer import write_table_xlsx
 from app.errors import NotFoundError, ValidationError
 from app.models import (
     DepositLibrary,
@@ -223,26 +222,22 @@ def cover_letter(session: Session, publication_id: int, row: DepositRow,
 
 def write_deposit_documents(session: Session, publication_id: int, folder: Path,
                             sheet: LabelSheet, on: date, start_position: int = 1,
-                            letters: bool = False) -> list[Path]:
-    """Shipping list (DOCX, PDF, XLSX, ODT, ODS), labels (PDF) and, if asked, a cover letter
-    per library (PDF, DOCX, ODT)."""
-    from app.documents.odf_writer import write_letter_odt, write_table_ods, write_table_odt
-
+                            letters: bool = False,
+                            formats: EditableFormats | None = None) -> list[Path]:
+    """Shipping list (PDF; ODT/ODS and/or DOCX/XLSX as Settings asks), labels (PDF) and, if
+    asked, a cover letter per library (PDF; ODT and/or DOCX)."""
+    formats = formats or EditableFormats()
     rows = deposit_rows(session, publication_id)
     if not rows:
         raise ValidationError.single("plan", "這筆出版品還沒有寄存計畫，請先「建立寄存計畫」。")
     agency = load_publication(session, publication_id).unit.full_name
     table = shipping_list(rows, agency, on)
-    written = [write_table_docx(table, folder / "寄存清單.docx"),
-               write_table_pdf(table, folder / "寄存清單.pdf", agency),
-               write_table_xlsx(table, folder / "寄存清單.xlsx"),
-               write_labels_pdf(labels_for(rows), sheet, folder / "寄存標籤.pdf", start_position),
-               write_table_odt(table, folder / "寄存清單.odt"),
-               write_table_ods(table, folder / "寄存清單.ods")]
+    written = [write_table_pdf(table, folder / "寄存清單.pdf", agency),
+               *write_table_documents(table, folder / "寄存清單", formats),
+               write_labels_pdf(labels_for(rows), sheet, folder / "寄存標籤.pdf", start_position)]
     if letters:
         for row in rows:
             letter = cover_letter(session, publication_id, row, on)
             written.append(write_letter_pdf(letter, folder / f"寄存函-{row.library}.pdf", agency))
-            written.append(write_letter_docx(letter, folder / f"寄存函-{row.library}.docx"))
-            written.append(write_letter_odt(letter, folder / f"寄存函-{row.library}.odt"))
+            written += write_letter(letter, folder / f"寄存函-{row.library}", formats)
     return written

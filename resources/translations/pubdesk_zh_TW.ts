@@ -2459,6 +2459,22 @@ translators</source>
         <translation>6 月與 12 月結帳期末前這些天數，待辦會先提醒（附件一 註三）。</translation>
     </message>
     <message>
+        <source>ODF (ODT, ODS)</source>
+        <translation>ODF（ODT、ODS）</translation>
+    </message>
+    <message>
+        <source>Word and Excel (DOCX, XLSX)</source>
+        <translation>Word 與 Excel（DOCX、XLSX）</translation>
+    </message>
+    <message>
+        <source>Letters, lists and the copyright page are written as PDF and in the editable formats ticked here; packages carry the same.</source>
+        <translation>函、清單與版權頁都會輸出 PDF，以及這裡勾選的可編輯格式；送交包也附上相同格式。</translation>
+    </message>
+    <message>
+        <source>Editable documents</source>
+        <translation>可編輯文件格式</translation>
+    </message>
+    <message>
         <source>Deposit libraries and sales stores</source>
         <translation>寄存圖書館與展售門市</translation>
     </message>

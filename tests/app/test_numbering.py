@@ -219,6 +219,8 @@ def test_copyright_page(db: Database, unit_id: int, tmp_path: Path) -> None:
         assert expected in text
     assert text.index("GPN") < text.index("ISBN") < text.index("CIP 第一行")
     assert files[0].read_text(encoding="utf-8").startswith("書名：")
-    assert docx.Document(str(files[1])).paragraphs[0].text.startswith("書名：")
-    assert "ISBN：978-986-00-0000-9" in pdf_text(files[2])
+    by_suffix = {f.suffix: f for f in files}
+    assert set(by_suffix) == {".txt", ".pdf", ".docx", ".odt"}
+    assert docx.Document(str(by_suffix[".docx"])).paragraphs[0].text.startswith("書名：")
+    assert "ISBN：978-986-00-0000-9" in pdf_text(by_suffix[".pdf"])
     assert edition_text(3, 1) == "三版"

@@ -43,10 +43,10 @@ def test_fonts_installed_for_one_user_are_found(tmp_path: Path) -> None:
     user_fonts = tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts"
     user_fonts.mkdir(parents=True)
     shutil.copy(bundled, user_fonts / "kaiu.ttf")
-    shutil.copy(bundled, user_fonts / "TW-Kai-Ext-B-98_1.ttf")
+    shutil.copy(bundled, user_fonts / "TW-Sung-98_1.ttf")  # Ext-B and Plus come bundled
     environ = {"WINDIR": str(tmp_path / "Windows"), "LOCALAPPDATA": str(tmp_path / "Local")}
     assert pdf_fonts._candidates_cjk(environ)[0] == ("DFKai-SB", user_fonts / "kaiu.ttf")
-    assert ("TW-Kai-ExtB", user_fonts / "TW-Kai-Ext-B-98_1.ttf") in \
+    assert ("TW-Sung", user_fonts / "TW-Sung-98_1.ttf") in \
         pdf_fonts._candidates_fallback(environ)
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QTableWidgetItem, QWidget
 
 from app.db import Database
+from app.documents.editable import EditableFormats
 from app.errors import ChangedElsewhereError, PubDeskError, ValidationError
 from ui.errors import offer_reload, show_error
 from ui.hub import DataHub
@@ -101,3 +102,5 @@ class WorkflowPage(QWidget):
         self.db = db
         self.hub = hub
         self.output_root = output_root
+        self.editable_formats: Callable[[], EditableFormats] = EditableFormats
+        """The editable formats to write (the main window answers from Settings)."""

@@ -525,8 +525,10 @@ class ConsentPage(WorkflowPage):
         kind = "圖書" if draft.request.kind is ConsentKind.BOOK else "連續性出版品"
         folder = self.output_root / "授權利用" / f"{stamp}-{kind}"
 
+        formats = self.editable_formats()
+
         def job(progress: object, _cancelled: object) -> ConsentFiles:
-            files = write_consent_files(draft, folder)
+            files = write_consent_files(draft, folder, formats)
             with self.db.session() as session:
                 record_consent(session, draft, str(folder))
             return files
@@ -537,7 +539,7 @@ class ConsentPage(WorkflowPage):
             self.hub.announce("publications")
             self.status_message.emit(self.tr("Consent letter written to %1").replace(
                 "%1", str(folder)))
-            self.open_document.emit(files.letter_pdf, files.letter_docx)
+            self.open_document.emit(files.letter_pdf, files.letter_editable)
 
         run_job(self, self.tr("Writing the consent documents…"), job, on_done=done,
                 on_failed=lambda exc: show_failure(self, self.error, exc))

@@ -413,13 +413,15 @@ class ConsignmentPage(WorkflowPage):
                  for row in range(self.titles.rowCount())]
         on, contact = chosen_date(self.supply_date), self.contact.text()
 
+        formats = self.editable_formats()
+
         def job(_progress: Any, _cancelled: Any) -> list[Path]:
             with self.db.session() as session:
                 list_id = create_list(session, store_id, on, items, contact)
                 # One folder per list (its record id): two lists for one store on one day
                 # never overwrite each other.
                 folder = self.output_root / "展售" / f"清單{list_id:05d}_{on:%Y%m%d}"
-                return write_consignment_list(session, list_id, folder)
+                return write_consignment_list(session, list_id, folder, formats)
 
         def done(files: list[Path]) -> None:
             self.titles.setRowCount(0)

@@ -259,12 +259,13 @@ class DepositPage(WorkflowPage):
             return
         sheet = PRESETS[self.sheet.currentIndex()]
         start, letters, on = self.start.value(), self.letters.isChecked(), self._today()
+        formats = self.editable_formats()
 
         def job(_progress: Any, _cancelled: Any) -> list[Path]:
             with self.db.session() as session:
                 folder = output_folder_for(session, self.output_root, "寄存", publication_id)
                 return write_deposit_documents(session, publication_id, folder, sheet, on,
-                                               start, letters)
+                                               start, letters, formats)
 
         def done(files: list[Path]) -> None:
             self.status_message.emit(self.tr("Written to %1").replace("%1", str(files[0].parent)))

@@ -468,14 +468,18 @@ class NumberingPage(WorkflowPage):
         publication_id = self.publication_id()
         if publication_id is None:
             return
+        formats = self.editable_formats()
+
         def done(files: list[Path]) -> None:
             self.status_message.emit(self.tr("Copyright page written."))
-            self.open_document.emit(files[2], files[1])
+            pdf = next(p for p in files if p.suffix == ".pdf")
+            self.open_document.emit(pdf, next(
+                (p for p in files if p.suffix in (".odt", ".docx")), None))
 
         run_in_background(
             self, self.db, self.error, self.tr("Writing the copyright page…"),
             lambda s: write_copyright_page(s, publication_id, output_folder_for(
-                s, self.output_root, "編號", publication_id)), done)
+                s, self.output_root, "編號", publication_id), formats), done)
 
     def write_barcode(self) -> None:
         """Write the ISBN barcode (SVG for the designer, PDF to look at)."""

@@ -181,13 +181,14 @@ class PackagesPage(WorkflowPage):
         names = {"moc": "文化部", "ncl": "國家圖書館", "deposit": "寄存"}
         target = Path(self.folder.text()) / f"{names[kind]}送交包-{datetime.now():%Y%m%d-%H%M%S}"
         as_zip, overrides = self.as_zip.isChecked(), self.overrides()
+        formats = self.editable_formats()
         self.error.show_message("")
 
         def job(progress: Any, cancelled: Any) -> Path:
             try:
                 with self.db.session() as session:
                     return build_package(session, kind, ids, target, as_zip, overrides,
-                                         progress, cancelled)
+                                         progress, cancelled, formats=formats)
             except PackageCancelled:
                 raise JobCancelled from None
 

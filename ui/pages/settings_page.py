@@ -158,6 +158,20 @@ class SettingsPage(QWidget):
             box.valueChanged.connect(lambda value, key=name: self._period_changed(key, value))
             self.periods[name] = box
             app_form.addRow(label, box)
+        # Editable documents: ODF is the government's standard (CNS 15251); Word and Excel
+        # files for offices that still ask for them. At least one stays ticked.
+        self.formats = {"write_odf": QCheckBox(self.tr("ODF (ODT, ODS)")),
+                        "write_ooxml": QCheckBox(self.tr("Word and Excel (DOCX, XLSX)"))}
+        formats_row = QHBoxLayout()
+        for name, check in self.formats.items():
+            check.setChecked(bool(getattr(settings, name)))
+            check.setToolTip(self.tr(
+                "Letters, lists and the copyright page are written as PDF and in the editable "
+                "formats ticked here; packages carry the same."))
+            check.toggled.connect(lambda on, key=name: self._format_toggled(key, on))
+            formats_row.addWidget(check)
+        formats_row.addStretch()
+        app_form.addRow(self.tr("Editable documents"), formats_row)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -309,6 +323,14 @@ class SettingsPage(QWidget):
 
     def _period_changed(self, name: str, value: int) -> None:
         setattr(self.settings, name, value)
+        self.settings_changed.emit()
+
+    def _format_toggled(self, name: str, on: bool) -> None:
+        other = next(key for key in self.formats if key != name)
+        if not on and not self.formats[other].isChecked():
+            self.formats[other].setChecked(True)  # never no editable format at all
+        setattr(self.settings, name, on)
+        setattr(self.settings, other, self.formats[other].isChecked())
         self.settings_changed.emit()
 
     def _language_chosen(self) -> None:
