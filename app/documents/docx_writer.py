@@ -180,6 +180,11 @@ def write_table_docx(table: DocTable, path: Path) -> Path:
     cell_style = _paragraph_style(document, "PubDesk 表格", style.TABLE_PT)
     note = _paragraph_style(document, "PubDesk 附註", style.TABLE_PT, hang_em=2)
     document.add_paragraph(table.title, style=title)
+    if table.copy_label:  # 附件一 1式2份: every page says which copy it is
+        head = document.sections[0].header.paragraphs[0]
+        head.style = _paragraph_style(document, "PubDesk 聯別", style.PAGE_NUMBER_PT)
+        head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        head.add_run(table.copy_label)
     for line in table.lines_above:
         document.add_paragraph(line, style=meta)
     # Only the header rows are made up front: `Table.cell()` rebuilds the list of every cell of

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from odfdo import Cell, Column, Document, Element, Paragraph, Row, Table
 
@@ -48,8 +49,9 @@ def _paragraph_style(name: str, size: float, *, centred: bool = False, left_em: 
 
 
 def _new_document(kind: str, landscape: bool, margins_cm: tuple[float, float, float, float],
-                  title: str) -> Any:
-    """An ODF document with our fonts, A4 page and 「第n頁，共N頁」 footer."""
+                  title: str, running_head: str = "") -> Any:
+    """An ODF document with our fonts, A4 page and 「第n頁，共N頁」 footer; with
+    `running_head` (附件一's copy, 機關留存聯), that at the top right of every page."""
     document = Document(kind)
     document.body.clear()
     for font in _FONTS:
@@ -68,6 +70,11 @@ def _new_document(kind: str, landscape: bool, margins_cm: tuple[float, float, fl
                              ("fo:margin-bottom", f"{bottom}cm"),
                              ("fo:margin-left", f"{left}cm")):
         properties.set_attribute(attribute, value)
+    if kind == "spreadsheet":
+        # Print one page wide however the office suite measures the columns (the XLSX's
+        # fitToWidth): a list whose last column spills onto a page of its own is useless.
+        properties.set_attribute("style:scale-to-X", "1")
+        properties.set_attribute("style:scale-to-Y", "0")
     footer = ('<style:footer><text:p text:style-name="PubDesk 頁碼">第<text:page-number '
               'text:select-page="current">1</text:page-number>頁，共<text:page-count>1'
               '</text:page-count>頁</text:p></style:footer>')
@@ -77,7 +84,15 @@ def _new_document(kind: str, landscape: bool, margins_cm: tuple[float, float, fl
     master = document.get_styles("master-page")[0]
     for child in list(master.children):
         master.delete(child)
-    if kind == "spreadsheet":
+    if running_head:
+        document.insert_style(
+            '<style:style style:name="PubDesk 聯別" style:family="paragraph">'
+            '<style:paragraph-properties fo:text-align="end"/>'
+            f'{_text_properties(style.PAGE_NUMBER_PT)}</style:style>')
+        master.append(Element.from_tag(
+            f'<style:header><text:p text:style-name="PubDesk 聯別">{escape(running_head)}'
+            '</text:p></style:header>'))
+    elif kind == "spreadsheet":
         master.append(Element.from_tag('<style:header style:display="false"/>'))
     master.append(Element.from_tag(footer))
     meta = document.meta
@@ -139,7 +154,8 @@ def _header_rows(table: DocTable) -> list[list[tuple[int, int, int, int, str]]]:
 def write_table_odt(table: DocTable, path: Path) -> Path:
     """A list as an editable ODT (the DOCX's twin)."""
     margin = style.TABLE_MARGIN_CM
-    document = _new_document("text", table.landscape, (margin,) * 4, table.title)
+    document = _new_document("text", table.landscape, (margin,) * 4, table.title,
+                             table.copy_label)
     for name, size, options in (("PubDesk 表標題", style.TABLE_TITLE_PT, {"centred": True}),
                                 ("PubDesk 小字", style.META_PT, {}),
                                 ("PubDesk 表格", style.TABLE_PT, {}),
@@ -211,7 +227,8 @@ def _mark_header_rows(grid: Table, first: int, count: int) -> None:
 def write_table_ods(table: DocTable, path: Path, sheet_title: str = "") -> Path:
     """A list as an ODS spreadsheet (the XLSX's twin)."""
     margin = style.TABLE_MARGIN_CM
-    document = _new_document("spreadsheet", table.landscape, (margin,) * 4, table.title)
+    document = _new_document("spreadsheet", table.landscape, (margin,) * 4, table.title,
+                             table.copy_label)
     _cell_styles(document)
     width = (style.A4_HEIGHT_CM if table.landscape else style.A4_WIDTH_CM) - 2 * margin
     forbidden: dict[str, str | int | None] = dict.fromkeys("[]:*?/\\'", "_")

@@ -129,6 +129,10 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
     sheet.print_title_rows = f"{header_top}:{header_bottom}"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if table.landscape else "portrait"
+    if table.copy_label:  # 附件一 1式2份: every printed page says which copy it is
+        sheet.oddHeader.right.text = table.copy_label
+        sheet.oddHeader.right.size = style.PAGE_NUMBER_PT
+        sheet.oddHeader.right.font = f"{style.CJK_FONT_DOCX},Regular"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
