@@ -35,7 +35,7 @@ from app.models import (
 )
 from app.models.enums import LabelledEnum
 from app.services.consignment import settlement_period_end, settlements
-from app.services.numbering import numbering_plan
+from app.services.numbering import missing_required_number, numbering_plan
 from app.services.publications import label_of, publication_label
 from app.settings import Settings
 
@@ -161,10 +161,9 @@ def _label(row: Any) -> str:
 def _numbers(session: Session, today: date, _limits: Thresholds,
              unit_id: int | None) -> list[AgendaItem]:
     """Past 規劃中 without a number its plan requires (§4)."""
-    candidates = _publications(
-        session, unit_id, Publication.status != PublicationStatus.PLANNING,
-        or_(Publication.gpn.is_(None), Publication.isbn.is_(None), Publication.issn.is_(None),
-            Publication.isrc.is_(None)))
+    candidates = _publications(session, unit_id,
+                               Publication.status != PublicationStatus.PLANNING,
+                               missing_required_number())
     items = []
     for pub in candidates:
         plan = numbering_plan(pub)  # reads the plan's columns, all in the row

@@ -224,3 +224,34 @@ def test_copyright_page(db: Database, unit_id: int, tmp_path: Path) -> None:
     assert docx.Document(str(by_suffix[".docx"])).paragraphs[0].text.startswith("書名：")
     assert "ISBN：978-986-00-0000-9" in pdf_text(by_suffix[".pdf"])
     assert edition_text(3, 1) == "三版"
+
+
+def test_the_sql_rule_for_missing_numbers_agrees_with_the_plan(db: Database,
+                                                               unit_id: int) -> None:
+    """The agenda narrows 100,000 publications in SQL (`missing_required_number`): for every
+    type, form and set of numbers present, it selects exactly those whose plan lacks one."""
+    import itertools
+
+    from sqlalchemy import insert, select
+
+    from app.models import Publication, PublicationStatus, PublicationType
+    from app.services.numbering import missing_required_number, numbering_plan
+
+    with db.session() as session:
+        rows = []
+        for pub_type, form, present in itertools.product(
+                PublicationType, PublicationForm, itertools.product((False, True), repeat=4)):
+            gpn, isbn, issn, isrc = present
+            rows.append({"unit_id": unit_id, "title": f"{pub_type}-{form}-{present}",
+                         "pub_type": pub_type, "form": form, "edition": 1, "printing": 1,
+                         "status": PublicationStatus.PRINTED, "row_version": 1,
+                         "gpn": "1011500057" if gpn else None,
+                         "isbn": "9789860000009" if isbn else None,
+                         "issn": "0317-8471" if issn else None,
+                         "isrc": "TWM031126030" if isrc else None})
+        session.execute(insert(Publication), rows)
+        chosen = set(session.scalars(select(Publication.id).where(missing_required_number())))
+        for pub in session.scalars(select(Publication)):
+            lacking = any(p.need == "required" and not p.current for p in numbering_plan(pub))
+            assert (pub.id in chosen) == lacking, pub.title
+        assert chosen
