@@ -166,4 +166,9 @@ def validate_publication(data: PublicationData) -> tuple[PublicationData, list[s
         warnings.append("ISRC 用於錄音資料，這筆出版品不是有聲書，請確認。")
     if problems:
         raise ValidationError(problems)
+    if clean.status is PublicationStatus.PLANNING and clean.gpn:
+        # The status follows the steps (life_cycle): a GPN entered means numbers are assigned.
+        # Later steps advance it where they are recorded (confirm publication, deposit sent,
+        # first shipment, consent sent).
+        clean = replace(clean, status=PublicationStatus.NUMBERED)
     return clean, warnings

@@ -1889,6 +1889,10 @@ translators</source>
 譯者</translation>
     </message>
     <message>
+        <source>The status follows the steps below: a GPN makes it numbered; confirming publication (Numbering), sending the deposit copies, the first shipment to a store and the consent letter each move it on.</source>
+        <translation>狀態依下方的步驟自動更新：填入 GPN 即為「已編號」；確認出版（編號申請）、寄出寄存書、首次送展售門市、送出授權函，都會把狀態往前推進。</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>狀態</translation>
     </message>

@@ -74,7 +74,8 @@ def test_tracking_and_status(db: Database, unit_id: int) -> None:
         with pytest.raises(ValidationError, match="尚未寄出"):
             acknowledge(session, ids[:1], DAY)
         mark_sent(session, ids[:3], DAY, "中華郵政", "掛號 123")
-        assert publication_data(session, pub)[0].status is PublicationStatus.PLANNING
+        # a GPN makes it numbered; part of the copies sent does not make it deposited
+        assert publication_data(session, pub)[0].status is PublicationStatus.NUMBERED
         assert len(deposit_rows(session, unsent_only=True)) == len(ids) - 3
         mark_sent(session, ids[3:], DAY)
         acknowledge(session, ids[:1], date(2026, 11, 30))

@@ -38,7 +38,7 @@ def test_history_tells_who_changed_what(db: Database, unit_id: int) -> None:
 
 def test_changes_are_told_in_words(db: Database, unit_id: int) -> None:
     """Field names and coded values as the officer reads them: 狀態 規劃中 → 已出版, not
-    status planning → printed; a deleted row without its bookkeeping columns."""
+    status numbered → printed; a deleted row without its bookkeeping columns."""
     from app.models import PublicationStatus
     from app.services.history import AuditFilter, audit_rows
     from app.services.publications import load_publication
@@ -48,5 +48,5 @@ def test_changes_are_told_in_words(db: Database, unit_id: int) -> None:
         load_publication(session, book).status = PublicationStatus.PRINTED
     with db.session() as session:
         rows = audit_rows(session, AuditFilter(entity="publications", entity_id=book))
-    assert ("狀態", "規劃中", PublicationStatus.PRINTED.label) in [(r.field, r.old, r.new)
+    assert ("狀態", "已編號", PublicationStatus.PRINTED.label) in [(r.field, r.old, r.new)
                                                                  for r in rows]

@@ -134,6 +134,13 @@ class PublicationFormWidget(QWidget):
         box_layout.addLayout(buttons)
         self._row(form, self.tr("Authors, editors,\ntranslators"), box, "contributors")
         self.status = EnumCombo(PublicationStatus)
+        # Not typed by hand: it follows the steps in the checklist below, each recorded where
+        # it is done (numbers, confirm publication, deposit, first shipment, consent).
+        self.status.setEnabled(False)
+        self.status.setToolTip(self.tr(
+            "The status follows the steps below: a GPN makes it numbered; confirming "
+            "publication (Numbering), sending the deposit copies, the first shipment to a "
+            "store and the consent letter each move it on."))
         self._row(form, self.tr("Status"), self.status, "status")
         self.milestones = QLabel()
         self.milestones.setObjectName("milestones")
