@@ -105,7 +105,8 @@ def t(text: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-SCREEN_SOURCES = ("pdfcheck", "messages.py", "errors.py", "services/history.py")
+SCREEN_SOURCES = ("pdfcheck", "messages.py", "errors.py", "services/history.py",
+                  "services/efiles.py")
 """Modules (under app/) whose Chinese text all reaches the screen through `shown`."""
 
 

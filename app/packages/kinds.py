@@ -27,6 +27,7 @@ from app.models import (
     EFileRole,
     NumberApplication,
     Publication,
+    PublicationType,
 )
 from app.outputs import record_folder_name
 from app.packages.builder import PackageBuilder
@@ -34,7 +35,7 @@ from app.pdfcheck import CHECK_TITLES, Profile, Status, check_files
 from app.pdfcheck.export import export_report
 from app.rocdate import format_roc_year_month
 from app.services.deposit import write_deposit_documents
-from app.services.efiles import toc_for_file
+from app.services.efiles import judge_for_role, toc_for_file
 from app.services.publications import label_of, load_publication
 
 KINDS = ("moc", "ncl", "deposit")
@@ -99,6 +100,14 @@ def _recheck(session: Session, builder: PackageBuilder, files: list[EFile],
     for (profile, _toc_key, offset), (toc, paths) in groups.items():
         reports += check_files(paths, profile, toc, offset, progress=progress,
                                cancelled=cancelled)
+    by_path = {str(Path(f.path)): f for f in files}
+    names = {}  # each file as it is named in the package (附件三 四), not by its source name
+    for report in reports:
+        checked = by_path.get(str(Path(report.path)))
+        if checked is not None:
+            judge_for_role(report, checked.role,
+                           checked.publication.pub_type is PublicationType.SERIAL)
+            names[report.path] = f"電子檔/{_layout(checked)}"
     accepted = {(Path(o.file).name, o.check): o for o in overrides}
     for report in reports:
         name = Path(report.path).name
@@ -107,20 +116,23 @@ def _recheck(session: Session, builder: PackageBuilder, files: list[EFile],
         for check_id, result in report.checks.items():
             if result.status is not Status.FAIL:
                 continue
-            override = accepted.get((name, check_id))
+            override = accepted.get((name, check_id)) or accepted.get(
+                (Path(names.get(report.path, name)).name, check_id))
             if override is not None and override.reason.strip():
                 builder.manifest.overrides.append({"file": name, "check": check_id,
                                                    "reason": override.reason.strip()})
             else:
                 failures.append((report.path, check_id, result.message))
-        builder.manifest.checks.append({"file": name, "verdict": report.verdict.value,
+        builder.manifest.checks.append({"file": names.get(report.path, name),
+                                        "source": name, "verdict": report.verdict.value,
                                         "checks": {k: v.status.value
                                                    for k, v in report.checks.items()}})
     if failures:
         raise ExportRefused(failures)
     if reports:
         pdf = builder.scratch() / "檢查報告.pdf"
-        export_report(reports, "附件三", pdf=pdf)
+        profiles = "、".join(sorted({key[0].label for key in groups}))
+        export_report(reports, profiles, pdf=pdf, names=names)
         return [str(pdf)]
     return []
 

@@ -17,12 +17,13 @@ ORDER = {Status.FAIL: 0, Status.WARN: 1, Status.PASS: 2, Status.SKIP: 3}
 
 
 def report_table(reports: list[FileReport], profile_label: str,
-                 when: datetime | None = None) -> Table:
-    """One row per check per file, failures first within each file."""
+                 when: datetime | None = None, names: dict[str, str] | None = None) -> Table:
+    """One row per check per file, failures first within each file; each file by its name in
+    `names` (its place in a package) or else its own file name."""
     moment = when or datetime.now()
     rows: list[list[str]] = []
     for report in sorted(reports, key=lambda r: ORDER[r.verdict]):
-        name = Path(report.path).name
+        name = (names or {}).get(report.path) or Path(report.path).name
         if not report.opened:
             rows.append([name, "開啟檔案", Status.FAIL.label, report.error or "", ""])
         for check_id, result in sorted(report.checks.items(),
@@ -44,10 +45,10 @@ def report_table(reports: list[FileReport], profile_label: str,
 
 
 def export_report(reports: list[FileReport], profile_label: str, pdf: Path | None = None,
-                  xlsx: Path | None = None) -> list[Path]:
+                  xlsx: Path | None = None, names: dict[str, str] | None = None) -> list[Path]:
     """Write the report as PDF and/or XLSX (in Chinese: it is sent with the packages)."""
     with writing_document():
-        table = report_table(reports, profile_label)
+        table = report_table(reports, profile_label, names=names)
     written = []
     if pdf is not None:
         written.append(write_table_pdf(table, pdf, "PubDesk"))

@@ -28,6 +28,11 @@ class Profile(StrEnum):
     PRINT = "print"
     SCAN = "scan"
 
+    @property
+    def label(self) -> str:
+        """附件三's name for the profile (the report prints it)."""
+        return "印製用PDF檔" if self is Profile.PRINT else "全文掃描PDF檔"
+
 
 CHECK_IDS = ("structure", "pdf_version", "fonts_embedded", "image_resolution", "colour_space", "bookmarks",
              "protection", "text_copyable", "private_use_chars", "active_content", "naming")

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.models import EFile, EFileRole
 from app.models.base import utcnow
-from app.pdfcheck.report import FileReport
+from app.pdfcheck.report import CheckResult, FileReport, Status
 from app.services.publications import load_publication
 from app.services.toc_service import get_toc, toc_applies
 from app.toc import TocNode, to_tree
@@ -44,6 +44,21 @@ def toc_for_file(session: Session, efile: EFile) -> list[dict[str, Any]] | None:
     if efile.role not in TOC_ROLES or not toc_applies(efile.publication.pub_type):
         return None
     return toc_for_check(session, efile.publication_id) or None
+
+
+BOOKMARKS_NOT_REQUIRED = ("附件三只要求圖書的印製用PDF檔（內文）設定與目次相同的書籤；"
+                          "這個檔案（{role}）不需要書籤。")
+
+
+def judge_for_role(report: FileReport, role: EFileRole | None, serial: bool = False) -> None:
+    """附件三 asks bookmarks only of a book's print body: for a cover, a scan or a serial's
+    article the bookmarks check does not apply (the check page and the packages agree)."""
+    if role is None or (role in TOC_ROLES and not serial):
+        return
+    result = report.checks.get("bookmarks")
+    if result is not None and result.status is not Status.PASS:
+        report.checks["bookmarks"] = CheckResult(
+            Status.SKIP, BOOKMARKS_NOT_REQUIRED.format(role=role.label), result.evidence)
 
 
 def toc_for_check(session: Session, publication_id: int) -> list[dict[str, Any]]:

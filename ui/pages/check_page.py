@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.language import shown
-from app.models import EFileRole
+from app.models import EFileRole, PublicationType
 from app.pdfcheck import CHECK_TITLES, FileReport, Profile, Status, check_files, write_outline
 from app.pdfcheck.evidence import evidence_sentences, technical_lines
 from app.pdfcheck.export import export_report
 from app.pdfcheck.isolation import BatchCancelled, expand
-from app.services.efiles import file_sha256, record_check, toc_for_check
+from app.services.efiles import file_sha256, judge_for_role, record_check, toc_for_check
+from app.services.publications import load_publication
 from ui.hub import DataHub, listen_when_shown
 from ui.pages.common import WorkflowPage
 from ui.picker import PublicationPicker
@@ -190,14 +191,19 @@ class CheckPage(WorkflowPage):
         publication_id = self.publication.current_id()
         role = self.role.value()
         toc = None
+        serial = False
         if publication_id is not None:
             with self.db.session() as session:
                 toc = toc_for_check(session, publication_id) or None
+                serial = load_publication(session, publication_id).pub_type \
+                    is PublicationType.SERIAL
 
         def job(progress: Any, cancelled: Any) -> list[FileReport]:
             try:
                 reports = check_files(paths, profile, toc, offset, progress=progress,
                                       cancelled=cancelled)
+                for report in reports:  # bookmarks only where 附件三 asks for them
+                    judge_for_role(report, role, serial)
             except BatchCancelled:
                 raise JobCancelled from None
             if publication_id is not None:
@@ -267,7 +273,8 @@ class CheckPage(WorkflowPage):
         if not name:
             return
         target = Path(name)
-        reports, profile = list(self.reports), self.profile.currentText()
+        # the report is a document: 附件三's Chinese name of the profile, whatever the language
+        reports, profile = list(self.reports), Profile(self.profile.currentData()).label
 
         def done(_result: Any) -> None:
             self.status_message.emit(self.tr("Report saved: %1").replace("%1", str(target)))

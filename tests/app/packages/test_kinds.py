@@ -82,7 +82,18 @@ def test_moc_package_is_refused_then_overridden(db: Database, workspace, tmp_pat
     assert {"授權函/圖書授權函.docx", "授權函/圖書之利用清單.pdf", "光碟碟面.pdf", "檢查報告.pdf"} <= paths
     assert manifest["overrides"] == [{"file": "年報封面.pdf", "check": "colour_space",
                                       "reason": "封面另由印刷廠轉檔"}]
-    assert {c["file"] for c in manifest["checks"]} >= {"年報內文.pdf", "a1.pdf"}
+    checks = {c["source"]: c for c in manifest["checks"]}
+    assert checks["年報內文.pdf"]["file"] == f"電子檔/{book}/年報內文.pdf"
+    article = checks["a1.pdf"]
+    assert article["file"] == f"電子檔/{serial}/12卷3期/12卷3期_半導體供應鏈韌性與在地化.pdf"
+    # 附件三 asks bookmarks of a book's print body only: a serial's article is not judged
+    assert article["checks"]["bookmarks"] == "skip"
+    assert checks["年報封面.pdf"]["checks"]["bookmarks"] == "skip"
+    report = "".join(pdf_text(built / "檢查報告.pdf").split())
+    assert "檢查規格：印製用PDF檔（附件三）" in report
+    assert "附件三（附件三）" not in report
+    assert "12卷3期_半導體供應鏈韌性與在地化.pdf" in report  # files by their package names
+    assert "a1.pdf" not in report
     label = pdf_text(built / "光碟碟面.pdf")
     assert "GPN：1011500057" in label
     assert "卷期：12卷3期" in label
