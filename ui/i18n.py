@@ -9,7 +9,6 @@ next to the .ts when possible, else in the data folder's cache, whenever the .ts
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -44,6 +43,8 @@ def compiled_catalogue(language: str, cache_dir: Path) -> Path | None:
     for target in (source.with_suffix(".qm"), cache_dir / source.with_suffix(".qm").name):
         if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
             return target
+    import subprocess  # only when the catalogue must be compiled: not on every start
+
     for target in (source.with_suffix(".qm"), cache_dir / source.with_suffix(".qm").name):
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -80,6 +81,8 @@ def install_translators(app: QApplication, language: str, cache_dir: Path) -> li
 
 def update_catalogue() -> None:
     """Re-extract the strings of ui/ into the .ts (developer command)."""
+    import subprocess
+
     root = Path(__file__).resolve().parent
     sources = sorted(str(p) for p in root.rglob("*.py"))
     target = resource_path("translations", CATALOGUE.format(language="zh_TW") + ".ts")

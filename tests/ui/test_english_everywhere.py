@@ -31,7 +31,8 @@ from sqlalchemy import inspect, text
 
 from app.db import open_database
 from app.demo import make_demo
-from app.language import catalogue_path, marked_texts, read_po, set_language
+from app.language import catalogue_path, read_po, set_language
+from app.language_sources import marked_texts
 from app.settings import load_settings
 from tests.app.pdfcheck.test_evidence import faulty
 from tests.app.pdfcheck.test_structure import book
