@@ -34,6 +34,9 @@ class Settings:
     window_state: str = ""
     splitter_state: str = ""
     last_page: str = "agenda"
+    ui_font_pt: int = 0
+    """Interface text size in points; 0: the system's (at least 10 pt). Used from the next
+    start. Documents keep the sizes the rules and templates set."""
     write_odf: bool = True
     """Editable documents as ODT/ODS (CNS 15251, the government's standard format)."""
     write_ooxml: bool = True
@@ -71,6 +74,8 @@ def load_settings(path: Path) -> Settings:
     if settings.language not in LANGUAGES:
         settings.language = defaults.language
     settings.backups_kept = min(365, max(1, settings.backups_kept))
+    if settings.ui_font_pt:
+        settings.ui_font_pt = min(20, max(8, settings.ui_font_pt))
     if not (settings.write_odf or settings.write_ooxml):
         settings.write_odf = settings.write_ooxml = True
     for name in ("application_reply_days", "deposit_ack_days", "settlement_warning_days"):

@@ -56,8 +56,9 @@ def choose_ui_families(available: set[str], default_family: str, bundled: str,
     return chosen + [name for name in rare or [] if name not in chosen]
 
 
-def install_fonts(app: QApplication) -> list[str]:
-    """Register the bundled font and set the application font; returns the family list."""
+def install_fonts(app: QApplication, size_pt: int = 0) -> list[str]:
+    """Register the bundled font and set the application font (`size_pt` points, or the
+    system's size but at least 10); returns the family list."""
     bundled = register_bundled_font()
     font = QFont(app.font())
     # The resolved family (e.g. DejaVu Sans, Segoe UI), not an alias like "Sans Serif" that a
@@ -66,7 +67,9 @@ def install_fonts(app: QApplication) -> list[str]:
     families = choose_ui_families(set(QFontDatabase.families()), default_family, bundled,
                                   register_rare_character_fonts())
     font.setFamilies(families)
-    if font.pointSizeF() < 10:
+    if size_pt:
+        font.setPointSizeF(size_pt)
+    elif font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
     return families

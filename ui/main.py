@@ -73,11 +73,15 @@ def display_problem(environ: dict[str, str] | None = None,
     return None
 
 
-def prepare_application(app: QApplication, language: str, locations: Locations) -> None:
-    """Fonts and translations, before any widget is made."""
+def prepare_application(app: QApplication, language: str, locations: Locations,
+                        font_pt: int = 0) -> None:
+    """Fonts (interface text `font_pt` points; 0: the system's) and translations, before any
+    widget is made."""
     app.setApplicationName("PubDesk")
     app.setOrganizationName("PubDesk")
-    install_fonts(app)
+    install_fonts(app, font_pt)
+    for previous in app.property("pubdesk_translators") or []:  # prepared before: replace
+        app.removeTranslator(previous)
     app.setProperty("pubdesk_translators",
                     install_translators(app, language, locations.data_dir / "cache"))
 
@@ -186,7 +190,7 @@ def run_gui(locations: Locations) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     settings = load_settings(locations.settings_file)
-    prepare_application(app, settings.language, locations)
+    prepare_application(app, settings.language, locations, settings.ui_font_pt)
     window = MainWindow(None, settings, locations)
     window.show()
     app.processEvents()

@@ -2463,6 +2463,30 @@ translators</source>
         <translation>6 月與 12 月結帳期末前這些天數，待辦會先提醒（附件一 註三）。</translation>
     </message>
     <message>
+        <source>System size</source>
+        <translation>系統預設</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 點</translation>
+    </message>
+    <message>
+        <source>Used from the next start of PubDesk.</source>
+        <translation>下次啟動 PubDesk 時生效。</translation>
+    </message>
+    <message>
+        <source>Interface text size</source>
+        <translation>介面文字大小</translation>
+    </message>
+    <message>
+        <source>Documents use DFKai-SB when Windows has it, else the bundled TW-Kai; rare characters (CJK Extension B, user-defined characters) come from TW-Kai Ext-B and Plus, installed with PubDesk. Help → About lists the fonts found on this PC.</source>
+        <translation>文件優先使用 Windows 的標楷體，沒有時使用隨附的全字庫正楷體；罕用字（CJK 擴充 B）與造字使用隨 PubDesk 安裝的全字庫正楷體 Ext-B 與 Plus。「說明 → 關於」列出這部電腦找到的字型。</translation>
+    </message>
+    <message>
+        <source>Document fonts</source>
+        <translation>文件字型</translation>
+    </message>
+    <message>
         <source>ODF (ODT, ODS)</source>
         <translation>ODF（ODT、ODS）</translation>
     </message>

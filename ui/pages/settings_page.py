@@ -158,6 +158,22 @@ class SettingsPage(QWidget):
             box.valueChanged.connect(lambda value, key=name: self._period_changed(key, value))
             self.periods[name] = box
             app_form.addRow(label, box)
+        # Fonts: the interface's size is the officer's (small laptop screens, 150 % scaling);
+        # the documents' fonts follow the rules (標楷體, or the bundled 全字庫正楷體).
+        self.font_size = QSpinBox()
+        self.font_size.setRange(0, 20)
+        self.font_size.setSpecialValueText(self.tr("System size"))
+        self.font_size.setSuffix(self.tr(" pt"))
+        self.font_size.setValue(settings.ui_font_pt if settings.ui_font_pt >= 8 else 0)
+        self.font_size.setToolTip(self.tr("Used from the next start of PubDesk."))
+        self.font_size.valueChanged.connect(self._font_size_changed)
+        app_form.addRow(self.tr("Interface text size"), self.font_size)
+        fonts_note = QLabel(self.tr(
+            "Documents use DFKai-SB when Windows has it, else the bundled TW-Kai; rare "
+            "characters (CJK Extension B, user-defined characters) come from TW-Kai Ext-B and "
+            "Plus, installed with PubDesk. Help → About lists the fonts found on this PC."))
+        fonts_note.setWordWrap(True)
+        app_form.addRow(self.tr("Document fonts"), fonts_note)
         # Editable documents: ODF is the government's standard (CNS 15251); Word and Excel
         # files for offices that still ask for them. At least one stays ticked.
         self.formats = {"write_odf": QCheckBox(self.tr("ODF (ODT, ODS)")),
@@ -323,6 +339,14 @@ class SettingsPage(QWidget):
 
     def _period_changed(self, name: str, value: int) -> None:
         setattr(self.settings, name, value)
+        self.settings_changed.emit()
+
+    def _font_size_changed(self, value: int) -> None:
+        # 1–7 are not sizes anyone reads: the arrows step from "System size" to 8 pt
+        if 0 < value < 8:
+            self.font_size.setValue(8 if self.settings.ui_font_pt == 0 else 0)
+            return
+        self.settings.ui_font_pt = value
         self.settings_changed.emit()
 
     def _format_toggled(self, name: str, on: bool) -> None:
