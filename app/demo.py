@@ -185,12 +185,11 @@ def write_deposit_documents_for(db: Database, sample: SampleWorkspace, output: P
 def write_consignment_documents(db: Database, sample: SampleWorkspace, output: Path,
                                 on: date) -> list[Path]:
     """A consignment list (both copies) to 國家書店, a June settlement statement and the stock
-    report, as PDF and XLSX."""
+    report, as PDF and the editable formats (both by default)."""
     from sqlalchemy import select
 
-    from app.documents.odf_writer import write_table_ods
+    from app.documents.editable import EditableFormats, write_sheet
     from app.documents.pdf_writer import write_table_pdf
-    from app.documents.xlsx_writer import write_table_xlsx
     from app.models import SalesStore
     from app.services.consignment import (
         ListItem,
@@ -219,11 +218,9 @@ def write_consignment_documents(db: Database, sample: SampleWorkspace, output: P
         statement = settlement_table(session, settlement)
         report = stock_table(stock(session), on)
         written += [write_table_pdf(statement, folder / "結帳單.pdf"),
-                    write_table_xlsx(statement, folder / "結帳單.xlsx"),
-                    write_table_ods(statement, folder / "結帳單.ods"),
+                    *write_sheet(statement, folder / "結帳單", EditableFormats()),
                     write_table_pdf(report, folder / "庫存表.pdf"),
-                    write_table_xlsx(report, folder / "庫存表.xlsx"),
-                    write_table_ods(report, folder / "庫存表.ods")]
+                    *write_sheet(report, folder / "庫存表", EditableFormats())]
     return written
 
 

@@ -5,6 +5,7 @@ chooses which to call, so every service writes what Settings asks for in the sam
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,64 +37,53 @@ class EditableFormats:
                 *((".docx", ".xlsx") if self.ooxml else ()))
 
 
+Writer = Callable[[Path], Path]
+
+
+def _write(base: Path, formats: EditableFormats, ooxml: dict[str, Writer],
+           odf: dict[str, Writer]) -> list[Path]:
+    """Call the writers of the formats asked for, each with `base` plus its suffix."""
+    chosen = {**(ooxml if formats.ooxml else {}), **(odf if formats.odf else {})}
+    return [write(base.with_name(base.name + suffix)) for suffix, write in chosen.items()]
+
+
 def write_letter(letter: OfficialLetter, base: Path, formats: EditableFormats) -> list[Path]:
     """`base`.odt and/or `base`.docx."""
-    written = []
-    if formats.ooxml:
-        from app.documents.docx_writer import write_letter_docx
+    from app.documents.docx_writer import write_letter_docx
+    from app.documents.odf_writer import write_letter_odt
 
-        written.append(write_letter_docx(letter, base.with_name(base.name + ".docx")))
-    if formats.odf:
-        from app.documents.odf_writer import write_letter_odt
-
-        written.append(write_letter_odt(letter, base.with_name(base.name + ".odt")))
-    return written
+    return _write(base, formats, {".docx": lambda p: write_letter_docx(letter, p)},
+                  {".odt": lambda p: write_letter_odt(letter, p)})
 
 
 def write_table_documents(table: DocTable, base: Path, formats: EditableFormats,
                           sheet_title: str | None = None) -> list[Path]:
     """A table as text documents and spreadsheets: `base`.docx/.xlsx and/or .odt/.ods."""
-    written = []
-    if formats.ooxml:
-        from app.documents.docx_writer import write_table_docx
-        from app.documents.xlsx_writer import write_table_xlsx
+    from app.documents.docx_writer import write_table_docx
+    from app.documents.odf_writer import write_table_ods, write_table_odt
+    from app.documents.xlsx_writer import write_table_xlsx
 
-        written.append(write_table_docx(table, base.with_name(base.name + ".docx")))
-        written.append(write_table_xlsx(table, base.with_name(base.name + ".xlsx"),
-                                        sheet_title or ""))
-    if formats.odf:
-        from app.documents.odf_writer import write_table_ods, write_table_odt
-
-        written.append(write_table_odt(table, base.with_name(base.name + ".odt")))
-        written.append(write_table_ods(table, base.with_name(base.name + ".ods"),
-                                       sheet_title or ""))
-    return written
+    return _write(base, formats,
+                  {".docx": lambda p: write_table_docx(table, p),
+                   ".xlsx": lambda p: write_table_xlsx(table, p, sheet_title or "")},
+                  {".odt": lambda p: write_table_odt(table, p),
+                   ".ods": lambda p: write_table_ods(table, p, sheet_title or "")})
 
 
 def write_sheet(table: DocTable, base: Path, formats: EditableFormats) -> list[Path]:
-    """A table as a spreadsheet only: `base`.xlsx and/or .ods."""
-    written = []
-    if formats.ooxml:
-        from app.documents.xlsx_writer import write_table_xlsx
+    """A table as a spreadsheet only (a settlement, a stock report): `base`.xlsx and/or .ods."""
+    from app.documents.odf_writer import write_table_ods
+    from app.documents.xlsx_writer import write_table_xlsx
 
-        written.append(write_table_xlsx(table, base.with_name(base.name + ".xlsx")))
-    if formats.odf:
-        from app.documents.odf_writer import write_table_ods
-
-        written.append(write_table_ods(table, base.with_name(base.name + ".ods")))
-    return written
+    return _write(base, formats, {".xlsx": lambda p: write_table_xlsx(table, p)},
+                  {".ods": lambda p: write_table_ods(table, p)})
 
 
 def write_lines(lines: list[str], base: Path, formats: EditableFormats,
                 title: str = "") -> list[Path]:
     """Plain lines (the 版權頁 block): `base`.docx and/or .odt."""
-    written = []
-    if formats.ooxml:
-        from app.documents.docx_writer import write_lines_docx
+    from app.documents.docx_writer import write_lines_docx
+    from app.documents.odf_writer import write_lines_odt
 
-        written.append(write_lines_docx(lines, base.with_name(base.name + ".docx"), title))
-    if formats.odf:
-        from app.documents.odf_writer import write_lines_odt
-
-        written.append(write_lines_odt(lines, base.with_name(base.name + ".odt"), title))
-    return written
+    return _write(base, formats, {".docx": lambda p: write_lines_docx(lines, p, title)},
+                  {".odt": lambda p: write_lines_odt(lines, p, title)})
