@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -156,7 +158,8 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(PAGE_KEYS):
-            self.stack.setCurrentWidget(self.page(PAGE_KEYS[row]))
+            self.page(PAGE_KEYS[row])
+            self.stack.setCurrentIndex(row)
 
     def page(self, key: str) -> QWidget:
         """The page `key`, built on first use."""
@@ -169,7 +172,13 @@ class MainWindow(QMainWindow):
         self.pages[key] = page
         index = PAGE_KEYS.index(key)
         waiting = self.stack.widget(index)  # the 「正在開啟資料庫…」 label it replaces
-        self.stack.insertWidget(index, page)
+        # Each page scrolls when the window is smaller than it needs (1280×800 at 150 %
+        # scaling is 853×533): the window never refuses to get that small, nothing is cut off.
+        holder = QScrollArea()
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(page)
+        self.stack.insertWidget(index, holder)
         if waiting is not None:
             self.stack.removeWidget(waiting)
             waiting.deleteLater()
