@@ -50,12 +50,12 @@ def display_problem(environ: dict[str, str] | None = None,
                     platform: str = sys.platform) -> str | None:
     """On Linux with X11: what would make Qt abort with its misleading "xcb-cursor0" message —
     a DISPLAY that points at no screen, or missing xcb libraries — in words; None if fine."""
-    import ctypes.util
-
     env = os.environ if environ is None else environ
     if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM") or \
             env.get("WAYLAND_DISPLAY") or not env.get("DISPLAY"):
         return None
+    import ctypes.util  # only here: 10–15 ms of every start elsewhere (Windows, offscreen)
+
     display = env["DISPLAY"]
     host, _colon, rest = display.rpartition(":")
     number = rest.split(".", 1)[0]
