@@ -41,11 +41,11 @@ def populate(records: int, rng: random.Random) -> tuple[Any, float, dict[str, in
     from app.models import (
         ApplicationKind,
         ApplicationStatus,
+        DepositLibrary,
         DepositLine,
         EFile,
         EFileRole,
         FreightPayer,
-        DepositLibrary,
         NumberApplication,
         Publication,
         PublicationForm,
