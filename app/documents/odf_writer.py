@@ -205,11 +205,30 @@ def _fill(grid: Table, table: DocTable, text_cells: bool, first_row: int = 0) ->
                               merge=False)
     if header:
         _mark_header_rows(grid, first_row, len(header))
+    # Data rows as XML, parsed once each: odfdo's Row(width)/set_cell clone every cell several
+    # times (0.85 s for a 200-book list; this way 0.1 s).
     for values in table.rows:
-        row = Row(width=columns)
-        for column, value in enumerate(values):
-            row.set_cell(column, cell(value, False))
-        grid.append_row(row)
+        parsed = Element.from_tag("<table:table-row>" + "".join(
+            _cell_xml(value, text_cells) for value in values) + "</table:table-row>")
+        assert isinstance(parsed, Row)
+        grid.append_row(parsed, clone=False)
+
+
+def _cell_xml(text: str, text_cells: bool) -> str:
+    """One data cell: in a text document its lines as paragraphs of the table's paragraph
+    style, in a spreadsheet a string cell (centred when short or a number)."""
+    centred = len(text) <= 2 or text.isdigit()
+    if text_cells:
+        paragraph = "PubDesk 表格置中" if centred else "PubDesk 表格"
+        cell_style = "PubDesk 表格格"
+    else:
+        paragraph = ""
+        cell_style = "PubDesk 表格格置中" if centred else "PubDesk 表格格"
+    lines = "".join(
+        (f'<text:p text:style-name="{paragraph}">' if paragraph else "<text:p>")
+        + escape(line) + "</text:p>" for line in text.split("\n"))
+    return (f'<table:table-cell table:style-name="{cell_style}" office:value-type="string">'
+            f"{lines}</table:table-cell>")
 
 
 def _mark_header_rows(grid: Table, first: int, count: int) -> None:
