@@ -97,6 +97,7 @@ def fonts_embedded(pdf: Path) -> bool:
 
 def smoke_linux(bundle: Path) -> None:
     cli = bundle / "pubdesk-cli"
+    carried_resources(bundle)
     with tempfile.TemporaryDirectory(prefix="pubdesk-smoke-") as scratch_name:
         scratch = Path(scratch_name)
         env = dict(os.environ, PUBDESK_DATA_DIR=str(scratch / "data"))
@@ -122,6 +123,18 @@ def smoke_linux(bundle: Path) -> None:
         step("the window, offscreen, alive after 20 s")
         gui_alive([str(bundle / "PubDesk")], dict(env, QT_QPA_PLATFORM="offscreen"), 20,
                   scratch / "data" / "pubdesk.sqlite3")
+
+
+CARRIED = ("resources/translations/app_en.po", "resources/fonts/TW-Kai-98_1.ttf",
+           "resources/fonts/TW-Kai-Ext-B-98_1.ttf", "resources/fonts/TW-Kai-Plus-98_1.ttf")
+"""Resources the bundle must carry: the core's English, the fonts for rare characters."""
+
+
+def carried_resources(program: Path) -> None:
+    """The files of CARRIED are in the onedir (PyInstaller puts data under _internal)."""
+    step("the bundle carries the English catalogue and the rare-character fonts")
+    missing = [name for name in CARRIED if not (program / "_internal" / name).exists()]
+    expect(not missing, f"missing from the bundle: {missing}")
 
 
 def editable_documents(folder: Path) -> None:
@@ -303,6 +316,7 @@ class WindowsSmoke:
 def smoke_windows(setup: Path, screenshot: Path | None) -> None:
     smoke = WindowsSmoke(setup)
     smoke.install()
+    carried_resources(smoke.program)
     with tempfile.TemporaryDirectory(prefix="pubdesk-smoke-") as scratch:
         smoke.commands(Path(scratch))
     smoke.window_offscreen()
