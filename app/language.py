@@ -103,7 +103,11 @@ def _catalogue(code: str) -> dict[str, str]:
 def t(text: str, /, **values: object) -> str:
     """`text` (Traditional Chinese) in the officer's language, placeholders filled."""
     if language() != SOURCE_LANGUAGE:
-        text = _catalogue(language()).get(text, text)
+        english = _catalogue(language()).get(text, text)
+        try:
+            return english.format(**values) if values else english
+        except (KeyError, IndexError, ValueError):  # a mistranslated entry: say it in Chinese
+            pass
     return text.format(**values) if values else text
 
 
@@ -163,7 +167,10 @@ def _shown(code: str, text: str, depth: int) -> str:
             continue
         values = {name: _shown(code, value, depth + 1).replace("、", ", ")
                   for name, value in match.groupdict().items()}
-        candidate = english.format(**values)
+        try:
+            candidate = english.format(**values)
+        except (KeyError, IndexError, ValueError):  # a catalogue entry with stray braces
+            continue
         remaining = len(CJK.findall(candidate))
         if literal < 3 and remaining and values == match.groupdict():
             continue  # 「序（或部分內容）」 is not 「{0}（{1}）」 with nothing to translate
