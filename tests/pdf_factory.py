@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, Stream
+from pikepdf import Array, Dictionary, Name, Stream, String
 
 HELVETICA = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica,
                        Encoding=Name.WinAnsiEncoding)
@@ -92,3 +92,57 @@ def embedded_truetype(builder: Builder, name: str = "AAAAAA+Embedded",
     return Dictionary(Type=Name.Font, Subtype=Name.TrueType, BaseFont=Name("/" + name),
                       Encoding=Name.WinAnsiEncoding, FirstChar=32, LastChar=32,
                       Widths=Array([250]), FontDescriptor=descriptor)
+
+
+def helvetica() -> Dictionary:
+    """A new dictionary each time (one made indirect belongs to its PDF)."""
+    return Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica,
+                      Encoding=Name.WinAnsiEncoding)
+
+
+def long_book(path: Path, pages: int = 60, *, shared_form: bool = False,
+              type3_pages: tuple[int, ...] = (), hidden_pages: tuple[int, ...] = (),
+              bad_pages: tuple[int, ...] = (), direct_font: bool = False) -> Path:
+    """A book of many varied pages: a different image on each (some RGB), an embedded font
+    and a standard one, a form on page 3, an inline image on page 20; the options add a form
+    on every page, Type3 text, content in a hidden layer, an operator inside a TJ array, a
+    direct font on the last page (test_parallel: what makes two halves depend on each other)."""
+    builder = Builder()
+    pdf = builder.pdf
+    embedded = pdf.make_indirect(embedded_truetype(builder))
+    standard = pdf.make_indirect(helvetica())
+    form = builder.form(b"BT /F2 8 Tf (running head) Tj ET 0 0 1 rg 0 0 5 5 re f",
+                        Dictionary(Font=Dictionary(F2=standard)))
+    glyph = builder.stream(b"0 0 d0 BT /F1 1 Tf (x) Tj ET")
+    type3 = pdf.make_indirect(Dictionary(
+        Type=Name.Font, Subtype=Name.Type3, FontBBox=Array([0, 0, 1, 1]),
+        FontMatrix=Array([0.001, 0, 0, 0.001, 0, 0]), CharProcs=Dictionary(a=glyph),
+        Encoding=Dictionary(Type=Name.Encoding, Differences=Array([65, Name.a])),
+        FirstChar=65, LastChar=65, Widths=Array([1000]),
+        Resources=Dictionary(Font=Dictionary(F1=standard))))
+    layer = pdf.make_indirect(Dictionary(Type=Name.OCG, Name=String("草稿")))
+    pdf.Root.OCProperties = Dictionary(OCGs=Array([layer]), D=Dictionary(OFF=Array([layer])))
+    for number in range(1, pages + 1):
+        image = builder.image(300 + number * 10, 200,
+                              colour=Name.DeviceRGB if number % 7 == 0 else Name.DeviceCMYK)
+        font = helvetica() if direct_font and number == pages else (
+            standard if number in (5, 50) else embedded)
+        content = [b"BT /F1 10 Tf 72 700 Td (page) Tj [(a) -20 (b)] TJ ET",
+                   b"q %d 0 0 100 0 0 cm /Im Do Q" % (36 + number),
+                   b"0 0 0 1 k 0 0 10 10 re f"]
+        resources = Dictionary(Font=Dictionary(F1=font, T3=type3),
+                               XObject=Dictionary(Im=image, Fm=form),
+                               Properties=Dictionary(Draft=layer))
+        if shared_form or number == 3:
+            content.append(b"q 2 0 0 2 0 0 cm /Fm Do Q")
+        if number in type3_pages:
+            content.append(b"BT /T3 12 Tf (A) Tj ET")
+        if number in hidden_pages:
+            content.append(b"/OC /Draft BDC q 500 0 0 500 0 0 cm /Im Do Q EMC")
+        if number in bad_pages:
+            content.append(b"BT /F1 10 Tf [(a) /Oops 3 Tf] TJ ET")
+        if number == 20:
+            content.append(b"BI /W 4 /H 4 /CS /G /BPC 8 ID \x00\x00\x00\x00\x00\x00\x00\x00"
+                           b"\x00\x00\x00\x00\x00\x00\x00\x00 EI")
+        builder.page(b"\n".join(content), resources)
+    return builder.save(path)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pikepdf
 
+from app.pdfcheck import parallel
 from app.pdfcheck.checks import (
     active,
     bookmarks,
@@ -99,14 +100,15 @@ def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
                     on_result(check_id, results[check_id])
         walker = Walker(pdf, text.wants_strings, progress, cancelled)
         try:
-            usage = walker.walk()
+            warnings = parallel.walk(walker, str(file))
+            usage = walker.finish()
         except WalkCancelled:
             raise
         except Exception as exc:  # the page tree itself is broken: no page can be reached
             return unreadable(str(file), "檔案的頁面結構損壞，無法逐頁讀取；請重新匯出 PDF。"
                                          f"（技術細節：{_first_line(exc)}）")
         # All of qpdf's warnings — those raised while the pages were read too.
-        warnings = [str(w) for w in pdf.get_warnings()]
+        warnings += [str(w) for w in pdf.get_warnings()]
         notes = []
         if structure.repairs_in_words(warnings) or not structure.ends_properly(str(file)):
             notes.append("檔案結構有損壞，以下結果是在自動修復後的內容上檢查的；請重新匯出 PDF。")

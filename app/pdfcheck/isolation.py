@@ -17,11 +17,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.pdfcheck import winjob
 from app.pdfcheck.checks.naming import NamingRule, check_set
 from app.pdfcheck.report import CHECK_IDS, CheckResult, FileReport, Profile, Status, unreadable
+
+if TYPE_CHECKING:
+    from app.pdfcheck import winjob
 
 DEFAULT_TIMEOUT = 60.0
 """Seconds per file (`pubdesk check --timeout`): the 5,000-mutant fuzz run needed 0.1 s each."""
@@ -96,6 +98,8 @@ def _started(command: list[str], env: dict[str, str],
     """The child, bounded in memory; killed on the way out if it has not ended."""
     job: winjob.Job | None = None
     if sys.platform == "win32":
+        from app.pdfcheck import winjob  # ctypes: only where it is used
+
         # No console window flashes up for each file; the memory bound is a job object.
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    stdin=subprocess.DEVNULL, env=env,
@@ -103,16 +107,25 @@ def _started(command: list[str], env: dict[str, str],
         job = winjob.bound_memory(process, memory_mb)
     else:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, env=env,
+                                   stdin=subprocess.DEVNULL, env=env, process_group=0,
                                    preexec_fn=_limit_memory(memory_mb))  # noqa: PLW1509
     try:
         yield process
     finally:
         if process.poll() is None:
-            process.kill()
+            _kill_group(process)
             process.communicate()
         if job is not None:
             job.close()
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill the child and, on POSIX, its process group: the second walker it may have forked
+    (app.pdfcheck.parallel) goes with it."""
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.kill()
 
 
 def check_isolated(path: str, options: dict[str, Any], timeout: float = DEFAULT_TIMEOUT,
@@ -137,7 +150,7 @@ def check_isolated(path: str, options: dict[str, Any], timeout: float = DEFAULT_
             if cancelled is not None and cancelled():
                 raise BatchCancelled
             if time.monotonic() - started > timeout:
-                process.kill()
+                _kill_group(process)
                 out, _err = process.communicate()
                 stopped = f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。"
                 return report_from_output(path, out, stopped) or unreadable(path, stopped)
@@ -159,30 +172,16 @@ def check_forked(path: str, options: dict[str, Any], timeout: float = DEFAULT_TI
                  memory_mb: int = DEFAULT_MEMORY_MB,
                  cancelled: Callable[[], bool] | None = None) -> FileReport:
     """Check one file in a forked child with the same bounds as `check_isolated`."""
-    from app.pdfcheck.engine import check_pdf
+    from app.pdfcheck import engine  # noqa: F401 — imported once here, inherited by each child
 
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: check, write the JSON report, leave without cleanup
-        status = 0
-        try:
-            os.close(read_end)
-            limit = _limit_memory(memory_mb)
-            if limit is not None:
-                limit()
-            with os.fdopen(write_end, "wb", buffering=0) as out:
-
-                def streamed(check: str, result: CheckResult) -> None:
-                    out.write(stream_line(check, result))
-
-                report = check_pdf(path, Profile(options["profile"]), options.get("toc"),
-                                   int(options.get("page_offset", 0)), on_result=streamed)
-                out.write(json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8"))
-        except BaseException:
-            status = 3
-        finally:
-            os._exit(status)
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        _forked_child(path, options, memory_mb, write_end)
     os.close(write_end)
+    with contextlib.suppress(OSError):  # also here: the child may not have run yet
+        os.setpgid(pid, pid)
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout
     try:
@@ -201,6 +200,9 @@ def check_forked(path: str, options: dict[str, Any], timeout: float = DEFAULT_TI
                 if not chunk:
                     break
                 chunks.append(chunk)
+    except BaseException:  # Ctrl+C, or the caller's own failure: leave nothing running
+        _kill(pid)
+        raise
     finally:
         os.close(read_end)
     _pid, status = os.waitpid(pid, 0)
@@ -213,7 +215,36 @@ def check_forked(path: str, options: dict[str, Any], timeout: float = DEFAULT_TI
     return report_from_output(path, output, stopped) or unreadable(path, stopped)
 
 
+def _forked_child(path: str, options: dict[str, Any], memory_mb: int, write_end: int) -> None:
+    """In the forked child: check, write the JSON report, leave without cleanup."""
+    status = 0
+    try:
+        # Its own process group, so that killing it kills the second walker it may fork.
+        os.setpgid(0, 0)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C: the parent kills the group
+        limit = _limit_memory(memory_mb)
+        if limit is not None:
+            limit()
+        from app.pdfcheck.engine import check_pdf
+
+        with os.fdopen(write_end, "wb", buffering=0) as out:
+
+            def streamed(check: str, result: CheckResult) -> None:
+                out.write(stream_line(check, result))
+
+            report = check_pdf(path, Profile(options["profile"]), options.get("toc"),
+                               int(options.get("page_offset", 0)), on_result=streamed)
+            out.write(json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8"))
+    except BaseException:
+        status = 3
+    finally:
+        os._exit(status)
+
+
 def _kill(pid: int) -> None:
+    """Kill a forked child and its process group (the second walker), then reap it."""
+    with contextlib.suppress(OSError):
+        os.killpg(pid, signal.SIGKILL)
     with contextlib.suppress(OSError):
         os.kill(pid, signal.SIGKILL)
     with contextlib.suppress(OSError):

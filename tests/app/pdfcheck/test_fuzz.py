@@ -18,7 +18,7 @@ from pikepdf import Array, Dictionary, Name, String
 
 from app.pdfcheck import CHECK_IDS
 from app.pdfcheck.isolation import check_files
-from tests.pdf_factory import HELVETICA, Builder
+from tests.pdf_factory import HELVETICA, Builder, long_book
 
 MUTANTS = int(os.environ.get("PUBDESK_FUZZ", "300"))
 
@@ -39,7 +39,12 @@ def _bases(folder: Path) -> list[Path]:
         A=Dictionary(S=Name.URI, URI=String("https://example.com"),
                      Next=Dictionary(S=Name.JavaScript, JS=String("app.alert(1)")))))
     links.page(b"0 0 1 rg 0 0 100 100 re f", Annots=Array([link]))
-    return [book.save(folder / "book.pdf"),
+    # Long enough for two walkers (app.pdfcheck.parallel); content left uncompressed, so
+    # flipped bytes land in the operators and the mutants that still open walk on two cores.
+    long = long_book(folder / "long.pdf", 60, hidden_pages=(10, 40), type3_pages=(50,))
+    pikepdf.open(long).save(folder / "long-plain.pdf", compress_streams=False,
+                            object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    return [folder / "long-plain.pdf", book.save(folder / "book.pdf"),
             links.save(folder / "links.pdf", compress_streams=False,
                        object_stream_mode=pikepdf.ObjectStreamMode.disable)]
 
@@ -71,7 +76,7 @@ def test_every_mutant_gets_a_verdict_within_the_bound(tmp_path: Path) -> None:
     paths = []
     for base in _bases(tmp_path):
         data = base.read_bytes()
-        for index in range(MUTANTS // 2):
+        for index in range(MUTANTS // 3):
             path = tmp_path / f"{base.stem}-{index}.pdf"
             path.write_bytes(_mutant(data, rng))
             paths.append(str(path))
