@@ -4,18 +4,20 @@ with the binding margin, hanging indents for 說明 items, 「第n頁，共N頁�
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Length, Pt
 
 from app.documents import style
 from app.documents.files import atomic_output
@@ -220,21 +222,48 @@ def write_table_docx(table: DocTable, path: Path) -> Path:
             tc.width = sum(widths[column:column + tc.grid_span])
             _centre_vertically(tc)
             column += tc.grid_span
-    for values in table.rows:
-        for cell, value in zip(grid.add_row().cells, values, strict=True):
-            paragraph = cell.paragraphs[0]
-            paragraph.text = value
-            # The style by id: `paragraph.style = …` searches every style of the document on
-            # each assignment.
-            paragraph._p.style = style_id
-            if len(value) <= 2 or value.isdigit():
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _centre_vertically(cell._tc)
+    # Data rows as XML, parsed at once: python-docx built each cell element by element,
+    # looking up each child's place by name (0.65 s of a 200-book list's DOCX).
+    twips = [Length(gridcol.w).twips for gridcol in grid._tbl.tblGrid.gridCol_lst]
+    rows = "".join(_row_xml(values, twips, style_id) for values in table.rows)
+    for tr in list(parse_xml(f"<w:tbl {nsdecls('w')}>{rows}</w:tbl>")):
+        grid._tbl.append(tr)
     for line in table.notes:
         document.add_paragraph(line, style=note)
     document.core_properties.title = table.title
     document.core_properties.language = style.LANGUAGE_TAG
     return _save(document, path)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _run_xml(text: str) -> str:
+    """A run's content as python-docx writes `paragraph.text`: a line break for \\n, a tab
+    for \\t (characters XML cannot hold are left out)."""
+    parts = []
+    for piece in re.split(r"(\n|\r|\t)", _NOT_XML.sub("", text)):
+        if piece in ("\n", "\r"):
+            parts.append("<w:br/>")
+        elif piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece:
+            keep = ' xml:space="preserve"' if piece != piece.strip() else ""
+            parts.append(f"<w:t{keep}>{escape(piece)}</w:t>")
+    return f"<w:r>{''.join(parts)}</w:r>"
+
+
+def _row_xml(values: list[str], twips: list[int], style_id: str) -> str:
+    """One data row: each cell its column's width, centred vertically; short values and
+    numbers centred."""
+    cells = []
+    for value, width in zip(values, twips, strict=True):
+        centred = '<w:jc w:val="center"/>' if len(value) <= 2 or value.isdigit() else ""
+        cells.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>'
+                     f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr>'
+                     f'<w:pStyle w:val="{escape(style_id, {chr(34): "&quot;"})}"/>{centred}'
+                     f"</w:pPr>{_run_xml(value)}</w:p></w:tc>")
+    return f"<w:tr>{''.join(cells)}</w:tr>"
 
 
 def write_lines_docx(lines: list[str], path: Path, title: str = "") -> Path:

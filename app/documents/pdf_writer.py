@@ -3,13 +3,15 @@ line wrapping, 「第n頁，共N頁」 page numbers. Written to a temporary file
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -23,9 +25,10 @@ from reportlab.platypus import (
 
 from app.documents import style
 from app.documents.files import atomic_output
+from app.documents.linebreak import break_points
 from app.documents.model import OfficialLetter
 from app.documents.model import Table as DocTable
-from app.documents.pdf_fonts import PdfFonts, markup, pdf_fonts
+from app.documents.pdf_fonts import PdfFonts, font_runs, markup, pdf_fonts
 
 
 def _numbered_canvas(fonts: PdfFonts, author: str) -> type[Canvas]:
@@ -82,18 +85,87 @@ class _SectionStart(Flowable):  # type: ignore[misc]
         self.canv._section = (self.index, self.label)
 
 
-class _CellParagraph(Paragraph):  # type: ignore[misc]
-    """A table cell's paragraph that lines itself up once per width: `_PagedTable` measures
-    every row, then lays out each page's rows again at the same width."""
+class _TextCell(Flowable):  # type: ignore[misc]
+    """A table cell's plain text, set line by line with the Chinese line-breaking rules
+    (`linebreak.break_points`) and drawn as one text object. A reportlab Paragraph per cell
+    parsed markup and built a fragment object per character: 0.9 s of the 1.2 s a 200-book
+    usage list took. Looks as the Paragraph did: the first baseline one font size below the
+    top, `leading` between lines, centred or from the left edge; a character outside the
+    main font in its fallback font (`font_runs`)."""
+
+    _widths: ClassVar[dict[tuple[str, str, float], float]] = {}
+
+    def __init__(self, text: str, fonts: PdfFonts, size: float, centred: bool):
+        super().__init__()
+        self.text, self.size, self.centred = text, size, centred
+        self.leading = size * style.LINE_SPACING
+        self.chars: list[str] = []
+        self.char_fonts: list[str] = []
+        for font, run in font_runs(text, fonts):
+            self.chars.extend(run)
+            self.char_fonts.extend(font for _char in run)
+        self.lines: list[tuple[int, int]] = []
+        self._wrapped_at: float | None = None
+
+    def _char_widths(self) -> list[float]:
+        widths, size = self._widths, self.size
+        result = []
+        for char, font in zip(self.chars, self.char_fonts, strict=True):
+            key = (font, char, size)
+            width = widths.get(key)
+            if width is None:
+                width = widths[key] = 0.0 if char == "\n" else \
+                    stringWidth(char, font, size)
+            result.append(width)
+        return result
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        cached = getattr(self, "_wrapped", None)
-        if cached is not None and cached[0] == availWidth:
-            _width, self.width, self.height, self.blPara, self._wrapWidths = cached
-            return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
-        return size  # type: ignore[no-any-return]
+        if self._wrapped_at != availWidth:
+            self.char_width = self._char_widths()
+            chars = self.chars
+            self.lines = [] if not chars else [
+                (start, end - (end > start and chars[end - 1] == "\n"))
+                for start, end in break_points(chars, self.char_width, [availWidth],
+                                               lambda i: chars[i] == "\n")]
+            self._wrapped_at = availWidth
+        self.width, self.height = availWidth, len(self.lines) * self.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """The lines that fit, and the rest (a row taller than a page goes on over pages)."""
+        self.wrap(availWidth, availHeight)
+        fit = int((availHeight + 1e-6) // self.leading)
+        if fit <= 0:
+            return []
+        if fit >= len(self.lines):
+            return [self]
+        cut = self.lines[fit][0]
+        return [self._part(0, cut), self._part(cut, len(self.chars))]
+
+    def _part(self, start: int, end: int) -> _TextCell:
+        part = copy.copy(self)
+        part.chars, part.char_fonts = self.chars[start:end], self.char_fonts[start:end]
+        part._wrapped_at = None
+        return part
+
+    def draw(self) -> None:
+        text = self.canv.beginText()
+        text.setFillColor(BLACK)
+        y = self.height - self.size
+        for start, end in self.lines:
+            used = sum(self.char_width[start:end])
+            text.setTextOrigin((self.width - used) / 2 if self.centred else 0, y)
+            index = start
+            while index < end:
+                font = self.char_fonts[index]
+                stop = index
+                while stop < end and self.char_fonts[stop] == font:
+                    stop += 1
+                text.setFont(font, self.size, self.leading)
+                text.textOut("".join(self.chars[index:stop]))
+                index = stop
+            y -= self.leading
+        self.canv.drawText(text)
 
 
 class _PagedTable(Flowable):  # type: ignore[misc]
@@ -127,7 +199,8 @@ class _PagedTable(Flowable):  # type: ignore[misc]
             for index in range(len(heights) - 1, -1, -1):
                 after[index] = after[index + 1] + heights[index]
             self.shared.update(heights=heights, after=after,
-                               header=sum(heights[:self.header_rows]), tallest_page=0.0)
+                               header=sum(heights[:self.header_rows]))
+            self.shared.setdefault("tallest_page", 0.0)
         return self.shared["heights"], self.shared["after"], self.shared["header"]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -239,10 +312,9 @@ def write_letter_pdf(letter: OfficialLetter, path: Path, author: str = "") -> Pa
     return path
 
 
-def table_flowables(table: DocTable, fonts: PdfFonts, width: float) -> list[Flowable]:
+def table_flowables(table: DocTable, fonts: PdfFonts, width: float,
+                    page_height: float = 0.0) -> list[Flowable]:
     """A titled table with spanned header rows and notes, as flowables."""
-    cell = _paragraph_style(fonts, style.TABLE_PT)
-    centred = _paragraph_style(fonts, style.TABLE_PT, alignment=TA_CENTER)
     story: list[Flowable] = [Paragraph(markup(table.title, fonts), _paragraph_style(
         fonts, style.TABLE_TITLE_PT, alignment=TA_CENTER, spaceAfter=6))]
     for line in table.lines_above:
@@ -259,13 +331,12 @@ def table_flowables(table: DocTable, fonts: PdfFonts, width: float) -> list[Flow
     ]
     for placed in table.header_grid():
         for row, column, header_cell in placed:
-            data[row][column] = _CellParagraph(markup(header_cell.text, fonts), centred)
+            data[row][column] = _TextCell(header_cell.text, fonts, style.TABLE_PT, True)
             if header_cell.colspan > 1 or header_cell.rowspan > 1:
                 commands.append(("SPAN", (column, row), (column + header_cell.colspan - 1,
                                                           row + header_cell.rowspan - 1)))
     for values in table.rows:
-        data.append([_CellParagraph(markup(v, fonts), centred if len(v) <= 2 or v.isdigit()
-                                    else cell)
+        data.append([_TextCell(v, fonts, style.TABLE_PT, len(v) <= 2 or v.isdigit())
                      for v in values])
     total = sum(table.column_widths)
     widths = [width * w / total for w in table.column_widths]
@@ -273,7 +344,8 @@ def table_flowables(table: DocTable, fonts: PdfFonts, width: float) -> list[Flow
         if column_width < 32:  # a narrow 序號 column: "200" must not break into "20 / 0"
             commands += [("LEFTPADDING", (column, 0), (column, -1), 1.5),
                          ("RIGHTPADDING", (column, 0), (column, -1), 1.5)]
-    story.append(_PagedTable(data, len(table.header), widths, commands))
+    story.append(_PagedTable(data, len(table.header), widths, commands,
+                             shared={"tallest_page": page_height}))
     if table.notes:
         story.append(Spacer(1, 8))
         note = _paragraph_style(fonts, style.TABLE_PT, leftIndent=2 * style.TABLE_PT,
@@ -299,7 +371,10 @@ def write_tables_pdf(tables: list[DocTable], path: Path, author: str = "") -> Pa
         if index:
             story.append(PageBreak())
         story.append(_SectionStart(index, table.copy_label))
-        story += table_flowables(table, fonts, size[0] - 2 * margin)
+        # The frame's height less its padding (6 pt above and below): a row that fits in it
+        # moves to the next page whole rather than being split.
+        story += table_flowables(table, fonts, size[0] - 2 * margin,
+                                 page_height=size[1] - 2 * margin - 12)
 
     def build(target: Path) -> None:
         doc = SimpleDocTemplate(str(target), pagesize=size, leftMargin=margin,
