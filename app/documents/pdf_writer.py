@@ -105,6 +105,7 @@ class _TextCell(Flowable):  # type: ignore[misc]
             self.chars.extend(run)
             self.char_fonts.extend(font for _char in run)
         self.lines: list[tuple[int, int]] = []
+        self.char_width: list[float] = []
         self._wrapped_at: float | None = None
 
     def _char_widths(self) -> list[float]:
@@ -121,7 +122,8 @@ class _TextCell(Flowable):  # type: ignore[misc]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._wrapped_at != availWidth:
-            self.char_width = self._char_widths()
+            if len(self.char_width) != len(self.chars):  # once: widths do not change
+                self.char_width = self._char_widths()
             chars = self.chars
             self.lines = [] if not chars else [
                 (start, end - (end > start and chars[end - 1] == "\n"))
@@ -145,6 +147,7 @@ class _TextCell(Flowable):  # type: ignore[misc]
     def _part(self, start: int, end: int) -> _TextCell:
         part = copy.copy(self)
         part.chars, part.char_fonts = self.chars[start:end], self.char_fonts[start:end]
+        part.char_width = self.char_width[start:end]
         part._wrapped_at = None
         return part
 
