@@ -169,8 +169,10 @@ def write_table_odt(table: DocTable, path: Path) -> Path:
         body.append(Paragraph(line, style="PubDesk 小字"))
     width = (style.A4_HEIGHT_CM if table.landscape else style.A4_WIDTH_CM) - 2 * margin
     grid = _table(document, table, width, "清單")
-    _fill(grid, table, text_cells=True)
+    # Into the document first, then filled: appended full, its rows moved into the document
+    # node by node with their namespaces (4.6 s of a 2,000-book list; filled in place, 0.1 s).
     body.append(grid)
+    _fill(grid, table, text_cells=True)
     for line in table.notes:
         body.append(Paragraph(line, style="PubDesk 附註"))
     return _save(document, path)
@@ -263,6 +265,7 @@ def write_table_ods(table: DocTable, path: Path, sheet_title: str = "") -> Path:
         '<style:style style:name="PubDesk 文字格" style:family="table-cell">'
         '<style:table-cell-properties fo:wrap-option="wrap"/>'
         f'{_text_properties(style.TABLE_PT)}</style:style>'), automatic=True)
+    document.body.append(grid)  # first, then filled (see write_table_odt)
     above = [(table.title, "PubDesk 標題格"), *[(line, "PubDesk 文字格")
                                                 for line in table.lines_above]]
     for index, (text, cell_style) in enumerate(above):
@@ -278,7 +281,6 @@ def write_table_ods(table: DocTable, path: Path, sheet_title: str = "") -> Path:
         row.set_cell(0, Cell(line, style="PubDesk 文字格"))
         grid.append_row(row)
         grid.set_span((0, notes_from + offset, columns - 1, notes_from + offset), merge=False)
-    document.body.append(grid)
     return _save(document, path)
 
 

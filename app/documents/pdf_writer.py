@@ -85,19 +85,23 @@ class _SectionStart(Flowable):  # type: ignore[misc]
         self.canv._section = (self.index, self.label)
 
 
-class _TextCell(Flowable):  # type: ignore[misc]
-    """A table cell's plain text, set line by line with the Chinese line-breaking rules
-    (`linebreak.break_points`) and drawn as one text object. A reportlab Paragraph per cell
-    parsed markup and built a fragment object per character: 0.9 s of the 1.2 s a 200-book
-    usage list took. Looks as the Paragraph did: the first baseline one font size below the
-    top, `leading` between lines, centred or from the left edge; a character outside the
-    main font in its fallback font (`font_runs`)."""
+class _PlainText(Flowable):  # type: ignore[misc]
+    """Plain text — a table cell, a letter's numbered item — set line by line with the
+    Chinese line-breaking rules (`linebreak.break_points`) and drawn as one text object. A
+    reportlab Paragraph parsed markup and built a fragment object per character: 0.9 s of the
+    1.2 s a 200-book usage list took. Looks as the Paragraph did (the output is the same,
+    pixel for pixel): the first baseline one font size below the top, `leading` between
+    lines, centred or from the left indent, the first line moved by `first_indent` (negative:
+    a hanging label); a character outside the main font in its fallback font
+    (`font_runs`)."""
 
     _widths: ClassVar[dict[tuple[str, str, float], float]] = {}
 
-    def __init__(self, text: str, fonts: PdfFonts, size: float, centred: bool):
+    def __init__(self, text: str, fonts: PdfFonts, size: float, centred: bool = False,
+                 left_indent: float = 0.0, first_indent: float = 0.0):
         super().__init__()
         self.text, self.size, self.centred = text, size, centred
+        self.left_indent, self.first_indent = left_indent, first_indent
         self.leading = size * style.LINE_SPACING
         self.chars: list[str] = []
         self.char_fonts: list[str] = []
@@ -127,8 +131,10 @@ class _TextCell(Flowable):  # type: ignore[misc]
             chars = self.chars
             self.lines = [] if not chars else [
                 (start, end - (end > start and chars[end - 1] == "\n"))
-                for start, end in break_points(chars, self.char_width, [availWidth],
-                                               lambda i: chars[i] == "\n")]
+                for start, end in break_points(
+                    chars, self.char_width,
+                    [availWidth - self.left_indent - self.first_indent,
+                     availWidth - self.left_indent], lambda i: chars[i] == "\n")]
             self._wrapped_at = availWidth
         self.width, self.height = availWidth, len(self.lines) * self.leading
         return self.width, self.height
@@ -137,14 +143,16 @@ class _TextCell(Flowable):  # type: ignore[misc]
         """The lines that fit, and the rest (a row taller than a page goes on over pages)."""
         self.wrap(availWidth, availHeight)
         fit = int((availHeight + 1e-6) // self.leading)
-        if fit <= 0:
-            return []
+        if fit <= 0 or (fit == 1 and len(self.lines) > 1):
+            return []  # nor a first line alone at the foot of a page (as Paragraph: no orphans)
         if fit >= len(self.lines):
             return [self]
         cut = self.lines[fit][0]
-        return [self._part(0, cut), self._part(cut, len(self.chars))]
+        rest = self._part(cut, len(self.chars))
+        rest.first_indent = 0.0  # it goes on from the left indent
+        return [self._part(0, cut), rest]
 
-    def _part(self, start: int, end: int) -> _TextCell:
+    def _part(self, start: int, end: int) -> _PlainText:
         part = copy.copy(self)
         part.chars, part.char_fonts = self.chars[start:end], self.char_fonts[start:end]
         part.char_width = self.char_width[start:end]
@@ -155,9 +163,11 @@ class _TextCell(Flowable):  # type: ignore[misc]
         text = self.canv.beginText()
         text.setFillColor(BLACK)
         y = self.height - self.size
-        for start, end in self.lines:
+        for number, (start, end) in enumerate(self.lines):
             used = sum(self.char_width[start:end])
-            text.setTextOrigin((self.width - used) / 2 if self.centred else 0, y)
+            left = self.left_indent + (self.first_indent if number == 0 else 0.0)
+            text.setTextOrigin(left + (self.width - left - used) / 2 if self.centred else left,
+                               y)
             index = start
             while index < end:
                 font = self.char_fonts[index]
@@ -286,8 +296,8 @@ def letter_flowables(letter: OfficialLetter, fonts: PdfFonts) -> list[Flowable]:
         for level, label, text in letter.numbered_items():
             label_at = (style.ITEM_INDENT_EM + level * style.ITEM_INDENT_EM) * em
             hang = max(len(label), 2) * em * (0.75 if label.startswith("(") else 1)
-            story.append(Paragraph(markup(label + text, fonts), _paragraph_style(
-                fonts, style.BODY_PT, leftIndent=label_at + hang, firstLineIndent=-hang)))
+            story.append(_PlainText(label + text, fonts, style.BODY_PT,
+                                    left_indent=label_at + hang, first_indent=-hang))
     story.append(Spacer(1, 10))
     for label, names in (("正本", letter.originals), ("副本", letter.copies)):
         story.append(Paragraph(markup(f"{label}：{'、'.join(names)}", fonts), meta))
@@ -334,12 +344,12 @@ def table_flowables(table: DocTable, fonts: PdfFonts, width: float,
     ]
     for placed in table.header_grid():
         for row, column, header_cell in placed:
-            data[row][column] = _TextCell(header_cell.text, fonts, style.TABLE_PT, True)
+            data[row][column] = _PlainText(header_cell.text, fonts, style.TABLE_PT, True)
             if header_cell.colspan > 1 or header_cell.rowspan > 1:
                 commands.append(("SPAN", (column, row), (column + header_cell.colspan - 1,
                                                           row + header_cell.rowspan - 1)))
     for values in table.rows:
-        data.append([_TextCell(v, fonts, style.TABLE_PT, len(v) <= 2 or v.isdigit())
+        data.append([_PlainText(v, fonts, style.TABLE_PT, len(v) <= 2 or v.isdigit())
                      for v in values])
     total = sum(table.column_widths)
     widths = [width * w / total for w in table.column_widths]
