@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from app.language import CJK, SCREEN_SOURCES
+from app.language import SCREEN_SOURCES, cjk
 
 
 def marked_texts() -> set[str]:
@@ -66,10 +66,10 @@ def _texts_under(root: ast.AST) -> set[str]:
              for value in node.values}
     for node in ast.walk(root):
         if isinstance(node, ast.JoinedStr) and any(
-                isinstance(v, ast.Constant) and CJK.search(str(v.value)) for v in node.values):
+                isinstance(v, ast.Constant) and cjk().search(str(v.value)) for v in node.values):
             found.add(_template_of(node))
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
-                id(node) not in inner and CJK.search(node.value):
+                id(node) not in inner and cjk().search(node.value):
             found.add(node.value)
     return found
 
@@ -108,11 +108,11 @@ def screen_templates(app_folder: Path) -> set[str]:
                      for value in node.values}
             for node in ast.walk(tree):
                 if isinstance(node, ast.JoinedStr) and any(
-                        isinstance(v, ast.Constant) and CJK.search(str(v.value))
+                        isinstance(v, ast.Constant) and cjk().search(str(v.value))
                         for v in node.values):
                     found.add(_template_of(node))
                 elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
                         id(node) not in docstrings and id(node) not in inner and \
-                        CJK.search(node.value):
+                        cjk().search(node.value):
                     found.add(node.value)
     return found

@@ -12,8 +12,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "PubDesk"
 DATABASE_FILE = "pubdesk.sqlite3"
 
@@ -41,7 +39,11 @@ def resolve_locations(data_dir: str | os.PathLike[str] | None = None,
                       environ: dict[str, str] | None = None) -> Locations:
     """Apply the precedence rules; the data directory is created if missing (and possible)."""
     env = os.environ if environ is None else environ
-    chosen_dir = data_dir or env.get("PUBDESK_DATA_DIR") or user_data_dir(APP_NAME, APP_NAME)
+    chosen_dir = data_dir or env.get("PUBDESK_DATA_DIR")
+    if not chosen_dir:
+        from platformdirs import user_data_dir  # only when asked: 9 ms with what it imports
+
+        chosen_dir = user_data_dir(APP_NAME, APP_NAME)
     folder = Path(chosen_dir).expanduser().resolve()
     # A folder that cannot be made is said to the officer when the database is opened
     # (app.db.engine), in words and with a way out, not as a traceback here.

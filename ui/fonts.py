@@ -56,16 +56,18 @@ def choose_ui_families(available: set[str], default_family: str, bundled: str,
     return chosen + [name for name in rare or [] if name not in chosen]
 
 
-def install_fonts(app: QApplication, size_pt: int = 0) -> list[str]:
+def install_fonts(app: QApplication, size_pt: int = 0, rare: bool = True) -> list[str]:
     """Register the bundled font and set the application font (`size_pt` points, or the
-    system's size but at least 10); returns the family list."""
+    system's size but at least 10); returns the family list. `rare=False` leaves the fonts for
+    rare characters to `add_rare_character_fonts` (the start registers them once the window
+    has painted: two large files, a few milliseconds)."""
     bundled = register_bundled_font()
     font = QFont(app.font())
     # The resolved family (e.g. DejaVu Sans, Segoe UI), not an alias like "Sans Serif" that a
     # family list would skip.
     default_family = QFontInfo(font).family()
     families = choose_ui_families(set(QFontDatabase.families()), default_family, bundled,
-                                  register_rare_character_fonts())
+                                  register_rare_character_fonts() if rare else [])
     font.setFamilies(families)
     if size_pt:
         font.setPointSizeF(size_pt)
@@ -73,3 +75,14 @@ def install_fonts(app: QApplication, size_pt: int = 0) -> list[str]:
         font.setPointSizeF(10)
     app.setFont(font)
     return families
+
+
+def add_rare_character_fonts(app: QApplication) -> list[str]:
+    """Register Ext-B and Plus and add them to the end of the application font's families."""
+    font = QFont(app.font())
+    families = font.families()
+    added = [name for name in register_rare_character_fonts() if name not in families]
+    if added:
+        font.setFamilies(families + added)
+        app.setFont(font)
+    return families + added

@@ -16,7 +16,7 @@ from app.errors import DatabaseDamagedError, DatabaseError, PubDeskError
 from app.language import shown
 from app.paths import Locations, resolve_locations
 from app.settings import Settings, load_settings
-from ui.fonts import install_fonts
+from ui.fonts import add_rare_character_fonts, install_fonts
 from ui.i18n import install_translators
 from ui.mainwindow import MainWindow
 
@@ -74,12 +74,13 @@ def display_problem(environ: dict[str, str] | None = None,
 
 
 def prepare_application(app: QApplication, language: str, locations: Locations,
-                        font_pt: int = 0) -> None:
+                        font_pt: int = 0, rare_fonts: bool = True) -> None:
     """Fonts (interface text `font_pt` points; 0: the system's) and translations, before any
-    widget is made."""
+    widget is made (`rare_fonts=False`: the caller adds the fonts for rare characters later,
+    with `ui.fonts.add_rare_character_fonts`)."""
     app.setApplicationName("PubDesk")
     app.setOrganizationName("PubDesk")
-    install_fonts(app, font_pt)
+    install_fonts(app, font_pt, rare=rare_fonts)
     for previous in app.property("pubdesk_translators") or []:  # prepared before: replace
         app.removeTranslator(previous)
     app.setProperty("pubdesk_translators",
@@ -190,10 +191,12 @@ def run_gui(locations: Locations) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     settings = load_settings(locations.settings_file)
-    prepare_application(app, settings.language, locations, settings.ui_font_pt)
+    prepare_application(app, settings.language, locations, settings.ui_font_pt,
+                        rare_fonts=False)
     window = MainWindow(None, settings, locations)
     window.show()
     app.processEvents()
+    add_rare_character_fonts(app)  # before any record (a name with 𠀋) is shown
     chosen_locations = office_locations(locations, settings)
     opened = open_workspace(chosen_locations) if chosen_locations else None
     if opened is None:

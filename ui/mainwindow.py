@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from app import __version__
-from app.documents.editable import EditableFormats
 from app.errors import PubDeskError
 from app.paths import Locations
 from app.settings import Settings, save_settings
@@ -44,6 +44,26 @@ if TYPE_CHECKING:
     from ui.pages.publications.page import PublicationsPage
     from ui.pages.settings_page import SettingsPage
     from ui.pages.viewer_page import DocumentViewerPage
+
+PAGE_KEY_ROLE = 256
+"""Qt.ItemDataRole.UserRole, by its value: the window paints before anything touches the `Qt`
+namespace, whose first use builds all of its enums (16 ms of the first paint; it is built
+after the paint, with the first page)."""
+
+
+def _centred(widget: QWidget) -> QWidget:
+    """`widget` in the middle of a page (stretches around it: no `Qt` alignment flag)."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    row = QHBoxLayout()
+    row.addStretch()
+    row.addWidget(widget)
+    row.addStretch()
+    column.addStretch()
+    column.addLayout(row)
+    column.addStretch()
+    return page
+
 
 NEW_THINGS = {
     "publications": ("new_publication", QT_TRANSLATE_NOOP("MainWindow", "a publication")),
@@ -91,11 +111,9 @@ class MainWindow(QMainWindow):
                   self.tr("Sales stores"), self.tr("Usage consent"), self.tr("E-file checks"),
                   self.tr("Packages"), self.tr("Document preview"), self.tr("Settings"))
         for key, title in zip(PAGE_KEYS, titles, strict=True):
-            waiting = QLabel(self.tr("Opening the database…"))
-            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.stack.addWidget(waiting)
+            self.stack.addWidget(_centred(QLabel(self.tr("Opening the database…"))))
             item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(PAGE_KEY_ROLE, key)
             self.navigation.addItem(item)
 
         self.navigation.setFixedWidth(150)
@@ -168,10 +186,12 @@ class MainWindow(QMainWindow):
             return built
         page = self._build_page(key)
         if hasattr(page, "editable_formats"):  # writes documents: in the formats Settings asks
+            from app.documents.editable import EditableFormats
+
             page.editable_formats = lambda: EditableFormats.of(self.settings)
         self.pages[key] = page
         index = PAGE_KEYS.index(key)
-        waiting = self.stack.widget(index)  # the 「正在開啟資料庫…」 label it replaces
+        waiting = self.stack.widget(index)  # the 「正在開啟資料庫…」 placeholder it replaces
         # Each page scrolls when the window is smaller than it needs (1280×800 at 150 %
         # scaling is 853×533): the window never refuses to get that small, nothing is cut off.
         holder = QScrollArea()
@@ -317,26 +337,28 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         """Switch to a page by its key."""
         for row in range(self.navigation.count()):
-            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+            if self.navigation.item(row).data(PAGE_KEY_ROLE) == key:
                 self.navigation.setCurrentRow(row)
 
     def current_page_key(self) -> str:
         """The key of the page shown."""
         item = self.navigation.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+        return str(item.data(PAGE_KEY_ROLE)) if item else ""
 
     def _build_menus(self) -> None:
+        # `setShortcuts`, not `setShortcut`: resolving setShortcut's overloads builds the whole
+        # `Qt` namespace (16 ms before the window could paint).
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         backup = QAction(self.tr("&Back up now"), self)
-        backup.setShortcut(QKeySequence("Ctrl+B"))
+        backup.setShortcuts([QKeySequence("Ctrl+B")])
         backup.triggered.connect(self.backup_now)
         restore = QAction(self.tr("&Restore a backup…"), self)
         restore.triggered.connect(self.restore_backup)
         new_action = QAction(self.tr("&New…"), self)
-        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.setShortcuts(QKeySequence.StandardKey.New)
         new_action.triggered.connect(self.create_new)
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         import_list = QAction(self.tr("&Import a publication list (Excel)…"), self)
         import_list.triggered.connect(self.import_publication_list)
@@ -357,7 +379,7 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         search = QAction(self.tr("Search everything…"), self)
-        search.setShortcut(QKeySequence("Ctrl+K"))
+        search.setShortcuts([QKeySequence("Ctrl+K")])
         search.triggered.connect(self.search_everything)
         view_menu.addAction(search)
         all_changes = QAction(self.tr("All changes…"), self)
@@ -370,13 +392,13 @@ class MainWindow(QMainWindow):
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
             action = QAction(item.text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{(row + 1) % 10}")])
             action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
             view_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = QAction(self.tr("&User guide"), self)
-        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.setShortcuts(QKeySequence.StandardKey.HelpContents)
         guide.triggered.connect(self.show_guide)
         help_menu.addAction(guide)
         about = QAction(self.tr("&About PubDesk"), self)
@@ -434,6 +456,8 @@ class MainWindow(QMainWindow):
 
     def show_all_changes(self) -> None:
         """View → All changes: the whole audit log, filtered."""
+        from PySide6.QtCore import Qt
+
         from ui.audit_dialog import AuditDialog
 
         dialog = AuditDialog(self.db, self)

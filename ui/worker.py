@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -76,6 +76,8 @@ class ProgressDialog(QProgressDialog):
     """The one progress dialog: a bar, a line of text, and 取消."""
 
     def __init__(self, title: str, parent: QWidget | None):
+        from PySide6.QtCore import Qt  # not at import: ui.mainwindow paints before `Qt` is built
+
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setLabelText(title)

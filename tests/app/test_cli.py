@@ -140,3 +140,30 @@ def test_the_demo_gives_the_agenda_one_item_of_every_kind(
     assert main(["--data-dir", str(folder), "agenda", "--today", "2026-11-30", "--json"]) == 0
     today = {item["kind"] for item in json.loads(capsys.readouterr().out)["items"]}
     assert "settlement_due" not in today
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--data-dir", "D"], ["--data-dir=D"], ["--db", "sqlite:///x"], ["--db=sqlite:///x"],
+    ["--data-dir", "D", "--db", "U"], ["--db", "U", "--data-dir=D"], ["--data-dir", "A", "--data-dir", "B"],
+    ["--data-dir=a=b"],
+    # Everything else goes to the parser: a command, help, an abbreviation, a missing value.
+    ["db", "where"], ["--data-dir", "D", "agenda"], ["--help"], ["--version"], ["--data", "D"],
+    ["--data-dir"], ["--data-dir", "--db", "U"], ["--unknown"], ["check", "x.pdf"],
+])
+def test_the_window_start_reads_its_options_as_the_parser_does(argv: list[str]) -> None:
+    """The window opens without building the whole parser (`window_options`): it must take
+    exactly the command lines the parser would open the window for, with the same values."""
+    from app.cli import build_parser, window_options
+
+    quick = window_options(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit:  # help, version or a mistake: the parser's to answer
+        assert quick is None
+        return
+    if args.command is not None:
+        assert quick is None
+    elif quick is not None:
+        assert quick == (args.data_dir, args.db)
+    else:  # only an abbreviation the parser accepts may fall through to it
+        assert any(not a.startswith(("--data-dir", "--db")) for a in argv), argv
