@@ -6,7 +6,7 @@ from __future__ import annotations
 import traceback
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.errors import ChangedElsewhereError, PubDeskError
 from app.language import shown
@@ -14,6 +14,8 @@ from app.language import shown
 
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
     """A message box for `exc`."""
+    from PySide6.QtWidgets import QMessageBox
+
     if isinstance(exc, PubDeskError):
         QMessageBox.warning(parent, "PubDesk", shown(exc.message))
         return
@@ -30,6 +32,8 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
 def offer_reload(parent: QWidget | None, exc: ChangedElsewhereError) -> bool:
     """Someone else saved the record first: say who and when, and offer to reload it (True)
     or keep this window's unsaved edits on screen to copy from (False)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, "PubDesk", shown(exc.message), parent=parent)
     reload_button = box.addButton(
         QCoreApplication.translate("ErrorDisplay", "Reload"), QMessageBox.ButtonRole.AcceptRole)

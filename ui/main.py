@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.errors import DatabaseDamagedError, DatabaseError, PubDeskError
 from app.language import shown
@@ -90,6 +90,8 @@ def prepare_application(app: QApplication, language: str, locations: Locations,
 def _choose_other_folder(exc: DatabaseError) -> str | None:
     """The data folder cannot be used: say why and which, and let the officer pick another
     (None: quit)."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, "PubDesk", shown(exc.message))
     choose = box.addButton(QCoreApplication.translate("run_gui", "Choose another folder…"),
                            QMessageBox.ButtonRole.AcceptRole)
@@ -106,6 +108,8 @@ def _choose_other_folder(exc: DatabaseError) -> str | None:
 def _restore_over_broken(exc: DatabaseDamagedError, locations: Locations) -> bool:
     """The database file is damaged or empty: say so, and let the officer put a backup in its
     place (True: restored, open again) — the window has no menu yet to do it from."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
     from app.db.open import replace_broken_database
 
     box = QMessageBox(QMessageBox.Icon.Critical, "PubDesk", shown(exc.message))
@@ -135,6 +139,8 @@ def open_workspace(locations: Locations) -> tuple[Database, Locations] | None:
     """Open the database; when its folder cannot be used, say so and let the officer choose
     another; when its file is damaged, offer to restore a backup in its place (None: the
     officer gave up, or another error was shown)."""
+    from PySide6.QtWidgets import QMessageBox
+
     from app.db import open_database
 
     while True:
@@ -160,6 +166,8 @@ def office_locations(locations: Locations, settings: Settings) -> Locations | No
     database; its password from the OS credential store, or asked for (None: the officer
     cancelled — never silently this PC's file instead)."""
     from dataclasses import replace
+
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
 
     from app.db.office import stored_password, with_password
     from app.paths import DATABASE_FILE, sqlite_url

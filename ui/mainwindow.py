@@ -8,16 +8,11 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -181,6 +176,8 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> QWidget:
         """The page `key`, built on first use."""
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
         built = self.pages.get(key)
         if built is not None:
             return built
@@ -468,6 +465,8 @@ class MainWindow(QMainWindow):
 
     def create_new(self) -> None:
         """Ctrl+N: create what this page creates; where that is ambiguous, ask."""
+        from PySide6.QtWidgets import QInputDialog
+
         key = self.current_page_key()
         if key not in NEW_THINGS:
             names = {page: self.tr(str(what)) for page, (_method, what) in NEW_THINGS.items()}
@@ -507,6 +506,8 @@ class MainWindow(QMainWindow):
             return make_backup(self.db, self.locations.backup_dir)
 
         def done(path: Path) -> None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, self.tr("Backup"),
                                     self.tr("Backed up to:\n%1").replace("%1", str(path))
                                     + "\n\n" + CONTENTS_NOTE)
@@ -515,6 +516,8 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         """File → Restore a backup…"""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from app.db import restore_database
         from app.db.backup import describe_backup
 
@@ -543,6 +546,8 @@ class MainWindow(QMainWindow):
             return restore_database(self.db, Path(name), self.locations)
 
         def done(safety: Path) -> None:
+            from PySide6.QtWidgets import QMessageBox
+
             self.reload_after_restore()
             QMessageBox.information(self, self.tr("Restore a backup"), self.tr(
                 "Restored. The data from before the restore was saved as:\n%1")
@@ -577,6 +582,8 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Help → About."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About PubDesk"), self.tr(
             "<b>PubDesk %1</b><p>The workbench for the publication officers of the Ministry "
             "of Economic Affairs and its agencies.</p><p>Database: %2</p><p>Chinese text uses "

@@ -57,13 +57,13 @@ def test_the_office_server_is_tested_kept_and_opened(  # type: ignore[no-untyped
 
         locations = resolve_locations(tmp_path / "ws", environ={})
         monkeypatch.setattr("app.db.office.stored_password", lambda _url: None)
-        monkeypatch.setattr("ui.main.QInputDialog.getText",
+        monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText",
                             lambda *_a, **_k: ("secret", True))
         chosen = office_locations(locations, settings)
         assert chosen is not None
         assert make_url(chosen.database_url).database == name
         assert make_url(chosen.database_url).password == "secret"
-        monkeypatch.setattr("ui.main.QInputDialog.getText", lambda *_a, **_k: ("", False))
+        monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *_a, **_k: ("", False))
         assert office_locations(locations, settings) is None, "cancelled: not this PC's file"
         forced = resolve_locations(tmp_path / "ws", "sqlite:///" + (tmp_path / "x.db").as_posix(),
                                    environ={})
