@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from copy import copy
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -102,13 +104,21 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
                 _fit_row(sheet, header_top + header_row,
                          [(cell.text, sum(units[column:column + cell.colspan]))])
     row = header_bottom + 1
+    # A data cell's style is one of two (centred or from the left): each is made once and its
+    # style indices copied, as openpyxl copies a cell. Assigning font, border and alignment
+    # per cell looked each up by hashing it (0.4 s of a 2,000-book list's 0.6 s).
+    styles: dict[bool, Any] = {}
     for values in table.rows:
         for c, value in enumerate(values, start=1):
             cell = put_text(sheet, row, c, value)
-            cell.font, cell.border = font, _BORDER
-            cell.alignment = Alignment(vertical="center", wrap_text=True,
-                                       horizontal="center" if len(value) <= 2 or value.isdigit()
-                                       else "left")
+            centred = len(value) <= 2 or value.isdigit()
+            if centred not in styles:
+                cell.font, cell.border = font, _BORDER
+                cell.alignment = Alignment(vertical="center", wrap_text=True,
+                                           horizontal="center" if centred else "left")
+                styles[centred] = cell._style
+            else:
+                cell._style = copy(styles[centred])
         _fit_row(sheet, row, list(zip(values, units, strict=True)))
         row += 1
     last_table_row = row - 1
