@@ -187,10 +187,10 @@ def check_forked(path: str, options: dict[str, Any], timeout: float = DEFAULT_TI
     try:
         while True:
             if cancelled is not None and cancelled():
-                _kill(pid)
+                kill_child(pid)
                 raise BatchCancelled
             if time.monotonic() > deadline:
-                _kill(pid)
+                kill_child(pid)
                 stopped = f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。"
                 return report_from_output(path, b"".join(chunks), stopped) or \
                     unreadable(path, stopped)
@@ -201,7 +201,7 @@ def check_forked(path: str, options: dict[str, Any], timeout: float = DEFAULT_TI
                     break
                 chunks.append(chunk)
     except BaseException:  # Ctrl+C, or the caller's own failure: leave nothing running
-        _kill(pid)
+        kill_child(pid)
         raise
     finally:
         os.close(read_end)
@@ -241,8 +241,9 @@ def _forked_child(path: str, options: dict[str, Any], memory_mb: int, write_end:
         os._exit(status)
 
 
-def _kill(pid: int) -> None:
-    """Kill a forked child and its process group (the second walker), then reap it."""
+def kill_child(pid: int) -> None:
+    """Kill a forked child and, when it leads one, its process group (the second walker),
+    then reap it."""
     with contextlib.suppress(OSError):
         os.killpg(pid, signal.SIGKILL)
     with contextlib.suppress(OSError):

@@ -17,17 +17,16 @@ when its parent is gone.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
 import select
 import signal
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 import pikepdf
 
+from app.pdfcheck.isolation import can_fork, kill_child
 from app.pdfcheck.walker import (
     PLACEMENT_BUDGET,
     ColourUse,
@@ -64,8 +63,9 @@ class _Half:
 
 
 def usable() -> bool:
-    """Whether this process may fork a second walker."""
-    return hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
+    """Whether this process may fork a second walker: where it may fork at all
+    (`isolation.can_fork`) and has a second core."""
+    return can_fork() and (os.cpu_count() or 1) > 1
 
 
 def walk(walker: Walker, path: str) -> list[str]:
@@ -98,11 +98,11 @@ def walk(walker: Walker, path: str) -> list[str]:
         taken += [str(warning) for warning in pdf.get_warnings()]
         result = _receive(read_end, walker)
     except BaseException:
-        _stop(pid)
+        kill_child(pid)
         raise
     finally:
         os.close(read_end)
-    _stop(pid)
+    kill_child(pid)
     if result is None or taken or not _merge(walker, result):
         walker.walk_pages(half, total)
     return taken
@@ -160,13 +160,6 @@ def _receive(read_end: int, walker: Walker) -> _Half | None:
     except (pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
         return None
     return result if isinstance(result, _Half) else None
-
-
-def _stop(pid: int) -> None:
-    with contextlib.suppress(OSError):
-        os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(OSError):
-        os.waitpid(pid, 0)
 
 
 def _merge(walker: Walker, half: _Half) -> bool:

@@ -256,11 +256,6 @@ class Walker:
 
     # --- entry ---------------------------------------------------------------------------------
 
-    def walk(self) -> Usage:
-        """Walk every page."""
-        self.walk_pages(0, len(self.pdf.pages))
-        return self.finish()
-
     def walk_pages(self, first: int, stop: int) -> None:
         """Walk pages first..stop-1 (0-based), in order; `finish` completes the usage. Two
         walkers can take the halves of a book (app.pdfcheck.parallel)."""
