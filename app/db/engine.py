@@ -20,7 +20,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from app import messages
-from app.db.audit import install_audit
+from app.db.audit import CONTEXT_KEY, install_audit
+from app.db.audit_triggers import register_sqlite_functions
 from app.db.network import is_network_path
 from app.errors import (
     ChangedElsewhereError,
@@ -56,6 +57,14 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, *, wal: bool | None, foreign
     cursor.close()
 
 
+def shown_url(url: str) -> str:
+    """A database URL fit to print: the password, if any, replaced by ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL at all: print nothing of it that could be a secret
+        return "（無法解析的網址）"
+
+
 def make_engine(url: str, *, wal: bool | None = True, foreign_keys: bool = True,
                 pooled: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine with PubDesk's connection settings (SQLite: WAL, FK on, FULL sync, timeout)."""
@@ -64,15 +73,21 @@ def make_engine(url: str, *, wal: bool | None = True, foreign_keys: bool = True,
     engine = create_engine(url, poolclass=None if pooled else NullPool)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    def _on_connect(dbapi_conn: sqlite3.Connection, record: Any) -> None:
         _sqlite_pragmas(dbapi_conn, wal=wal, foreign_keys=foreign_keys,
                         busy_timeout_ms=busy_timeout_ms)
+        # The audit triggers call these; without them no write to an audited table works.
+        record.info[CONTEXT_KEY] = register_sqlite_functions(dbapi_conn)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         # A real transaction for every unit of work, DDL included (pysqlite would otherwise
         # autocommit DDL and begin lazily).
         conn.exec_driver_sql("BEGIN")
+        # Who and why belong to one transaction: nothing said for the last one carries over.
+        context = conn.connection.info.get(CONTEXT_KEY)
+        if context is not None:
+            context.actor, context.reason = "", None
 
     return engine
 

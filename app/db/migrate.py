@@ -12,14 +12,19 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import OperationalError
 
 from app import messages
-from app.db.engine import driver_errors_translated, make_engine, translate_driver_error
+from app.db.engine import (
+    driver_errors_translated,
+    make_engine,
+    shown_url,
+    translate_driver_error,
+)
 from app.errors import DatabaseError, DatabaseTooNewError, UnexplainedDatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0012"
+HEAD_REVISION = "0013"
 """The newest migration, so that starting with an up-to-date database does not load Alembic
 (a tenth of a second); a test checks it against the migration scripts."""
 
@@ -77,7 +82,7 @@ def needs_upgrade(url: str, *, wal: bool = True) -> tuple[str | None, bool]:
         return revision, False
     check_not_newer(revision)
     if revision is None and has_tables:
-        raise DatabaseError(messages.NOT_A_DATABASE.format(path=url))
+        raise DatabaseError(messages.NOT_A_DATABASE.format(path=shown_url(url)))
     return revision, revision != head_revision()
 
 

@@ -11,7 +11,13 @@ from pathlib import Path
 from app import messages
 from app.db import pg_backup
 from app.db.backup import backup_callback, clear_partial_backups, inspect_backup, restore_backup
-from app.db.engine import Database, make_engine, prepare_sqlite_location, sqlite_file
+from app.db.engine import (
+    Database,
+    make_engine,
+    prepare_sqlite_location,
+    shown_url,
+    sqlite_file,
+)
 from app.db.migrate import upgrade
 from app.errors import BackupError
 from app.paths import Locations
@@ -44,6 +50,7 @@ def open_database(locations: Locations, *, migrate: bool = True, seed: bool = Tr
         with driver_errors_translated(), db.engine.connect() as conn:
             who = access(conn)
         db.user, db.read_only = who.login or None, not who.can_write
+    _remember_audit_head(db)
     if seed and not db.read_only:
         from app.services.reference import seed_reference_data
 
@@ -52,13 +59,24 @@ def open_database(locations: Locations, *, migrate: bool = True, seed: bool = Tr
     return db
 
 
+def _remember_audit_head(db: Database) -> None:
+    """This PC's anchor in the audit chain (app.db.audit_chain): one indexed look-up."""
+    from app.db import audit_chain
+
+    try:
+        with db.engine.connect() as conn:
+            audit_chain.remember_head(conn, db.data_dir, db.url)
+    except Exception:  # an anchor is a safeguard; a failure to set one must not stop work
+        return
+
+
 def replace_broken_database(locations: Locations, backup_file: Path) -> Path:
     """Put `backup_file` in place of a damaged or empty database file that cannot be opened
     (so `restore_database` cannot be used). The broken file is kept, renamed, in the backup
     folder for whoever investigates; returns where."""
     path = sqlite_file(locations.database_url)
     if path is None:
-        raise BackupError(messages.BACKUP_UNSUPPORTED.format(url=locations.database_url))
+        raise BackupError(messages.BACKUP_UNSUPPORTED.format(url=shown_url(locations.database_url)))
     inspect_backup(backup_file)
     if backup_file.name.endswith(pg_backup.SUFFIX):
         raise BackupError(messages.RESTORE_WRONG_KIND.format(path=backup_file))

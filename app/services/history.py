@@ -64,11 +64,11 @@ def publication_history(session: Session, publication_id: int) -> list[HistoryRo
                            AuditEntry.entity.in_([t for _m, t in _CHILDREN]),
                            AuditEntry.old_value.contains(marker)))
     rows = [HistoryRow(entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC),
-                       entry.os_user, f"{PARTS.get(entry.entity, entry.entity)} "
-                                      f"{ACTIONS.get(entry.action, entry.action.value)}",
+                       who_text(entry), f"{PARTS.get(entry.entity, entry.entity)} "
+                                        f"{ACTIONS.get(entry.action, entry.action.value)}",
                        _field_label(entry.field),
                        _value_label(entry.entity, entry.field, entry.old_value),
-                       _value_label(entry.entity, entry.field, entry.new_value))
+                       entry.reason or _value_label(entry.entity, entry.field, entry.new_value))
             for entry in session.scalars(select(AuditEntry).where(or_(*conditions))
                                          .order_by(AuditEntry.id.desc()).limit(2000))]
     for change in session.scalars(select(PublicationChange).where(
@@ -76,6 +76,15 @@ def publication_history(session: Session, publication_id: int) -> list[HistoryRo
         rows.append(HistoryRow(_at_noon(change.changed_on), "", "確認出版", change.field,
                                change.old_value or "", change.new_value or change.note or ""))
     return sorted(rows, key=lambda r: r.at, reverse=True)
+
+
+def who_text(entry: AuditEntry) -> str:
+    """Who made a change: the app's name for them with the database's user when it differs
+    (「林怡君（lin）」); a change made outside PubDesk shows the database's user alone."""
+    db_user, app_user = entry.db_user or "", entry.os_user or ""
+    if not db_user or db_user == app_user:
+        return app_user or db_user
+    return f"{app_user}（{db_user}）" if app_user else db_user
 
 
 def _at_noon(day: date) -> datetime:
@@ -119,7 +128,8 @@ def _value_label(entity: str, field: str, value: str | None) -> str:
         except (ValueError, AttributeError, KeyError):
             return shown
     if isinstance(getattr(column, "type", None), Boolean):
-        return {"True": "是", "False": "否", "1": "是", "0": "否"}.get(shown, shown)
+        return {"True": "是", "False": "否", "true": "是", "false": "否", "1": "是",
+                "0": "否"}.get(shown, shown)
     return shown
 
 
@@ -192,7 +202,7 @@ def audit_rows(session: Session, flt: AuditFilter, before_id: int | None = None,
     if flt.until is not None:
         query = query.where(AuditEntry.at < _local_midnight_utc(flt.until + timedelta(days=1)))
     if flt.user:
-        query = query.where(AuditEntry.os_user == flt.user)
+        query = query.where(or_(AuditEntry.db_user == flt.user, AuditEntry.os_user == flt.user))
     if flt.entity:
         query = query.where(AuditEntry.entity == flt.entity)
     if flt.entity_id is not None:
@@ -205,14 +215,16 @@ def audit_rows(session: Session, flt: AuditFilter, before_id: int | None = None,
     if before_id is not None:
         query = query.where(AuditEntry.id < before_id)
     return [AuditRow(entry.id, entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC),
-                     entry.os_user, ACTIONS.get(entry.action, entry.action.value),
+                     who_text(entry), ACTIONS.get(entry.action, entry.action.value),
                      ENTITIES.get(entry.entity, entry.entity), entry.entity_id,
                      _field_label(entry.field),
                      _value_label(entry.entity, entry.field, entry.old_value),
-                     _value_label(entry.entity, entry.field, entry.new_value))
+                     entry.reason or _value_label(entry.entity, entry.field, entry.new_value))
             for entry in session.scalars(query.order_by(AuditEntry.id.desc()).limit(limit))]
 
 
 def audit_users(session: Session) -> list[str]:
     """Everyone who has changed something, for the person filter."""
-    return sorted(session.scalars(select(AuditEntry.os_user).distinct()))
+    names = set(session.scalars(select(AuditEntry.db_user).distinct()))
+    names |= set(session.scalars(select(AuditEntry.os_user).distinct()))
+    return sorted(n for n in names if n)

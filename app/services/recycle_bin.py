@@ -24,9 +24,9 @@ from sqlalchemy import Column, Connection, Enum, Table, delete, insert, select, 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.db.audit import session_user
+from app.db.audit import session_user, set_reason
 from app.errors import PubDeskError
-from app.models import AuditAction, AuditEntry, Base, RecycledPublication
+from app.models import Base, RecycledPublication
 from app.models.base import utcnow
 
 PAYLOAD_VERSION = 1
@@ -174,8 +174,8 @@ def restore(session: Session, item_id: int) -> Restored:
     new_ids: dict[str, dict[Any, Any]] = {}
     restored: dict[str, set[Any]] = {}
     skipped: list[str] = []
-    audit: list[dict[str, Any]] = []
-    user, now = session_user(session), utcnow()
+    # The database records each row put back (its triggers); this says why.
+    set_reason(session, f"自資源回收筒還原（{item.label}）")
     for table in Base.metadata.sorted_tables:
         for raw in by_table.get(table.name, []):
             values = {name: _decode(table.c[name], value) for name, value in raw.items()
@@ -196,10 +196,6 @@ def restore(session: Session, item_id: int) -> Restored:
                 if new_id != old_id:
                     new_ids.setdefault(table.name, {})[old_id] = new_id
                 restored.setdefault(table.name, set()).add(new_id)
-                audit.append({"at": now, "os_user": user, "action": AuditAction.CREATE,
-                              "entity": table.name, "entity_id": new_id, "field": "",
-                              "old_value": None,
-                              "new_value": f"自資源回收筒還原（{item.label}）"})
     for link in payload["detached"]:
         table = Base.metadata.tables[link["table"]]
         target = next(fk.column.table.name for fk in table.c[link["column"]].foreign_keys)
@@ -207,8 +203,6 @@ def restore(session: Session, item_id: int) -> Restored:
         connection.execute(update(table).where(table.c.id == link["id"],
                                                table.c[link["column"]].is_(None))
                            .values({link["column"]: value}))
-    if audit:
-        connection.execute(insert(AuditEntry), audit)
     publication_id = new_ids.get("publications", {}).get(item.publication_id,
                                                          item.publication_id)
     session.delete(item)

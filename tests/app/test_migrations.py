@@ -117,7 +117,7 @@ def test_upgrade_from_first_revision_keeps_every_child_row(locations: Locations)
         assert _counts(backups[0]) == before
 
 
-@pytest.mark.parametrize("start", ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"])
+@pytest.mark.parametrize("start", ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0012"])
 def test_upgrade_from_every_revision(locations: Locations, start: str) -> None:
     url = empty(locations)
     upgrade(url, target=start)
@@ -199,3 +199,45 @@ def test_the_head_revision_constant_matches_the_scripts() -> None:
     from app.db.migrate import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION
+
+
+def test_0013_chains_the_history_so_far_and_never_reuses_its_ids(locations: Locations) -> None:
+    """A database with years of app-written history: after the upgrade the old entries are
+    chained, every table is audited by the database, and (SQLite) the highest id the history
+    knows — a publication deleted before the upgrade — is never given to a new record."""
+    from app.db import audit_chain, audit_triggers
+
+    url = empty(locations)
+    _fill_at_first_revision(url)
+    upgrade(url, target="0012")
+    engine = make_engine(url, pooled=False)
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO audit_log (at, os_user, action, entity, entity_id, field, old_value,"
+            " new_value) VALUES ('2025-01-01 00:00:00', '林怡君', 'delete', 'publications', 90,"
+            " '', '{\"title\": \"刪掉的書\"}', NULL)"))
+        old_entries = conn.execute(text("SELECT count(*) FROM audit_log")).scalar()
+    engine.dispose()
+    open_database(locations).dispose()
+    engine = make_engine(url, pooled=False)
+    try:
+        with engine.connect() as conn:
+            report = audit_chain.verify(conn)
+            assert report.intact
+            assert report.entries >= old_entries
+            assert audit_triggers.missing(conn) == []
+            assert conn.execute(text("SELECT db_user FROM audit_log WHERE entity_id = 90")
+                                ).scalar() == "林怡君"
+        if url.startswith("sqlite"):
+            with engine.begin() as conn:
+                new_id = conn.execute(text(
+                    "INSERT INTO publishing_units (full_name, short_name, postcode, address, "
+                    "phone, fax, email, website, doc_code, created_at, updated_at, "
+                    "row_version, changed_by) VALUES ('x', '', '', '', '', '', '', '', '', "
+                    "'2026-01-01', '2026-01-01', 1, '') RETURNING id")).scalar()
+                assert new_id == 2
+                seq = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = "
+                                        "'publications'")).scalar()
+                assert seq == 90
+    finally:
+        engine.dispose()
