@@ -2,7 +2,9 @@
 
     pubdesk [--data-dir DIR] [--db URL] [COMMAND …]
     pubdesk --version
-    pubdesk db upgrade | backup [--to DIR] | restore FILE | where | backups
+    pubdesk db upgrade | backup [--to DIR] | restore FILE | where | backups | verify-audit
+    pubdesk db init-server URL | add-login URL LOGIN [--role R] [--password-stdin]
+    pubdesk db set-password URL LOGIN | set-role URL LOGIN --role R | disable-login URL LOGIN
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app import __version__, messages
-from app.errors import DatabaseDamagedError, PubDeskError
+from app.errors import DatabaseDamagedError, PubDeskError, ValidationError
 from app.paths import Locations, resolve_locations
 
 if TYPE_CHECKING:
@@ -45,6 +47,41 @@ def window_options(argv: Sequence[str]) -> tuple[str | None, str | None] | None:
     return found["--data-dir"], found["--db"]
 
 
+def _add_db_commands(commands: Any) -> None:
+    """`pubdesk db …`: the workspace database, and the office server with its logins."""
+    db = commands.add_parser("db", help="資料庫：升級、備份、還原、位置")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="將資料庫結構升級到最新版（升級前自動備份）")
+    backup = db_commands.add_parser("backup", help="立即備份資料庫")
+    backup.add_argument("--to", metavar="DIR", help="備份到這個資料夾（預設：資料夾下的 backups）")
+    restore = db_commands.add_parser("restore", help="以備份檔取代目前的資料庫（會先備份目前資料）")
+    restore.add_argument("file", metavar="FILE")
+    db_commands.add_parser("where", help="顯示資料夾與資料庫位置")
+    db_commands.add_parser("backups", help="列出備份檔")
+    init_server = db_commands.add_parser(
+        "init-server", help="在辦公室的 PostgreSQL 伺服器建立資料庫結構與三個角色（承辦人、檢視者、管理者）")
+    init_server.add_argument("url", metavar="URL", help="以資料庫擁有者連線的網址")
+    stdin_help = "從標準輸入讀一行密碼（給指令稿與資訊人員；不要把密碼寫在命令列上）"
+    add_login = db_commands.add_parser("add-login", help="為一位同仁建立登入帳號（需管理者身分）")
+    add_login.add_argument("url", metavar="URL", help="以管理者連線的網址（密碼可由 PGPASSWORD 或 .pgpass 提供）")
+    add_login.add_argument("login", metavar="LOGIN")
+    add_login.add_argument("--role", choices=["officer", "viewer", "admin"], default="officer")
+    add_login.add_argument("--password-stdin", action="store_true", help=stdin_help)
+    set_password = db_commands.add_parser("set-password", help="重設一位同仁的密碼（需管理者身分）")
+    set_password.add_argument("url", metavar="URL", help="以管理者連線的網址")
+    set_password.add_argument("login", metavar="LOGIN")
+    set_password.add_argument("--password-stdin", action="store_true", help=stdin_help)
+    set_role = db_commands.add_parser("set-role", help="改變一位同仁的角色（需管理者身分）")
+    set_role.add_argument("url", metavar="URL", help="以管理者連線的網址")
+    set_role.add_argument("login", metavar="LOGIN")
+    set_role.add_argument("--role", choices=["officer", "viewer", "admin"], required=True)
+    disable = db_commands.add_parser("disable-login", help="停用一位同仁的帳號（紀錄保留；需管理者身分）")
+    disable.add_argument("url", metavar="URL", help="以管理者連線的網址")
+    disable.add_argument("login", metavar="LOGIN")
+    verify = db_commands.add_parser("verify-audit", help="檢查異動紀錄的雜湊鏈是否完整（找出第一個斷點）")
+    verify.add_argument("--json", action="store_true", help="以 JSON 輸出")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (global options before the command)."""
     import argparse
@@ -58,22 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="資料庫網址（SQLAlchemy URL）；預設為資料夾中的 SQLite，或 PUBDESK_DB")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    db = commands.add_parser("db", help="資料庫：升級、備份、還原、位置")
-    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db_commands.add_parser("upgrade", help="將資料庫結構升級到最新版（升級前自動備份）")
-    backup = db_commands.add_parser("backup", help="立即備份資料庫")
-    backup.add_argument("--to", metavar="DIR", help="備份到這個資料夾（預設：資料夾下的 backups）")
-    restore = db_commands.add_parser("restore", help="以備份檔取代目前的資料庫（會先備份目前資料）")
-    restore.add_argument("file", metavar="FILE")
-    db_commands.add_parser("where", help="顯示資料夾與資料庫位置")
-    db_commands.add_parser("backups", help="列出備份檔")
-    init_server = db_commands.add_parser(
-        "init-server", help="在辦公室的 PostgreSQL 伺服器建立資料庫結構與三個角色（承辦人、檢視者、管理者）")
-    init_server.add_argument("url", metavar="URL", help="以資料庫擁有者連線的網址")
-    add_login = db_commands.add_parser("add-login", help="為一位同仁建立登入帳號（需管理者身分）")
-    add_login.add_argument("url", metavar="URL", help="以管理者連線的網址")
-    add_login.add_argument("login", metavar="LOGIN")
-    add_login.add_argument("--role", choices=["officer", "viewer", "admin"], default="officer")
+    _add_db_commands(commands)
 
     from app.pdfcheck.cli import add_arguments as add_check_arguments
 
@@ -117,37 +139,92 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_office(args: argparse.Namespace) -> int:
-    """`db init-server` and `db add-login`: setting up the office's PostgreSQL database."""
-    if args.db_command == "init-server":
-        from app.db.office import init_server
+OFFICE_COMMANDS = ("init-server", "add-login", "set-password", "set-role", "disable-login")
 
-        for line in init_server(args.url):
+
+def _new_password(args: argparse.Namespace) -> str:
+    """The new password: one line of standard input with --password-stdin, else asked twice
+    at a prompt that does not echo — never an argument (process lists and shell history keep
+    those)."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass(f"{args.login} 的新密碼（至少 10 字元）：")
+    if getpass.getpass("再輸入一次：") != first:
+        raise ValidationError.single("password", messages.PASSWORDS_DIFFER)
+    return first
+
+
+def _run_office(args: argparse.Namespace) -> int:
+    """Setting up the office's PostgreSQL database and its logins."""
+    from app.db import office
+
+    if args.db_command == "init-server":
+        for line in office.init_server(args.url):
             print(line)
         return 0
     if args.db_command == "add-login":
-        import getpass
+        office.add_login(args.url, args.login, _new_password(args), f"pubdesk_{args.role}")
+        print(f"已建立帳號 {args.login}（{office.ROLES[f'pubdesk_{args.role}']}）。")
+    elif args.db_command == "set-password":
+        office.set_password(args.url, args.login, _new_password(args))
+        print(f"已重設 {args.login} 的密碼。")
+    elif args.db_command == "set-role":
+        office.set_group(args.url, args.login, f"pubdesk_{args.role}")
+        print(f"{args.login} 現在是{office.ROLES[f'pubdesk_{args.role}']}。")
+    elif args.db_command == "disable-login":
+        office.disable_login(args.url, args.login)
+        print(f"已停用帳號 {args.login}；它的異動紀錄都保留。")
+    return 0
 
-        from app.db.office import add_login
 
-        password = getpass.getpass(f"{args.login} 的密碼（至少 10 字元）：")
-        add_login(args.url, args.login, password, f"pubdesk_{args.role}")
-        print(f"已建立帳號 {args.login}（{args.role}）。")
-        return 0
-    return 2
+def _run_verify_audit(args: argparse.Namespace, locations: Locations) -> int:
+    """`db verify-audit`: walk the hash chain and this PC's anchors; 0 when intact."""
+    import json
+
+    from app.db import audit_chain, open_database
+
+    db = open_database(locations, seed=False)
+    try:
+        anchors = audit_chain.load_anchors(locations.data_dir, db.url)
+        with db.engine.connect() as conn:
+            report = audit_chain.verify(conn, anchors)
+            if report.intact:
+                audit_chain.remember_head(conn, locations.data_dir, db.url)
+    finally:
+        db.dispose()
+    broken = report.broken
+    if args.json:
+        print(json.dumps({
+            "intact": report.intact, "entries": report.entries, "head_id": report.head_id,
+            "head_hash": report.head_hash, "anchors_checked": report.anchors_checked,
+            "first_broken": None if broken is None else {"entry_id": broken.entry_id,
+                                                         "problem": broken.problem},
+        }, ensure_ascii=False, indent=2))
+    elif broken is None:
+        print(messages.AUDIT_INTACT.format(count=f"{report.entries:,}",
+                                           anchors=report.anchors_checked))
+    else:
+        print(messages.AUDIT_BROKEN.format(entry=broken.entry_id,
+                                           problem=messages.AUDIT_PROBLEMS[broken.problem]))
+    return 0 if report.intact else 1
 
 
 def _run_db(args: argparse.Namespace, locations: Locations) -> int:
     from app.db import make_backup, open_database, restore_database
     from app.db.backup import list_backups
+    from app.db.engine import shown_url
 
     if args.db_command == "where":
         print(f"資料夾：{locations.data_dir}")
-        print(f"資料庫：{locations.database_url}")
+        print(f"資料庫：{shown_url(locations.database_url)}")
         print(f"備份：{locations.backup_dir}")
         return 0
-    if args.db_command in ("init-server", "add-login"):
+    if args.db_command in OFFICE_COMMANDS:
         return _run_office(args)
+    if args.db_command == "verify-audit":
+        return _run_verify_audit(args, locations)
     if args.db_command == "backups":
         folder = locations.backup_dir
         files = list_backups(folder)

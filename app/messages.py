@@ -56,3 +56,39 @@ BACKUP_DISK_FULL = "備份失敗：磁碟空間不足（{path}）。請清出空
 RESTORE_NOT_FOUND = "找不到備份檔「{path}」。"
 RESTORE_INVALID = "「{path}」不是可還原的 PubDesk 備份：{detail}。目前的資料庫未被更動。"
 RESTORE_TOO_NEW = "備份檔「{path}」由較新版本的 PubDesk 建立，無法還原。目前的資料庫未被更動。"
+OFFICE_SERVER_TOO_OLD = ("這台 PostgreSQL 伺服器是 {version} 版；PubDesk 需要 13 版或更新的版本。"
+                         "請資訊人員升級伺服器，資料庫未被更動。")
+OFFICE_INIT_NOT_OWNER = ("帳號 {login} 不是這個資料庫的擁有者，不能建立 PubDesk 的資料表與角色。"
+                         "請以資料庫擁有者（或 postgres）執行 pubdesk db init-server，資料庫未被更動。")
+OFFICE_INIT_NEEDS_CREATEROLE = (
+    "帳號 {login} 沒有 CREATEROLE 權限，無法建立 PubDesk 的三個角色。請伺服器管理者執行 "
+    "ALTER ROLE {login} CREATEROLE;（完成後可再收回），或改以 postgres 執行 pubdesk db init-server。"
+    "資料庫未被更動。")
+OFFICE_INIT_NEEDS_ADMIN_OPTION = (
+    "角色 {role} 已由其他帳號建立；PostgreSQL 16 起，帳號 {login} 必須對它有 ADMIN OPTION 才能設定。"
+    "請以 postgres 執行 pubdesk db init-server，或請伺服器管理者執行 "
+    "GRANT {role} TO {login} WITH ADMIN OPTION;。資料庫未被更動。")
+OFFICE_INIT_FAILED = ("設定角色與權限時，伺服器拒絕了其中一個步驟（{detail}）。資料表已建立；"
+                      "請以 postgres 再執行一次 pubdesk db init-server。")
+LOGIN_NAME_RULE = ("帳號請用小寫英文字母開頭，只含小寫英文、數字與底線（2–41 字），"
+                   "且不可以 pg_ 或 pubdesk_ 開頭。")
+PASSWORD_TOO_SHORT = "密碼至少 {count} 個字元。"
+PASSWORDS_DIFFER = "兩次輸入的密碼不一樣，帳號沒有建立。請再執行一次。"
+LOGIN_GROUP_RULE = "角色應為 {groups} 之一。"
+LOGIN_EXISTS = "伺服器上已有帳號 {login}。請換一個帳號名稱；要改它的密碼請用 pubdesk db set-password。"
+LOGIN_NOT_FOUND = "伺服器上沒有帳號 {login}。請確認帳號名稱（pubdesk db add-login 可建立）。"
+LOGIN_NEEDS_ADMIN = ("您登入的帳號不是 PubDesk 管理者（pubdesk_admin），不能管理帳號；"
+                     "或這個資料庫還沒執行過 pubdesk db init-server。請洽系統管理者。")
+LOGIN_NOT_PUBDESK = ("{login} 不是只屬於 PubDesk 角色的一般帳號（它有其他角色或特殊權限），"
+                     "PubDesk 不會更動它。請由伺服器管理者處理。")
+LOGIN_MANAGER_CANNOT = ("伺服器不允許 PubDesk 更動帳號 {login}（可能是以其他方式建立的帳號）。"
+                        "請伺服器管理者以 postgres 處理，或為這位同仁另建新帳號。")
+AUDIT_INTACT = "異動紀錄完整：共 {count} 筆，雜湊鏈沒有斷裂；本機記下的 {anchors} 個檢查點都吻合。"
+AUDIT_BROKEN = ("異動紀錄在第 {entry} 筆起不一致（{problem}）：這筆或它之前的紀錄被改動、刪除或插入過。"
+                "請保留這個資料庫與備份，交給資訊人員調查。")
+AUDIT_PROBLEMS = {
+    "changed": "紀錄內容與它的雜湊值不符",
+    "unlinked": "紀錄與前一筆的連結不符",
+    "unchained": "紀錄沒有雜湊值",
+    "anchor": "本機先前記下的檢查點已不在或已被改寫",
+}

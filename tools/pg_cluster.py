@@ -1,5 +1,6 @@
 """A throwaway PostgreSQL server for tests and benchmarks: its own cluster in a temporary folder,
-listening on 127.0.0.1 only, trust authentication, no fsync. Standard library only, so `dev.py`
+listening on 127.0.0.1 only, no fsync; the superuser `postgres` by trust, every other login
+by its password (SCRAM). Standard library only, so `dev.py`
 can use it before the virtual environment exists.
 
     with pg_cluster.running() as url:      # None when no PostgreSQL server is installed
@@ -24,7 +25,11 @@ from pathlib import Path
 
 
 def server_bin() -> Path | None:
-    """The folder of `initdb`, `pg_ctl` and `postgres`, newest version first; None if absent."""
+    """The folder of `initdb`, `pg_ctl` and `postgres`, newest version first; None if absent.
+    `PUBDESK_PG_BIN` names another (e.g. PostgreSQL 16 from the `pgserver` wheel)."""
+    chosen = os.environ.get("PUBDESK_PG_BIN")
+    if chosen:
+        return Path(chosen) if (Path(chosen) / "postgres").exists() else None
     for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
         if (Path(candidate) / "postgres").exists():
             return Path(candidate)
@@ -61,6 +66,12 @@ def running() -> Iterator[str | None]:
         subprocess.run(_as_owner([str(binaries / "initdb"), "-D", str(data), "-A", "trust",
                                   "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"]),
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+        # The superuser by trust (the tests' own administration); every other login by its
+        # password, as on an office server — the security tests rely on it.
+        (data / "pg_hba.conf").write_text(
+            "local all all trust\n"
+            "host all postgres 127.0.0.1/32 trust\n"
+            "host all all 127.0.0.1/32 scram-sha-256\n")
         options = (f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
         subprocess.run(_as_owner([str(binaries / "pg_ctl"), "-D", str(data), "-o", options,

@@ -34,7 +34,8 @@ def server_db() -> Iterator[str]:
 
 
 def _as(url: str, login: str) -> str:
-    return make_url(url).set(username=login).render_as_string(hide_password=False)
+    return make_url(url).set(username=login, password="a-long-password") \
+        .render_as_string(hide_password=False)
 
 
 def test_init_server_then_officer_and_viewer_logins(server_db: str, tmp_path: Path) -> None:
