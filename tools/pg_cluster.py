@@ -61,6 +61,9 @@ def running() -> Iterator[str | None]:
     folder = Path(tempfile.mkdtemp(prefix="pubdesk-pg-"))
     if os.name != "nt" and os.geteuid() == 0:
         shutil.chown(folder, "postgres")
+        if subprocess.run(_as_owner(["test", "-x", str(binaries / "postgres")]),
+                          check=False).returncode != 0:
+            binaries = _reachable_copy(binaries, folder)
     data, port = folder / "data", _free_port()
     try:
         subprocess.run(_as_owner([str(binaries / "initdb"), "-D", str(data), "-A", "trust",
@@ -86,6 +89,21 @@ def running() -> Iterator[str | None]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _reachable_copy(binaries: Path, folder: Path) -> Path:
+    """Binaries the postgres account cannot reach (a wheel inside a checkout under /root),
+    copied beside the cluster with the wheel's bundled libraries (`<package>.libs`, which
+    they find by a relative path)."""
+    package = binaries.parents[1]
+    site = package.parent
+    copy = folder / "install"
+    for part in site.glob(f"{package.name}*"):
+        if part.is_dir():
+            shutil.copytree(part, copy / part.name, symlinks=True)
+    for path in [copy, *copy.rglob("*")]:
+        path.chmod(path.stat().st_mode | (0o555 if path.is_dir() else 0o444))
+    return copy / binaries.relative_to(site)
+
+
 def _wait_ready(port: int, timeout_s: float = 30.0) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -95,3 +113,25 @@ def _wait_ready(port: int, timeout_s: float = 30.0) -> None:
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"PostgreSQL did not start on port {port} within {timeout_s:.0f} s")
+
+
+def pgserver_bin() -> Path | None:
+    """PostgreSQL 16's binaries from the `pgserver` wheel (a dev dependency on Linux), found
+    without importing it; None when it is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pgserver")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
+    return folder if (folder / "postgres").exists() else None
+
+
+if __name__ == "__main__":
+    # `python tools/pg_cluster.py --pgserver-bin`: where PostgreSQL 16 is, for .ci/run.
+    import sys
+
+    found = pgserver_bin() if sys.argv[1:] == ["--pgserver-bin"] else None
+    if found is None:
+        sys.exit(1)
+    print(found)
