@@ -26,9 +26,16 @@ from app.services.consent import (
 from app.services.consent_texts import ArticleScope, ConsentScope
 from app.services.publication_rules import ContributorData, PublicationData
 from app.services.publications import copy_publication, create_publication
-from app.services.serials import ArticleData, IssueData, add_issue, load_issue, set_articles
+from app.services.serials import (
+    ArticleData,
+    IssueData,
+    add_issue,
+    issue_version,
+    load_issue,
+    set_articles,
+)
 from app.services.toc_service import import_toc_text
-from app.services.units import ContactData, UnitData, save_contacts, save_unit
+from app.services.units import ContactData, UnitData, save_contacts, save_unit, unit_version
 
 SAMPLE_TOC = """序……i
 圖目次……iii
@@ -59,28 +66,33 @@ class SampleWorkspace:
 
 def build_sample(db: Database) -> SampleWorkspace:
     """A ministry unit with a contact, two books with TOCs, the e-book form of one of them,
-    and a serial with an issue and its articles."""
+    and a serial with an issue and its articles. The contact, TOCs and articles are saved on
+    the version their record got a moment ago, in this same transaction."""
     with db.session() as session:
         unit = save_unit(session, UnitData(
             "經濟部產業發展署", "產發署", "100", "臺北市中正區福州街15號", "(02)2321-2200",
             "(02)2357-7000", "service@ida.gov.tw", "https://www.ida.gov.tw", "產發"))
         save_contacts(session, unit, [ContactData("林怡君", "專員", "(02)2321-2200#8123", "",
-                                                  "lin@ida.gov.tw", True)])
-        yearbook = create_publication(session, PublicationData(
+                                                  "lin@ida.gov.tw", True)],
+                      expected_version=unit_version(session, unit))
+        yearbook_saved = create_publication(session, PublicationData(
             unit_id=unit, title="2026臺灣產業發展年報", subtitle="邁向淨零與數位轉型",
             series="產業發展叢書", published_year=2026, published_month=8, pages=240,
             size_cm="21×29.7", price_ntd=450, gpn="1011500057", isbn="9789860000009",
             audience="一般大眾", keywords="產業發展；淨零轉型；數位轉型",
-            contributors=[ContributorData("王小明"), ContributorData("陳美華")])).id
-        import_toc_text(session, yearbook, SAMPLE_TOC)
+            contributors=[ContributorData("王小明"), ContributorData("陳美華")]))
+        yearbook = yearbook_saved.id
+        import_toc_text(session, yearbook, SAMPLE_TOC,
+                        expected_version=yearbook_saved.row_version)
         ebook = copy_publication(session, yearbook, RelationKind.OTHER_FORM,
                                  PublicationForm.EBOOK).id
         white_paper = create_publication(session, PublicationData(
             unit_id=unit, title="2026中小企業白皮書", published_year=2026, published_month=6,
             pages=320, size_cm="19×26", price_ntd=600, gpn="1011500046",
-            contributors=[ContributorData("經濟部中小及新創企業署")])).id
-        import_toc_text(session, white_paper, "第一章　總論……1\n第二章　中小企業現況……21\n"
-                                              "第三章　政策措施……87\n附錄……201")
+            contributors=[ContributorData("經濟部中小及新創企業署")]))
+        import_toc_text(session, white_paper.id, "第一章　總論……1\n第二章　中小企業現況……21\n"
+                                                 "第三章　政策措施……87\n附錄……201",
+                        expected_version=white_paper.row_version)
         serial = create_publication(session, PublicationData(
             unit_id=unit, title="產業經濟季刊", pub_type=PublicationType.SERIAL,
             issn="0317-8471", gpn="2009100011", price_ntd=150, published_year=2026,
@@ -89,8 +101,9 @@ def build_sample(db: Database) -> SampleWorkspace:
         set_articles(session, issue, [
             ArticleData("半導體供應鏈韌性與在地化", "李志明", "1", "20"),
             ArticleData("綠色轉型與淨零排放路徑", "張雅婷", "21", "40"),
-            ArticleData("中小企業數位化調查", "黃建國", "41", "58")])
-    return SampleWorkspace(unit, [yearbook, white_paper], ebook, serial, issue)
+            ArticleData("中小企業數位化調查", "黃建國", "41", "58")],
+            expected_version=issue_version(session, issue))
+    return SampleWorkspace(unit, [yearbook, white_paper.id], ebook, serial, issue)
 
 
 def write_sample_documents(db: Database, sample: SampleWorkspace, output: Path,

@@ -55,7 +55,7 @@ def officer(number: int, url: str, book_ids: list[int], seconds: float, out: str
                     data.pages = (data.pages or 0) % 999 + rng.randint(1, 5)  # always a change
                     started = time.perf_counter()
                     with db.session() as s:
-                        saved = update_publication(s, book, data, version)
+                        saved = update_publication(s, book, data, expected_version=version)
                     latencies.append((time.perf_counter() - started) * 1000)
                     acks.append({"book": book, "pages": data.pages, "version": saved.row_version,
                                  "read": version})
@@ -67,7 +67,8 @@ def officer(number: int, url: str, book_ids: list[int], seconds: float, out: str
                     line = f"o{number}-e{edit}"
                     started = time.perf_counter()
                     with db.session() as s:
-                        new_version = save_toc(s, book, [*lines, TocLine(1, line)], version)
+                        new_version = save_toc(s, book, [*lines, TocLine(1, line)],
+                                               expected_version=version)
                     latencies.append((time.perf_counter() - started) * 1000)
                     acks.append({"book": book, "toc": line, "version": new_version,
                                  "read": version, "lines": len(lines)})

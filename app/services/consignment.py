@@ -449,8 +449,8 @@ class StoreTerms:
     contract_reason: str = ""
 
 
-def save_store_terms(session: Session, store_id: int, terms: StoreTerms,
-                     expected_version: int | None = None) -> None:
+def save_store_terms(session: Session, store_id: int, terms: StoreTerms, *,
+                     expected_version: int) -> None:
     """Store the contact, commission (40 % rule) and first-edition quantity (refused if the
     store was saved elsewhere since `expected_version`)."""
     store = _store(session, store_id)

@@ -95,9 +95,10 @@ def create_publication(session: Session, data: PublicationData) -> Saved:
     return Saved(pub.id, pub.row_version, warnings)
 
 
-def update_publication(session: Session, publication_id: int, data: PublicationData,
-                       expected_version: int | None = None) -> Saved:
-    """Validate and save changes. With `expected_version`, refuse if someone saved meanwhile."""
+def update_publication(session: Session, publication_id: int, data: PublicationData, *,
+                       expected_version: int) -> Saved:
+    """Validate and save changes; refused if someone saved the publication (or its TOC) since
+    `expected_version`, the version the form was loaded with (app.services.guard)."""
     pub = load_publication(session, publication_id)
     check_version(pub, expected_version, pub.title)
     clean, warnings = validate_publication(data)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.models import AppMeta, DepositLibrary, LibraryKind, SalesStore
 from app.resources import resource_path
-from app.services.guard import check_version, touch
+from app.services.guard import check_version, require_version, touch
 from app.text_rules import control_character_problems
 
 SEEDED_KEY = "reference_data_seeded"
@@ -80,9 +80,16 @@ def list_libraries(session: Session) -> list[tuple[int, LibraryData]]:
             for lib in session.scalars(select(DepositLibrary).order_by(DepositLibrary.id))]
 
 
-def save_library(session: Session, data: LibraryData, library_id: int | None = None,
+@overload
+def save_library(session: Session, data: LibraryData) -> int: ...
+@overload
+def save_library(session: Session, data: LibraryData, library_id: int, *,
+                 expected_version: int) -> int: ...
+def save_library(session: Session, data: LibraryData, library_id: int | None = None, *,
                  expected_version: int | None = None) -> int:
-    """Create or update a library (name required and unique, copies 0–20)."""
+    """Create or update a library (name required and unique, copies 0–20). An update requires
+    the version it was based on and is refused if the library was saved since."""
+    require_version("save_library", library_id, expected_version)
     name = data.name.strip()
     if not name:
         raise ValidationError.single("name", "請填寫圖書館名稱。")
@@ -95,7 +102,7 @@ def save_library(session: Session, data: LibraryData, library_id: int | None = N
         session.get(DepositLibrary, library_id)
     if library is None:
         raise ValidationError.single("name", "這個圖書館已被刪除，請重新整理。")
-    if library_id is not None:
+    if expected_version is not None:
         check_version(library, expected_version, library.name)
         touch(library)
     library.name, library.division, library.postcode = name, data.division.strip(), \
@@ -134,10 +141,17 @@ def library_versions(session: Session) -> dict[int, int]:
     return dict(session.execute(select(DepositLibrary.id, DepositLibrary.row_version)).all())
 
 
-def save_store(session: Session, data: StoreData, store_id: int | None = None,
+@overload
+def save_store(session: Session, data: StoreData) -> int: ...
+@overload
+def save_store(session: Session, data: StoreData, store_id: int, *,
+               expected_version: int) -> int: ...
+def save_store(session: Session, data: StoreData, store_id: int | None = None, *,
                expected_version: int | None = None) -> int:
     """Add, rename or deactivate a store (a store with shipments is never deleted: deactivate
-    it, and it disappears from new lists while its history stays)."""
+    it, and it disappears from new lists while its history stays). An update requires the
+    version it was based on and is refused if the store was saved since."""
+    require_version("save_store", store_id, expected_version)
     name = data.name.strip()
     if not name:
         raise ValidationError.single("name", "請填寫門市名稱。")
@@ -150,7 +164,7 @@ def save_store(session: Session, data: StoreData, store_id: int | None = None,
     store = SalesStore(name=name) if store_id is None else session.get(SalesStore, store_id)
     if store is None:
         raise ValidationError.single("name", "這個門市已被刪除，請重新整理。")
-    if store_id is not None:
+    if expected_version is not None:
         check_version(store, expected_version, store.name)
         touch(store)
     store.name, store.postcode, store.address = name, data.postcode.strip(), data.address.strip()

@@ -90,8 +90,8 @@ def issue_version(session: Session, issue_id: int) -> int:
     return load_issue(session, issue_id).row_version
 
 
-def update_issue(session: Session, issue_id: int, data: IssueData,
-                 expected_version: int | None = None) -> None:
+def update_issue(session: Session, issue_id: int, data: IssueData, *,
+                 expected_version: int) -> None:
     """Change an issue's numbering or date (refused if saved elsewhere since `expected_version`)."""
     issue = load_issue(session, issue_id)
     check_version(issue, expected_version, f"第 {issue.number} 期")
@@ -129,8 +129,8 @@ def _validate_article(data: ArticleData) -> ArticleData:
     return clean
 
 
-def set_articles(session: Session, issue_id: int, articles: list[ArticleData],
-                 expected_version: int | None = None) -> int:
+def set_articles(session: Session, issue_id: int, articles: list[ArticleData], *,
+                 expected_version: int) -> int:
     """Replace an issue's article list (in order); unchanged rows are kept. Returns the issue's
     new version (refused if saved elsewhere since `expected_version`)."""
     issue = load_issue(session, issue_id)

@@ -30,11 +30,12 @@ def toc_for_edit(session: Session, publication_id: int) -> tuple[list[TocLine], 
     return get_toc(session, publication_id), version
 
 
-def save_toc(session: Session, publication_id: int, lines: list[TocLine],
-             expected_version: int | None = None) -> int:
+def save_toc(session: Session, publication_id: int, lines: list[TocLine], *,
+             expected_version: int) -> int:
     """Replace the TOC with `lines` (validated); return the publication's new version.
-    Unchanged entries keep their rows, so the audit log shows only what really changed. With
-    `expected_version`, refuse if the publication or its TOC was saved since (app.services.guard)."""
+    Unchanged entries keep their rows, so the audit log shows only what really changed.
+    Refused if the publication or its TOC was saved since `expected_version`, the version the
+    lines were based on (app.services.guard)."""
     check_levels(lines)
     problems = [found for number, line in enumerate(lines, start=1) if (
         found := control_character_problem("toc", f"目次第 {number} 行", line.title + line.page))]
@@ -60,11 +61,12 @@ def save_toc(session: Session, publication_id: int, lines: list[TocLine],
 
 
 def import_toc_text(session: Session, publication_id: int, text: str,
-                    append: bool = False) -> list[TocLine]:
-    """Parse pasted TOC text and save it (replacing, or appended to the current TOC)."""
+                    append: bool = False, *, expected_version: int) -> list[TocLine]:
+    """Parse pasted TOC text and save it (replacing, or appended to the current TOC), refused
+    like `save_toc` if the publication was saved since `expected_version`."""
     parsed = parse_toc_text(text)
     lines = [*get_toc(session, publication_id), *parsed] if append else parsed
-    save_toc(session, publication_id, lines)
+    save_toc(session, publication_id, lines, expected_version=expected_version)
     return lines
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from typing import overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import FieldProblem, NotFoundError, PubDeskError, ValidationError
 from app.models import Contact, Publication, PublishingUnit
-from app.services.guard import check_version, touch
+from app.services.guard import check_version, require_version, touch
 from app.text_rules import control_character_problems
 
 
@@ -72,14 +73,20 @@ def _check_unique(session: Session, name: str, except_id: int | None) -> None:
         raise ValidationError.single("full_name", f"機關「{name}」已經存在。")
 
 
-def save_unit(session: Session, data: UnitData, unit_id: int | None = None,
+@overload
+def save_unit(session: Session, data: UnitData) -> int: ...
+@overload
+def save_unit(session: Session, data: UnitData, unit_id: int, *,
+              expected_version: int) -> int: ...
+def save_unit(session: Session, data: UnitData, unit_id: int | None = None, *,
               expected_version: int | None = None) -> int:
-    """Create (no id) or update a unit; returns its id. With `expected_version`, refuse if
-    the unit or its contacts were saved since (app.services.guard)."""
+    """Create (no id) or update a unit; returns its id. An update is refused if the unit or
+    its contacts were saved since `expected_version`, which it requires (app.services.guard)."""
+    require_version("save_unit", unit_id, expected_version)
     clean = _validate_unit(data)
     _check_unique(session, clean.full_name, unit_id)
     unit = PublishingUnit() if unit_id is None else load_unit(session, unit_id)
-    if unit_id is not None:
+    if expected_version is not None:
         check_version(unit, expected_version, unit.full_name)
         touch(unit)
     for f in fields(UnitData):
@@ -116,10 +123,14 @@ def delete_unit(session: Session, unit_id: int) -> None:
     session.flush()
 
 
-def save_contacts(session: Session, unit_id: int, contacts: list[ContactData]) -> None:
+def save_contacts(session: Session, unit_id: int, contacts: list[ContactData], *,
+                  expected_version: int) -> int:
     """Replace a unit's contacts; at most one is the default (the first marked one). The unit
-    counts as saved (its version rises): the contacts are part of its letterhead."""
+    counts as saved (its version rises): the contacts are part of its letterhead, so the save
+    is refused like `save_unit` if the unit was saved since `expected_version`. Returns the
+    unit's new version."""
     unit = load_unit(session, unit_id)
+    check_version(unit, expected_version, unit.full_name)
     touch(unit)
     cleaned = []
     for index, contact in enumerate(contacts, start=1):
@@ -143,6 +154,7 @@ def save_contacts(session: Session, unit_id: int, contacts: list[ContactData]) -
     for row in existing[len(cleaned):]:
         unit.contacts.remove(row)
     session.flush()
+    return unit.row_version
 
 
 def list_contacts(session: Session, unit_id: int) -> list[ContactData]:

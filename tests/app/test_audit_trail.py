@@ -11,8 +11,8 @@ from sqlalchemy.exc import DBAPIError
 from app.db import Database
 from app.models import AuditAction, AuditEntry, RelationKind
 from app.services.publications import delete_publication
-from app.services.toc_service import save_toc
-from app.services.units import ContactData, save_contacts
+from app.services.toc_service import save_toc, toc_for_edit
+from app.services.units import ContactData, save_contacts, unit_version
 from app.toc import TocLine
 from tests.app.factories import add_book
 
@@ -26,16 +26,20 @@ def _entries(db: Database, entity: str) -> list[AuditEntry]:
 def test_removed_toc_lines_and_contacts_are_recorded(db: Database, unit_id: int) -> None:
     pub_id = add_book(db, unit_id)
     with db.session() as session:
-        save_toc(session, pub_id, [TocLine(1, "第一章"), TocLine(1, "第二章"), TocLine(1, "附錄")])
+        save_toc(session, pub_id, [TocLine(1, "第一章"), TocLine(1, "第二章"), TocLine(1, "附錄")],
+                 expected_version=toc_for_edit(session, pub_id)[1])
     with db.session() as session:
-        save_toc(session, pub_id, [TocLine(1, "第一章")])
+        save_toc(session, pub_id, [TocLine(1, "第一章")],
+                 expected_version=toc_for_edit(session, pub_id)[1])
     deleted = [json.loads(e.old_value or "{}") for e in _entries(db, "toc_entries")
                if e.action is AuditAction.DELETE]
     assert sorted(d["title"] for d in deleted) == sorted(["附錄", "第二章"])
     with db.session() as session:
-        save_contacts(session, unit_id, [ContactData("林怡君"), ContactData("陳志明")])
+        save_contacts(session, unit_id, [ContactData("林怡君"), ContactData("陳志明")],
+                      expected_version=unit_version(session, unit_id))
     with db.session() as session:
-        save_contacts(session, unit_id, [ContactData("林怡君")])
+        save_contacts(session, unit_id, [ContactData("林怡君")],
+                      expected_version=unit_version(session, unit_id))
     gone = [json.loads(e.old_value or "{}")["name"] for e in _entries(db, "contacts")
             if e.action is AuditAction.DELETE]
     assert gone == ["陳志明"]

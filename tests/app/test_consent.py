@@ -20,8 +20,8 @@ from app.services.consent import (
 )
 from app.services.consent_texts import ArticleScope, ConsentScope
 from app.services.publications import publication_data
-from app.services.serials import ArticleData, IssueData, add_issue, set_articles
-from app.services.units import ContactData, save_contacts
+from app.services.serials import ArticleData, IssueData, add_issue, issue_version, set_articles
+from app.services.units import ContactData, save_contacts, unit_version
 from tests.app.factories import add_book
 from tests.pdf_helpers import font_report, pdf_text
 
@@ -32,7 +32,8 @@ DAY = date(2026, 11, 23)
 def contact(db: Database, unit_id: int) -> None:
     with db.session() as session:
         save_contacts(session, unit_id, [ContactData("林怡君", phone="(02)2321-2200#8123",
-                                                     is_default=True)])
+                                                     is_default=True)],
+                      expected_version=unit_version(session, unit_id))
 
 
 def book_request(unit_id: int, *items: BookConsentItem) -> ConsentRequest:
@@ -146,7 +147,8 @@ def test_serial_consent_per_article(db: Database, unit_id: int, tmp_path: Path) 
                       gpn="2009100011")
     with db.session() as session:
         issue = add_issue(session, serial, IssueData("12", "3", 2026, 9))
-        set_articles(session, issue, [ArticleData("半導體供應鏈"), ArticleData("綠色轉型")])
+        set_articles(session, issue, [ArticleData("半導體供應鏈"), ArticleData("綠色轉型")],
+                     expected_version=issue_version(session, issue))
         from app.services.serials import load_issue
 
         article_ids = [a.id for a in load_issue(session, issue).articles]

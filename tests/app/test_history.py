@@ -6,7 +6,7 @@ from app.db import Database
 from app.services.history import publication_history
 from app.services.numbering import confirm_publication
 from app.services.publications import publication_data, update_publication
-from app.services.toc_service import save_toc
+from app.services.toc_service import save_toc, toc_for_edit
 from app.toc import TocLine
 from tests.app.factories import add_book
 
@@ -18,12 +18,14 @@ def test_history_tells_who_changed_what(db: Database, unit_id: int) -> None:
         session.info["os_user"] = "林怡君"
         data, version = publication_data(session, pub_id)
         data.price_ntd = 520
-        update_publication(session, pub_id, data, version)
+        update_publication(session, pub_id, data, expected_version=version)
     with db.session() as session:
-        save_toc(session, pub_id, [TocLine(1, "第一章"), TocLine(1, "附錄")])
-        save_toc(session, other, [TocLine(1, "別的目次")])
+        version = save_toc(session, pub_id, [TocLine(1, "第一章"), TocLine(1, "附錄")],
+                           expected_version=toc_for_edit(session, pub_id)[1])
+        save_toc(session, other, [TocLine(1, "別的目次")],
+                 expected_version=toc_for_edit(session, other)[1])
     with db.session() as session:
-        save_toc(session, pub_id, [TocLine(1, "第一章")])
+        save_toc(session, pub_id, [TocLine(1, "第一章")], expected_version=version)
         confirm_publication(session, pub_id, date(2026, 9, 1), pages=256)
     with db.session() as session:
         rows = publication_history(session, pub_id)

@@ -18,8 +18,8 @@ from app.services.consent import (
     write_consent_files,
 )
 from app.services.publications import create_publication
-from app.services.toc_service import save_toc
-from app.services.units import UnitData, save_unit
+from app.services.toc_service import save_toc, toc_for_edit
+from app.services.units import UnitData, save_unit, unit_version
 from app.toc import TocLine
 from tests.app.factories import add_book, book
 from tests.pdf_helpers import pdf_text
@@ -56,9 +56,11 @@ def test_control_characters_are_refused_where_they_are_typed(db: Database, unit_
     assert refused.value.problems[0].field == "title"
     pub_id = add_book(db, unit_id)
     with pytest.raises(ValidationError, match="目次第 2 行"), db.session() as session:
-        save_toc(session, pub_id, [TocLine(1, "序"), TocLine(1, bad)])
+        save_toc(session, pub_id, [TocLine(1, "序"), TocLine(1, bad)],
+                 expected_version=toc_for_edit(session, pub_id)[1])
     with pytest.raises(ValidationError, match="控制字元"), db.session() as session:
-        save_unit(session, UnitData(full_name=bad), unit_id)
+        save_unit(session, UnitData(full_name=bad), unit_id,
+                  expected_version=unit_version(session, unit_id))
 
 
 def test_line_breaks_are_allowed_where_a_field_has_lines(db: Database, unit_id: int) -> None:

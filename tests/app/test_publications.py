@@ -134,7 +134,8 @@ def test_stale_edit_is_refused_and_loses_nothing(db: Database, unit_id: int) -> 
 def test_reprint_keeps_numbers_and_counts_printing(db: Database, unit_id: int) -> None:
     pub_id = add_book(db, unit_id, isbn="9789860000009")
     with db.session() as session:
-        import_toc_text(session, pub_id, "第一章 緒論……1\n第一節 背景……2")
+        import_toc_text(session, pub_id, "第一章 緒論……1\n第一節 背景……2",
+                        expected_version=publication_data(session, pub_id)[1])
         saved = copy_publication(session, pub_id, RelationKind.REPRINT_OF)
     assert "沿用" in saved.warnings[0]
     with db.session() as session:
@@ -210,9 +211,9 @@ def test_every_change_is_audited(db: Database, unit_id: int) -> None:
     pub_id = add_book(db, unit_id)
     with db.session() as session:
         session.info["os_user"] = "officer1"
-        data, _ = publication_data(session, pub_id)
+        data, version = publication_data(session, pub_id)
         data.price_ntd = 500
-        update_publication(session, pub_id, data)
+        update_publication(session, pub_id, data, expected_version=version)
     with db.session() as session:
         delete_publication(session, pub_id, confirmed=True)
         entries = session.scalars(select(AuditEntry).where(
@@ -259,11 +260,11 @@ def test_partner_terms_of_section_17(db: Database, unit_id: int) -> None:
                    partner_sales_obligation=True, partner_commission_percent=Decimal("30"),
                    partner_reuse_fee="每年新臺幣1萬元")
     with db.session() as session:
-        data, _ = publication_data(session, pub)
+        data, version = publication_data(session, pub)
         assert data.partner_sales_obligation is True
         assert data.partner_commission_percent == Decimal("30.00")
         assert data.partner_reuse_fee == "每年新臺幣1萬元"
         data.partner_commission_percent = Decimal("120")
         with pytest.raises(ValidationError) as info:
-            update_publication(session, pub, data)
+            update_publication(session, pub, data, expected_version=version)
     assert info.value.problems[0].field == "partner_commission_percent"

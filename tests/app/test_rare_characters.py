@@ -46,7 +46,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
             data, version = publication_data(session, sample.books[0])
             update_publication(session, sample.books[0], replace(
                 data, title=TITLE, contributors=[ContributorData(NAME), *data.contributors]),
-                version)
+                expected_version=version)
         output = locations.data_dir / "output"
         on = date(2026, 11, 30)
         files = write_sample_documents(db, sample, output, on)

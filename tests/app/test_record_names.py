@@ -43,7 +43,7 @@ def test_print_ebook_reprint_and_revision_have_distinct_labels_and_folders(
     with db.session() as session:
         data, version = publication_data(session, original)
         data.title = "臺灣產業創新白皮書/上冊"
-        update_publication(session, original, data, version)
+        update_publication(session, original, data, expected_version=version)
         assert output_folder_for(session, tmp_path, "編號", original) == folders[original]
         assert "/" not in folders[original].name
         assert load_publication(session, original).title.endswith("上冊")

@@ -3,7 +3,7 @@ import pytest
 from app.db import Database
 from app.errors import ValidationError
 from app.models import TocKind
-from app.services.toc_service import get_toc, import_toc_text, save_toc
+from app.services.toc_service import get_toc, import_toc_text, save_toc, toc_for_edit
 from app.toc import (
     TocLine,
     check_levels,
@@ -122,14 +122,15 @@ def test_parse_indentation_when_unnumbered() -> None:
 def test_toc_saved_and_replaced_in_database(db: Database, unit_id: int) -> None:
     pub_id = add_book(db, unit_id)
     with db.session() as session:
-        import_toc_text(session, pub_id, PASTED)
+        import_toc_text(session, pub_id, PASTED, expected_version=toc_for_edit(session, pub_id)[1])
     with db.session() as session:
-        lines = get_toc(session, pub_id)
+        lines, version = toc_for_edit(session, pub_id)
         assert len(lines) == 11
-        save_toc(session, pub_id, lines[:3])
+        save_toc(session, pub_id, lines[:3], expected_version=version)
     with db.session() as session:
         assert [x.title for x in get_toc(session, pub_id)] == ["序", "圖目次", "表目次"]
         with pytest.raises(ValidationError):
-            save_toc(session, pub_id, outline("1 A", "3 B"))
+            save_toc(session, pub_id, outline("1 A", "3 B"),
+                     expected_version=toc_for_edit(session, pub_id)[1])
     with db.session() as session:
         assert len(get_toc(session, pub_id)) == 3

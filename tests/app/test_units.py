@@ -11,6 +11,7 @@ from app.services.units import (
     save_contacts,
     save_unit,
     unit_data,
+    unit_version,
 )
 from tests.app.factories import add_book
 
@@ -28,11 +29,12 @@ def test_unit_round_trip_and_doc_code_without_zi(db: Database) -> None:
 
 def test_contacts_have_one_default(db: Database, unit_id: int) -> None:
     with db.session() as session:
-        save_contacts(session, unit_id, [ContactData("甲", is_default=True),
-                                         ContactData("乙", is_default=True)])
+        version = save_contacts(session, unit_id, [ContactData("甲", is_default=True),
+                                                   ContactData("乙", is_default=True)],
+                                expected_version=unit_version(session, unit_id))
         assert [c.is_default for c in list_contacts(session, unit_id)] == [True, False]
         with pytest.raises(ValidationError):
-            save_contacts(session, unit_id, [ContactData("")])
+            save_contacts(session, unit_id, [ContactData("")], expected_version=version)
 
 
 def test_unit_with_publications_cannot_be_deleted(db: Database, unit_id: int) -> None:

@@ -207,7 +207,7 @@ def test_the_history_tab_shows_who_changed_what(make_window, qtbot) -> None:  # 
         session.info["os_user"] = "陳志明"
         data, version = publication_data(session, book)
         data.pages = 300
-        update_publication(session, book, data, version)
+        update_publication(session, book, data, expected_version=version)
     window.show_page("publications")
     page = window.publications
     page.open_publication(book)

@@ -34,3 +34,27 @@ def test_the_officer_adds_renames_and_deactivates_a_store(make_window, qtbot) ->
     editor.new()
     editor.save()
     assert "請填寫門市名稱" in editor.error.text()
+
+
+def test_saving_the_same_form_twice_is_not_a_conflict_with_oneself(  # type: ignore[no-untyped-def]
+        make_window, monkeypatch) -> None:
+    """After a save the form goes on from the version that save made: a second save of the
+    same store (without clicking it again) is not refused as "changed elsewhere"."""
+    window, db, _ = make_window()
+    editor = window.settings_page.reference.stores
+    refusals: list[object] = []
+    monkeypatch.setattr("ui.pages.reference_editor.offer_reload",
+                        lambda _parent, exc: refusals.append(exc) or False)
+    editor.table.setCurrentCell(0, 0)
+    assert editor.loaded is not None
+    store_id = editor.loaded[0]
+    editor.edits["phone"].setText("(02)2518-0207")
+    editor.save()
+    editor.edits["phone"].setText("(02)2518-0208")
+    editor.save()
+    assert refusals == []
+    with db.session() as session:
+        stored = {i: data for i, data, _v in list_stores(session)}[store_id]
+    assert stored.phone == "(02)2518-0208"
+    assert editor.loaded is not None
+    assert editor.loaded[0] == store_id

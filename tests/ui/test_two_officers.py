@@ -95,7 +95,7 @@ def test_store_terms_saved_elsewhere_offer_a_reload(  # type: ignore[no-untyped-
     assert store_id is not None
     with db.session() as session:  # another officer, after this page loaded the store
         save_store_terms(session, store_id, StoreTerms("陳志明", Decimal(30), 3),
-                         store_version(session, store_id))
+                         expected_version=store_version(session, store_id))
     offered: list[str] = []
     monkeypatch.setattr("ui.pages.common.offer_reload",
                         lambda _parent, exc: offered.append(exc.message) or True)

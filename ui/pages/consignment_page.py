@@ -489,8 +489,10 @@ class ConsignmentPage(WorkflowPage):
                            self.terms_first.value(), self.terms_public.isChecked(),
                            self.terms_reason.text())
         version = self.terms_version
+        assert version is not None  # read with the chosen store
         if run_action(self, self.db, self.error,
-                      lambda s: save_store_terms(s, store_id, terms, version), self.reload):
+                      lambda s: save_store_terms(s, store_id, terms, expected_version=version),
+                      self.reload):
             self.status_message.emit(self.tr("Store terms saved."))
             self.reload()
 

@@ -1,4 +1,6 @@
-"""The deposit libraries, edited as a table (reference data the officer maintains)."""
+"""The deposit libraries, edited as a table (reference data the officer maintains). Each row
+keeps the version it was read at, so saving the table never overwrites a library someone
+else saved meanwhile (app.services.guard)."""
 
 from __future__ import annotations
 
@@ -16,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.errors import PubDeskError, ValidationError
+from app.errors import ChangedElsewhereError, PubDeskError, ValidationError
 from app.models import LibraryKind
-from app.services.reference import LibraryData, list_libraries, save_library
-from ui.errors import show_error
+from app.services.reference import LibraryData, library_versions, list_libraries, save_library
+from ui.errors import offer_reload, show_error
 from ui.widgets import EnumCombo, ErrorLabel
 
 TEXT_COLUMNS = ("name", "division", "postcode", "address", "phone")
@@ -34,6 +36,9 @@ class LibraryDialog(QDialog):
         self.setWindowTitle(self.tr("Deposit libraries"))
         self.resize(1100, 460)
         self.ids: list[int | None] = []
+        self.read: dict[int, tuple[LibraryData, int]] = {}
+        """Each library as read and its version: only changed rows are saved, each on its own
+        version."""
         self.table = QTableWidget(0, 9)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Division"), self.tr("Postcode"), self.tr("Address"),
@@ -54,9 +59,18 @@ class LibraryDialog(QDialog):
         layout.addWidget(add)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        with db.session() as session:
-            for library_id, data in list_libraries(session):
-                self._append(library_id, data)
+        self.load()
+
+    def load(self) -> None:
+        """Show the libraries as they are now."""
+        self.table.setRowCount(0)
+        self.ids = []
+        with self.db.session() as session:
+            versions = library_versions(session)  # versions first (app.services.guard)
+            libraries = list_libraries(session)
+        self.read = {library_id: (data, versions[library_id]) for library_id, data in libraries}
+        for library_id, data in libraries:
+            self._append(library_id, data)
 
     def _append(self, library_id: int | None, data: LibraryData) -> None:
         row = self.table.rowCount()
@@ -100,9 +114,17 @@ class LibraryDialog(QDialog):
             with self.db.session() as session:
                 for row, library_id in enumerate(self.ids):
                     data = self.row_data(row)
-                    if library_id is None and not data.name.strip():
+                    if library_id is None:
+                        if data.name.strip():
+                            save_library(session, data)
                         continue
-                    self.ids[row] = save_library(session, data, library_id)
+                    before, version = self.read[library_id]
+                    if data != before:
+                        save_library(session, data, library_id, expected_version=version)
+        except ChangedElsewhereError as exc:
+            if offer_reload(self, exc):
+                self.load()
+            return
         except ValidationError as exc:
             self.error.show_message("\n".join(p.message for p in exc.problems))
             return

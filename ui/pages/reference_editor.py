@@ -52,8 +52,8 @@ class _ListEditor(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
-        self.current: int | None = None
-        self.version: int | None = None
+        self.loaded: tuple[int, int] | None = None
+        """The record in the form and the version it was read at; None for a new one."""
         self.rows: dict[int, tuple[Any, int]] = {}
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
@@ -140,14 +140,15 @@ class _ListEditor(QWidget):
         item = self.table.item(row, 0) if row >= 0 else None
         if item is None:
             return
-        self.current = int(item.data(ROW_ID))
-        data, self.version = self.rows[self.current]
+        record_id = int(item.data(ROW_ID))
+        data, version = self.rows[record_id]
+        self.loaded = (record_id, version)
         self._show(data)
         self.error.show_message("")
 
     def new(self) -> None:
         """An empty form for a new record."""
-        self.current, self.version = None, None
+        self.loaded = None
         self.table.clearSelection()
         self._show(self.blank())
         self.error.show_message("")
@@ -156,17 +157,30 @@ class _ListEditor(QWidget):
     def blank(self) -> Any:
         return None
 
-    def store(self, session: Any) -> None:
+    def store(self, session: Any) -> int:
+        """Save the form; return the record's id."""
         del session
+        return 0
 
     def reload(self) -> None:
         return None
+
+    def _select_record(self, record_id: int) -> None:
+        """Show `record_id` again as just read: its data and the version to save it on."""
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(ROW_ID) == record_id:
+                self.table.blockSignals(True)
+                self.table.setCurrentCell(row, 0)
+                self.table.blockSignals(False)
+                self._select(row)
+                return
 
     def save(self) -> None:
         """Store the form (refused if someone saved the record since it was shown)."""
         try:
             with self.db.session() as session:
-                self.store(session)
+                record_id = self.store(session)
         except ChangedElsewhereError as exc:
             if offer_reload(self, exc):
                 self.reload()
@@ -178,6 +192,8 @@ class _ListEditor(QWidget):
                 show_error(self, exc)
             return
         self.reload()
+        # the next save of this form is based on the version this one made, not the old one
+        self._select_record(record_id)
 
 
 class LibraryEditor(_ListEditor):
@@ -204,10 +220,15 @@ class LibraryEditor(_ListEditor):
             records = [(i, data, versions.get(i, 1)) for i, data in list_libraries(session)]
         self.fill(records, list(self.COLUMNS))
 
-    def store(self, session: Any) -> None:
+    def store(self, session: Any) -> int:
         data = LibraryData(**{f.name: self._value(f.name) for f in fields(LibraryData)})
-        self.current = save_library(session, data, self.current, self.version)
+        if self.loaded is None:
+            record_id = save_library(session, data)
+        else:
+            record_id = save_library(session, data, self.loaded[0],
+                                     expected_version=self.loaded[1])
         self.saved.emit("deposit_libraries")
+        return record_id
 
 
 class StoreEditor(_ListEditor):
@@ -232,10 +253,15 @@ class StoreEditor(_ListEditor):
             records = list_stores(session)
         self.fill(records, list(self.COLUMNS))
 
-    def store(self, session: Any) -> None:
+    def store(self, session: Any) -> int:
         data = StoreData(**{f.name: self._value(f.name) for f in fields(StoreData)})
-        self.current = save_store(session, data, self.current, self.version)
+        if self.loaded is None:
+            record_id = save_store(session, data)
+        else:
+            record_id = save_store(session, data, self.loaded[0],
+                                   expected_version=self.loaded[1])
         self.saved.emit("sales_stores")
+        return record_id
 
 
 class ReferenceEditor(QTabWidget):

@@ -299,8 +299,16 @@ class SettingsPage(QWidget):
         self._clear_errors()
         try:
             with self.db.session() as session:
-                unit_id = save_unit(session, data, self.unit_id, self.unit_version)
-                save_contacts(session, unit_id, self._contact_rows())
+                if self.unit_id is None:
+                    unit_id = save_unit(session, data)
+                else:
+                    assert self.unit_version is not None  # read with the selected unit
+                    unit_id = save_unit(session, data, self.unit_id,
+                                        expected_version=self.unit_version)
+                # The unit was written a moment ago in this transaction, which holds it until
+                # commit: the version read now is the one this save made.
+                save_contacts(session, unit_id, self._contact_rows(),
+                              expected_version=unit_version(session, unit_id))
         except ValidationError as exc:
             for problem in exc.problems:
                 label = self.errors.get(problem.field, self.contact_error)

@@ -203,7 +203,9 @@ class IssuesEditor(QWidget):
                 if action == "add" and data is not None:
                     add_issue(session, self.publication_id, data)
                 elif action == "save" and data is not None and self.current_issue():
-                    update_issue(session, self.current_issue() or 0, data, self.issue_version)
+                    assert self.issue_version is not None  # read with the selected issue
+                    update_issue(session, self.current_issue() or 0, data,
+                                 expected_version=self.issue_version)
                 elif action == "delete" and self.current_issue():
                     delete_issue(session, self.current_issue() or 0)
         except ChangedElsewhereError as exc:
@@ -260,10 +262,12 @@ class IssuesEditor(QWidget):
         issue_id = self.current_issue()
         if issue_id is None:
             return
+        assert self.issue_version is not None  # read with the selected issue
+        version = self.issue_version
         try:
             with self.db.session() as session:
                 self.issue_version = set_articles(session, issue_id, self.article_rows(),
-                                                  self.issue_version)
+                                                  expected_version=version)
         except ChangedElsewhereError as exc:
             if offer_reload(self, exc):
                 self._issue_selected()

@@ -420,8 +420,9 @@ class PublicationsPage(QWidget):
                 if self.current_id is None:
                     saved = create_publication(session, data)
                 else:
+                    assert self.current_version is not None  # loaded with current_id
                     saved = update_publication(session, self.current_id, data,
-                                               self.current_version)
+                                               expected_version=self.current_version)
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
             self.notice.setText(self.tr("Not saved: please correct the fields marked in red."))
@@ -460,9 +461,11 @@ class PublicationsPage(QWidget):
                                     self.tr("Save the publication before its table of "
                                             "contents."))
             return
+        assert self.current_version is not None  # loaded with current_id
         try:
             with self.db.session() as session:
-                version = save_toc(session, self.current_id, lines, self.current_version)
+                version = save_toc(session, self.current_id, lines,
+                                   expected_version=self.current_version)
         except ChangedElsewhereError as exc:
             if offer_reload(self, exc):
                 self.open_publication(self.current_id)
