@@ -68,7 +68,7 @@ def publication_history(session: Session, publication_id: int) -> list[HistoryRo
                                         f"{ACTIONS.get(entry.action, entry.action.value)}",
                        _field_label(entry.field),
                        _value_label(entry.entity, entry.field, entry.old_value),
-                       entry.reason or _value_label(entry.entity, entry.field, entry.new_value))
+                       entry.reason or _new_label(entry))
             for entry in session.scalars(select(AuditEntry).where(or_(*conditions))
                                          .order_by(AuditEntry.id.desc()).limit(2000))]
     for change in session.scalars(select(PublicationChange).where(
@@ -76,6 +76,24 @@ def publication_history(session: Session, publication_id: int) -> list[HistoryRo
         rows.append(HistoryRow(_at_noon(change.changed_on), "", "確認出版", change.field,
                                change.old_value or "", change.new_value or change.note or ""))
     return sorted(rows, key=lambda r: r.at, reverse=True)
+
+
+_NAMING_FIELDS = ("title", "full_name", "name", "part", "path")
+"""The column that names a record, in the order looked for, for a creation's entry."""
+
+
+def _new_label(entry: AuditEntry) -> str:
+    """What an entry's new value says: for a record created (the database keeps the whole row)
+    the field that names it — its title, name or file — as the app wrote it before the
+    database kept the trail; otherwise the value in words."""
+    if entry.action is AuditAction.CREATE and (entry.new_value or "").startswith("{"):
+        try:
+            row = json.loads(entry.new_value or "")
+        except ValueError:
+            row = None
+        if isinstance(row, dict):
+            return next((str(row[k]) for k in _NAMING_FIELDS if row.get(k)), "")
+    return _value_label(entry.entity, entry.field, entry.new_value)
 
 
 def who_text(entry: AuditEntry) -> str:
@@ -219,7 +237,7 @@ def audit_rows(session: Session, flt: AuditFilter, before_id: int | None = None,
                      ENTITIES.get(entry.entity, entry.entity), entry.entity_id,
                      _field_label(entry.field),
                      _value_label(entry.entity, entry.field, entry.old_value),
-                     entry.reason or _value_label(entry.entity, entry.field, entry.new_value))
+                     entry.reason or _new_label(entry))
             for entry in session.scalars(query.order_by(AuditEntry.id.desc()).limit(limit))]
 
 
