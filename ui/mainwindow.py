@@ -24,6 +24,7 @@ from app.paths import Locations
 from app.settings import Settings, save_settings
 from ui.errors import show_error
 from ui.hub import DataHub
+from ui.read_only import lock, writes
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -112,11 +113,24 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
 
         self.navigation.setFixedWidth(150)
+        # Why nothing can be changed, said once where it is always seen (a viewer's login).
+        self.read_only_banner = QLabel(self.tr(
+            "Signed in as a viewer: you can look at the data but not change it. To make "
+            "changes, ask the administrator to make your account an officer's."))
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "QLabel#readOnlyBanner { background: #fff4ce; color: #5c3b00; "
+            "border: 1px solid #e0b44c; border-radius: 3px; padding: 6px 10px; }")
+        self.read_only_banner.hide()
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(4, 4, 4, 4)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.read_only_banner)
+        layout = QHBoxLayout()
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self._show_row)
 
@@ -152,12 +166,12 @@ class MainWindow(QMainWindow):
         self.location_label.setText(where)
         for warning in db.warnings:
             self.statusBar().showMessage(warning)
-        if db.read_only:
-            self.statusBar().showMessage(self.tr(
-                "Signed in with a viewer's login: you can look at everything but not change it."))
         self.navigation.setEnabled(True)
         for action in self.database_actions:
             action.setEnabled(True)
+        if db.read_only:  # before any page is built: each is locked as it is (page())
+            self.read_only_banner.show()
+            lock(self)
         if self.settings.splitter_state:
             self.publications.splitter.restoreState(
                 QByteArray.fromHex(self.settings.splitter_state.encode()))
@@ -182,6 +196,8 @@ class MainWindow(QMainWindow):
         if built is not None:
             return built
         page = self._build_page(key)
+        if self.db.read_only:
+            lock(page)
         if hasattr(page, "editable_formats"):  # writes documents: in the formats Settings asks
             from app.documents.editable import EditableFormats
 
@@ -369,6 +385,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(import_list)
         file_menu.addAction(export_list)
         self.database_actions = [backup, restore, import_list, export_list, new_action]
+        writes(restore, import_list, new_action)
         for action in self.database_actions:
             action.setEnabled(False)
         file_menu.addSeparator()

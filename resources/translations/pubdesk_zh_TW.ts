@@ -1324,16 +1324,16 @@
         <translation>正在開啟資料庫…</translation>
     </message>
     <message>
+        <source>Signed in as a viewer: you can look at the data but not change it. To make changes, ask the administrator to make your account an officer&apos;s.</source>
+        <translation>以檢視者身分登入：只能查看，不能修改資料。如需修改，請洽管理者將您的帳號改為承辦人。</translation>
+    </message>
+    <message>
         <source>The database is still being opened.</source>
         <translation>資料庫仍在開啟中，請稍候。</translation>
     </message>
     <message>
         <source>Read only (viewer login %1) — %2</source>
         <translation>唯讀（檢視者帳號 %1）— %2</translation>
-    </message>
-    <message>
-        <source>Signed in with a viewer&apos;s login: you can look at everything but not change it.</source>
-        <translation>您以檢視者帳號登入：可以查看所有資料，但不能修改。</translation>
     </message>
     <message>
         <source>%1 (%2)</source>

@@ -190,6 +190,9 @@ class CheckPage(WorkflowPage):
         offset = self.page_offset.value()
         publication_id = self.publication.current_id()
         role = self.role.value()
+        # a viewer checks and compares too; only keeping the results with the publication
+        # writes, and that the viewer's login may not do (ui.read_only)
+        keep = publication_id is not None and not self.db.read_only
         toc = None
         serial = False
         if publication_id is not None:
@@ -206,7 +209,7 @@ class CheckPage(WorkflowPage):
                     judge_for_role(report, role, serial)
             except BatchCancelled:
                 raise JobCancelled from None
-            if publication_id is not None:
+            if keep and publication_id is not None:
                 for index, report in enumerate(reports, start=1):
                     progress(index, len(reports), self.tr("Keeping results…"))
                     file = Path(report.path)
@@ -220,7 +223,7 @@ class CheckPage(WorkflowPage):
 
         def done(reports: list[FileReport]) -> None:
             self.show_reports(reports)
-            if publication_id is not None:
+            if keep and publication_id is not None:
                 self.hub.announce("efiles", publication_id)
 
         run_job(self, self.tr("Checking PDF files…"), job, on_done=done,

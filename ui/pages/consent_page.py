@@ -57,6 +57,7 @@ from ui.errors import show_error
 from ui.hub import DataHub, listen_when_shown
 from ui.pages.common import WorkflowPage, read_only_item, show_failure
 from ui.picker import PublicationPicker
+from ui.read_only import writes
 from ui.widgets import ErrorLabel
 from ui.worker import run_job
 
@@ -219,6 +220,7 @@ class ConsentPage(WorkflowPage):
         self.output_button = QPushButton(self.tr("Write documents and record"))
         self.output_button.clicked.connect(self.output)
         self.output_button.setEnabled(False)
+        writes(self.output_button)  # a draft writes nothing; recording it does
         draft_box = QWidget()
         draft_form = QFormLayout(draft_box)
         draft_form.addRow(self.tr("Subject"), self.subject)

@@ -58,6 +58,7 @@ from ui.pages.common import (
     show_failure,
 )
 from ui.picker import PublicationPicker
+from ui.read_only import writes
 from ui.widgets import ErrorLabel
 from ui.worker import run_job
 
@@ -141,6 +142,8 @@ class ConsignmentPage(WorkflowPage):
         layout.addWidget(remove)
         layout.addLayout(form)
         layout.addWidget(make)
+        writes(self.list_copies, self.list_sample, add, remove, self.titles,
+               self.supply_date, self.contact, make)
         self.tabs.addTab(page, self.tr("Consignment list"))
 
     def _build_stock_tab(self) -> None:
@@ -161,6 +164,7 @@ class ConsignmentPage(WorkflowPage):
         row.addWidget(self.return_copies)
         row.addWidget(back)
         row.addStretch()
+        writes(self.return_copies, back)
         layout.addWidget(self.stock, 1)
         layout.addLayout(row)
         self.tabs.addTab(page, self.tr("Stock"))
@@ -212,6 +216,8 @@ class ConsignmentPage(WorkflowPage):
         pay_row.addWidget(self.paid_on)
         pay_row.addWidget(self.amount)
         pay_row.addWidget(pay)
+        writes(self.sold, self.commission, self.public_selection, self.override_reason,
+               self.correct, settle, self.paid_on, self.amount, pay)
         layout.addWidget(self.sold, 1)
         layout.addLayout(form)
         layout.addWidget(settle)
@@ -239,6 +245,7 @@ class ConsignmentPage(WorkflowPage):
         form.addRow("", self.terms_public)
         form.addRow(self.tr("Contract basis"), self.terms_reason)
         form.addRow("", save)
+        writes(page)
         self.tabs.addTab(page, self.tr("Store terms"))
 
     def _build_price_tab(self) -> None:
@@ -268,6 +275,7 @@ class ConsignmentPage(WorkflowPage):
         form.addRow("", self.apply_price)
         form.addRow("", calculate)
         form.addRow(self.tr("Arithmetic"), self.arithmetic)
+        writes(self.cost, *self.factors.values(), self.apply_price, calculate)  # it keeps it
         self.tabs.addTab(page, self.tr("Price calculator (§6)"))
 
     # --- loading -------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ from ui.pages.common import (
 )
 from ui.pages.library_dialog import LibraryDialog
 from ui.picker import PublicationPicker
+from ui.read_only import writes
 from ui.widgets import ErrorLabel
 from ui.worker import run_job
 
@@ -114,6 +115,9 @@ class DepositPage(WorkflowPage):
         output_button = QPushButton(self.tr("Shipping list and labels"))
         output_button.clicked.connect(self.write_documents)
         self.error = ErrorLabel()
+        # the list, labels and letters are only written to files: they stay for a viewer
+        writes(self.encouraged, plan_button, libraries_button, self.copies, self.reason,
+               copies_button, self.carrier, self.reference, sent_button, ack_button)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Publication")))

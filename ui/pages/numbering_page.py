@@ -60,6 +60,7 @@ from ui.pages.common import (
     run_in_background,
 )
 from ui.picker import PublicationPicker
+from ui.read_only import writes
 from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit
 
 
@@ -112,6 +113,7 @@ class NumberingPage(WorkflowPage):
         left_layout.addWidget(QLabel(self.tr("Publication")))
         left_layout.addWidget(self.publication)
         left_layout.addWidget(self.plan)
+        writes(self.kind, new_button)
         new_row = QHBoxLayout()
         new_row.addWidget(self.kind)
         new_row.addWidget(new_button)
@@ -180,6 +182,7 @@ class NumberingPage(WorkflowPage):
             buttons.addWidget(button, index // 3, index % 3)
             self.status_buttons[status] = button
         form.addRow("", buttons)
+        writes(page)
         self.tabs.addTab(page, self.tr("Application"))
 
     def _build_packet_tab(self) -> None:
@@ -204,6 +207,7 @@ class NumberingPage(WorkflowPage):
         layout.addWidget(self.parts, 1)
         layout.addWidget(self.missing)
         layout.addWidget(cut)
+        writes(page)  # cutting records the pages and files with the application
         self.tabs.addTab(page, self.tr("Upload packet"))
 
     def _build_sheet_tab(self) -> None:
@@ -241,6 +245,7 @@ class NumberingPage(WorkflowPage):
         confirm_button = QPushButton(self.tr("Confirm publication (NCL part 4)"))
         confirm_button.clicked.connect(self.confirm)
         confirm.addRow("", confirm_button)
+        writes(confirm_box)  # the copyright page and barcode are files: they stay
         layout.addWidget(copyright_button)
         layout.addWidget(barcode_button)
         layout.addWidget(QLabel(self.tr("After printing:")))

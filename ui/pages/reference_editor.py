@@ -37,6 +37,7 @@ from app.services.reference import (
 )
 from ui.errors import offer_reload, show_error
 from ui.pages.common import read_only_item
+from ui.read_only import writes
 from ui.widgets import ErrorLabel
 
 ROW_ID = 256
@@ -73,6 +74,7 @@ class _ListEditor(QWidget):
         buttons.addWidget(add)
         buttons.addStretch()
         buttons.addWidget(save)
+        writes(add, save, *self.edits.values())
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)

@@ -46,6 +46,7 @@ from ui.errors import offer_reload, show_error
 from ui.hub import DataHub
 from ui.pages.database_settings import DatabaseSettings
 from ui.pages.reference_editor import ReferenceEditor
+from ui.read_only import writes
 from ui.widgets import ErrorLabel
 
 CONTACT_COLUMNS = ("name", "job_title", "phone", "fax", "email")
@@ -128,6 +129,9 @@ class SettingsPage(QWidget):
         save_row = QHBoxLayout()
         save_row.addStretch()
         save_row.addWidget(self.save_button)
+        # the units are the database's; language, periods, fonts, formats and the database
+        # connection below are this PC's settings, a viewer's too
+        writes(new_unit, remove_unit, unit_box, contact_box, self.save_button)
 
         self.language = QComboBox()
         self.language.addItem("繁體中文", "zh_TW")

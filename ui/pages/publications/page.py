@@ -57,6 +57,7 @@ from ui.pages.publications.history_tab import HistoryTab
 from ui.pages.publications.issues_editor import IssuesEditor
 from ui.pages.publications.table_model import PublicationTableModel
 from ui.pages.publications.toc_editor import TocEditor
+from ui.read_only import writes
 from ui.widgets import EnumCombo
 
 
@@ -211,8 +212,11 @@ class PublicationsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        writes(self.new_button, self.copy_button, self.delete_button, self.form,
+               self.save_button, self.revert_button, save_shortcut, self.toc_editor,
+               self.issues_editor)
         listen_when_shown(hub, self, self._data_changed)
         self.reload_units()
         self._show_empty()

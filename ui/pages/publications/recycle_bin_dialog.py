@@ -23,6 +23,7 @@ from app.errors import PubDeskError
 from app.language import shown_time
 from app.services.recycle_bin import empty_bin, list_bin, purge, restore
 from ui.errors import show_error
+from ui.read_only import lock, writes
 
 
 class RecycleBinDialog(QDialog):
@@ -50,7 +51,7 @@ class RecycleBinDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        self.table.itemDoubleClicked.connect(self._double_clicked)
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button = QPushButton(self.tr("Delete for good…"))
@@ -70,7 +71,10 @@ class RecycleBinDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.resize(820, 460)
+        writes(self.restore_button, self.purge_button, self.empty_button)
         self.reload()
+        if db.read_only:  # a viewer may look at what was deleted, not restore or remove it
+            lock(self)
 
     def reload(self) -> None:
         """Show what is in the bin, newest first."""
@@ -96,6 +100,11 @@ class RecycleBinDialog(QDialog):
         if item is None:
             return None
         return int(item.data(Qt.ItemDataRole.UserRole)), item.text()
+
+    def _double_clicked(self) -> None:
+        # restores as the button does, and only when the button can be pressed (a viewer)
+        if self.restore_button.isEnabled():
+            self.restore_selected()
 
     def restore_selected(self) -> None:
         """Put the chosen publication back, whole."""
