@@ -18,15 +18,13 @@ from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 from app.db.audit_triggers import AuditContext, os_user
 from app.models.base import Versioned, utcnow
 
-current_os_user = os_user
-
 CONTEXT_KEY = "pubdesk_audit"
 """Where a SQLite connection keeps its AuditContext (the pool record's `info`)."""
 
 
 def session_user(session: Session) -> str:
     """Who is saving: the database login in office mode, else the OS user."""
-    return str(session.info.get("os_user") or current_os_user())
+    return str(session.info.get("os_user") or os_user())
 
 
 def tell_database(connection: Connection, actor: str, reason: str | None) -> None:

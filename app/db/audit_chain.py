@@ -109,7 +109,8 @@ def backfill(connection: Connection) -> int:
     previous: str | None = None
     updates: list[dict[str, object]] = []
     count = 0
-    for entry_id, _prev, _hash, payload in list(_rows(connection)):
+    # Chunk by chunk (ids only grow): a long history is never held in memory at once.
+    for entry_id, _prev, _hash, payload in _rows(connection):
         digest = entry_hash(previous, payload)
         updates.append({"p": previous, "h": digest, "i": entry_id})
         previous = digest

@@ -151,7 +151,7 @@ FORBIDDEN_TO_ALL = [
 def test_no_role_can_escalate_or_touch_the_trail(office_db: Office, role: str,
                                                  statement: str) -> None:
     me = getattr(office_db, role)
-    other = office_db.officer2 if role != "officer2" else office_db.officer
+    other = office_db.officer2
     owner = make_url(office_db.owner_url).username
     _refused(office_db.url(me), statement.format(me=me, other=other, owner=owner))
 
