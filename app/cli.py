@@ -113,11 +113,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="在指定資料夾建立範例工作區，並產生所有文件到 output/")
     demo.add_argument("folder", metavar="DIR")
     import_list = commands.add_parser(
-        "import-publications", help="從 Excel 清單（.xlsx）匯入出版品：先檢查每一列，全部可匯入才寫入")
-    import_list.add_argument("file", metavar="FILE.xlsx")
+        "import-publications",
+        help="從 Excel（.xlsx）或 ODF 試算表（.ods）清單匯入出版品：先檢查每一列，全部可匯入才寫入")
+    import_list.add_argument("file", metavar="FILE.xlsx|FILE.ods")
     import_list.add_argument("--dry-run", action="store_true", help="只檢查並列出結果，不寫入")
     import_list.add_argument("--skip-bad-rows", action="store_true",
                              help="有問題的列略過，其餘照樣匯入")
+    import_list.add_argument("--sheet", metavar="NAME", help="要匯入的工作表（有幾個工作表都有清單時）")
+    import_list.add_argument("--create-units", action="store_true",
+                             help="清單中尚未設定的出版機關，匯入時一併新增")
     export_list = commands.add_parser("export-publications", help="把所有出版品匯出成 Excel 清單（.xlsx）")
     export_list.add_argument("file", metavar="FILE.xlsx")
     about = commands.add_parser("about", help="這台電腦上的 PubDesk：版本、資料夾、文件字型、介面語言檔")
@@ -287,7 +291,12 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None,
     The GUI lives in `ui`, which the core never imports: `ui.launcher` passes `start_gui`,
     so `pubdesk` with no command opens the window, while `python -m app` is the CLI alone.
     """
-    window = window_options(sys.argv[1:] if argv is None else argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["read-sheet"]:  # internal: the bounded reader of a list to import
+        from app.intake.child import main as read_sheet
+
+        return read_sheet(arguments[1:])
+    window = window_options(arguments)
     if window is not None and start_gui is not None:
         try:
             return start_gui(resolve_locations(*window))
@@ -343,9 +352,14 @@ def _run_publication_list(args: argparse.Namespace, locations: Locations) -> int
             print(f"已匯出 {count} 筆出版品到 {args.file}。")
             return 0
         with db.session() as session:
-            plan = plan_import(session, Path(args.file))
+            plan = plan_import(session, Path(args.file), sheet=args.sheet,
+                               create_units=args.create_units)
             for line in plan.file_problems:
                 print(f"檔案：{line}", file=sys.stderr)
+            if plan.file_problems and not plan.rows:
+                return 1
+            for line in plan.notes:
+                print(f"說明：{line}")
             for row in plan.rows:
                 mark = "可匯入" if row.ok else "不匯入"
                 said = "；".join(row.problems + row.warnings)

@@ -118,7 +118,7 @@ def cjk() -> re.Pattern[str]:
     return re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e\U00020000-\U0002ffff]")
 
 
-SCREEN_SOURCES = ("pdfcheck", "messages.py", "errors.py", "services/history.py",
+SCREEN_SOURCES = ("pdfcheck", "messages.py", "intake", "errors.py", "services/history.py",
                   "services/efiles.py")
 """Modules (under app/) whose Chinese text all reaches the screen through `shown`."""
 
