@@ -13,34 +13,58 @@ empty database reproduces the records."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
-from zipfile import BadZipFile
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.errors import PubDeskError, ValidationError
+from app.errors import ValidationError
+from app.intake.child import read_table_bounded
+from app.intake.limits import LIMITS
+from app.intake.messages import (
+    ALREADY_IN_DATABASE,
+    HIDDEN_COLUMNS,
+    HIDDEN_ROW,
+    HIDDEN_SHEETS,
+    NO_HEADER,
+    NUMBER_IN_DATABASE,
+    NUMBER_IN_FILE,
+    SAME_RECORD_IN_DATABASE,
+    SHEET_CHOICE,
+    TITLE_ROWS,
+    UNIT_MISSING,
+    UNIT_TO_CREATE,
+    UNKNOWN_COLUMNS,
+)
+from app.intake.table import Table, header_text, read_table
 from app.models import (
     Binding,
+    CipStatus,
     ContributorRole,
     Publication,
     PublicationForm,
+    PublicationRelation,
     PublicationStatus,
     PublicationType,
     PublishingUnit,
+    RelationKind,
 )
 from app.models.enums import LabelledEnum
-from app.services.publication_rules import ContributorData, PublicationData, validate_publication
+from app.services.publication_rules import (
+    ContributorData,
+    PublicationData,
+    may_share_numbers,
+    same_work_key,
+    validate_publication,
+)
 from app.services.publications import create_publication
 
 SHEET_TITLE = "出版品清單"
-MAX_ROWS = 100_000
 
 E = TypeVar("E", bound=LabelledEnum)
 
@@ -77,8 +101,18 @@ COLUMNS = [
     Column("狀態", "status"),
     Column("關鍵詞", "keywords"),
     Column("摘要", "summary"),
+    Column("讀者對象", "audience"),
+    Column("預行編目", "cip_status"),
+    Column("預行編目內容", "cip_text"),
+    Column("線上網址", "online_url"),
+    Column("已登錄政府出版品網", "online_registered"),
 ]
 HEADERS = {column.header: column for column in COLUMNS}
+REQUIRED = [column.header for column in COLUMNS if column.required]
+RAW_FIELDS = frozenset({"summary", "cip_text"})
+"""Kept exactly as written (line breaks and the full-width spaces of a CIP block): the
+publication form does not trim them either."""
+YES, NO = "是", "否"
 
 
 # ------------------------------------------------------------------ export
@@ -95,55 +129,88 @@ def _published_text(year: int | None, month: int | None) -> str:
     return f"{roc}年{month}月" if month else f"{roc}年"
 
 
-def export_rows(session: Session) -> list[list[Any]]:
-    """Every publication as a row of `COLUMNS`, in record order."""
-    rows: list[list[Any]] = []
-    publications = session.scalars(select(Publication).options(
-        selectinload(Publication.contributors), selectinload(Publication.unit))
-        .order_by(Publication.id)).all()
-    for pub in publications:
-        values = {
-            "unit": pub.unit.full_name, "pub_type": pub.pub_type.label, "form": pub.form.label,
-            "title": pub.title, "subtitle": pub.subtitle, "series": pub.series,
-            "contributors": _contributors_text(pub.contributors), "edition": pub.edition,
-            "printing": pub.printing,
-            "published": _published_text(pub.published_year, pub.published_month),
-            "pages": pub.pages, "size_cm": pub.size_cm, "binding": pub.binding.label,
-            "price_ntd": pub.price_ntd, "language": pub.language, "gpn": pub.gpn or "",
-            "isbn": pub.isbn or "", "issn": pub.issn or "", "isrc": pub.isrc or "",
-            "status": pub.status.label, "keywords": pub.keywords, "summary": pub.summary,
-        }
-        rows.append([values[column.field] for column in COLUMNS])
-    return rows
+def _export_values(pub: Publication) -> list[Any]:
+    values = {
+        "unit": pub.unit.full_name, "pub_type": pub.pub_type.label, "form": pub.form.label,
+        "title": pub.title, "subtitle": pub.subtitle, "series": pub.series,
+        "contributors": _contributors_text(pub.contributors), "edition": pub.edition,
+        "printing": pub.printing,
+        "published": _published_text(pub.published_year, pub.published_month),
+        "pages": pub.pages, "size_cm": pub.size_cm, "binding": pub.binding.label,
+        "price_ntd": pub.price_ntd, "language": pub.language, "gpn": pub.gpn or "",
+        "isbn": pub.isbn or "", "issn": pub.issn or "", "isrc": pub.isrc or "",
+        "status": pub.status.label, "keywords": pub.keywords, "summary": pub.summary,
+        "audience": pub.audience, "cip_status": pub.cip_status.label, "cip_text": pub.cip_text,
+        "online_url": pub.online_url, "online_registered": YES if pub.online_registered else NO,
+    }
+    return [values[column.field] for column in COLUMNS]
 
 
-def export_publications(session: Session, path: Path) -> int:
-    """Write every publication to `path` (XLSX); returns how many."""
+def export_rows(session: Session, chunk: int = 1000) -> Iterator[list[Any]]:
+    """Every publication as a row of `COLUMNS`, in record order, fetched `chunk` at a time
+    (no object graph of the whole table is held)."""
+    last = 0
+    while True:
+        publications = session.scalars(select(Publication).options(
+            selectinload(Publication.contributors), selectinload(Publication.unit))
+            .where(Publication.id > last).order_by(Publication.id).limit(chunk)).all()
+        if not publications:
+            return
+        for pub in publications:
+            yield _export_values(pub)
+        last = publications[-1].id
+        session.expunge_all()
+
+
+_EXCEL_ESCAPE = re.compile(r"(_x[0-9A-Fa-f]{4}_)")
+
+
+def excel_text(value: str) -> str:
+    """A text as Excel stores it: a literal 「_x0041_」 is escaped (_x005F_), or Excel and
+    every reader would turn it into 「A」."""
+    return _EXCEL_ESCAPE.sub(r"_x005F\1", value) if "_x" in value else value
+
+
+def export_publications(session: Session, path: Path,
+                        progress: Callable[[int], None] | None = None) -> int:
+    """Write every publication to `path` (XLSX, streamed: openpyxl's write-only mode);
+    returns how many."""
+    from openpyxl.cell import WriteOnlyCell
+
     from app.documents.files import atomic_output
-    from app.documents.xlsx_writer import put_text
 
-    rows = export_rows(session)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = SHEET_TITLE
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(SHEET_TITLE)
     bold = Font(bold=True)
-    for column, spec in enumerate(COLUMNS, start=1):
-        put_text(sheet, 1, column, spec.header).font = bold
-    for row_number, values in enumerate(rows, start=2):
-        for column, value in enumerate(values, start=1):
+    header = []
+    for spec in COLUMNS:
+        cell = WriteOnlyCell(sheet, value=spec.header)
+        cell.font = bold
+        header.append(cell)
+    sheet.freeze_panes = "A2"
+    sheet.append(header)
+    count = 0
+    for values in export_rows(session):
+        cells: list[Any] = []
+        for value in values:
             if isinstance(value, str):
                 # text cells stay text: a title such as "=1+1" never becomes a formula
-                put_text(sheet, row_number, column, value)
-            elif value is not None:
-                sheet.cell(row_number, column, value)
-    sheet.freeze_panes = "A2"
+                cell = WriteOnlyCell(sheet, value=excel_text(value))
+                cell.data_type = "s"
+                cells.append(cell)
+            else:
+                cells.append(value)
+        sheet.append(cells)
+        count += 1
+        if progress is not None and count % 1000 == 0:
+            progress(count)
     with atomic_output(path) as target:
         book.save(target)
-    return len(rows)
+    return count
 
 
 # ------------------------------------------------------------------ import
+
 
 
 @dataclass
@@ -155,6 +222,8 @@ class ImportRow:
     data: PublicationData | None = None
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    new_unit: str = ""
+    """The unit this row needs that does not exist yet (created by `apply_import`)."""
 
     @property
     def ok(self) -> bool:
@@ -168,6 +237,14 @@ class ImportPlan:
 
     rows: list[ImportRow]
     file_problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the officer should know that stops nothing (title rows, hidden columns…)."""
+    sheet: str = ""
+    sheet_choices: list[str] = field(default_factory=list)
+    """Several sheets hold a list: plan again with `sheet=` one of these."""
+    missing_units: list[str] = field(default_factory=list)
+    """Units named by the file that do not exist (created only with `create_units`)."""
+    create_units: bool = False
 
     @property
     def importable(self) -> list[ImportRow]:
@@ -215,6 +292,15 @@ def _integer(text: str, what: str, problems: list[str]) -> int | None:
     return None
 
 
+def _yes_no(text: str, problems: list[str]) -> bool:
+    if text in ("", NO, "FALSE", "false", "0", "N", "n"):
+        return False
+    if text in (YES, "TRUE", "true", "1", "Y", "y"):
+        return True
+    problems.append(f"已登錄政府出版品網「{text}」請填「是」或「否」。")
+    return False
+
+
 _YEAR_MONTH = re.compile(r"^(?:民國)?\s*(\d{2,4})\s*(?:年|[./-])\s*(?:(\d{1,2})\s*月?)?$")
 
 
@@ -250,62 +336,60 @@ def parse_contributors(text: str, problems: list[str]) -> list[ContributorData]:
     return people
 
 
-def read_sheet(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """The header names and each non-empty row (its number and values by header)."""
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise PubDeskError(f"無法讀取「{path.name}」：這不是 Excel 活頁簿（.xlsx），或檔案已損壞（{exc}）。"
-                           "請在 Excel 中另存為 .xlsx 後再匯入。") from exc
-    try:
-        sheet = book[SHEET_TITLE] if SHEET_TITLE in book.sheetnames else book.worksheets[0]
-        lines = sheet.iter_rows(values_only=True)
-        header_row = next(lines, None)
-        headers = [_text(value) for value in header_row or ()]
-        rows: list[tuple[int, dict[str, str]]] = []
-        for number, line in enumerate(lines, start=2):
-            values = {headers[i]: _text(v) for i, v in enumerate(line) if i < len(headers)
-                      and headers[i]}
-            if any(values.values()):
-                rows.append((number, values))
-            if len(rows) > MAX_ROWS:
-                raise PubDeskError(f"「{path.name}」超過 {MAX_ROWS:,} 列，請分成幾個檔案匯入。")
-    finally:
-        book.close()
-    return headers, rows
+def read_list(path: Path, *, sheet: str | None = None, in_child: bool = True,
+              progress: Callable[[int], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> Table:
+    """The list in `path` (.xlsx or .ods) as its sheet's rows, read within `app.intake`'s
+    bounds — in a child process unless `in_child` is False (tests of the reader)."""
+    if in_child:
+        return read_table_bounded(path, REQUIRED, sheet=sheet, preferred=SHEET_TITLE,
+                                  progress=progress, cancelled=cancelled)
+    return read_table(path, REQUIRED, sheet=sheet, preferred=SHEET_TITLE)
 
 
-def _row_data(values: dict[str, str], units: dict[str, int],
-              problems: list[str]) -> PublicationData:
+def _row_data(values: dict[str, str], units: dict[str, int], row: ImportRow,
+              create_units: bool) -> PublicationData:
+    problems = row.problems
     get = {column.field: values.get(column.header, "") for column in COLUMNS}
     for column in COLUMNS:
-        if column.required and not get[column.field]:
+        if column.required and not get[column.field].strip():
             problems.append(f"缺少必填的「{column.header}」。")
-    unit_id = units.get(get["unit"].strip(), 0) if get["unit"] else 0
-    if get["unit"] and not unit_id:
-        names = "、".join(sorted(units)) or "（尚未設定任何機關）"
-        problems.append(f"出版機關「{get['unit']}」不在設定的機關中（有：{names}）。"
-                        "請先在「設定」新增該機關，或改成已有的名稱。")
-    year, month, problem = parse_year_month(get["published"])
+    clean = {name: (value if name in RAW_FIELDS else value.strip())
+             for name, value in get.items()}
+    unit_name = clean["unit"]
+    unit_id = units.get(unit_name, 0) if unit_name else 0
+    if unit_name and not unit_id:
+        if create_units:
+            row.new_unit = unit_name
+            row.warnings.append(UNIT_TO_CREATE.format(unit=unit_name))
+        else:
+            problems.append(UNIT_MISSING.format(
+                unit=unit_name, names="、".join(sorted(units)) or "（尚未設定任何機關）"))
+    year, month, problem = parse_year_month(clean["published"])
     if problem:
         problems.append(problem)
     return PublicationData(
-        unit_id=unit_id, title=get["title"],
-        pub_type=_enum(PublicationType, get["pub_type"], PublicationType.BOOK, "類型", problems),
-        form=_enum(PublicationForm, get["form"], PublicationForm.PRINT, "載體", problems),
-        subtitle=get["subtitle"], series=get["series"],
-        edition=_or_one(_integer(get["edition"], "版次", problems)),
-        printing=_or_one(_integer(get["printing"], "刷次", problems)),
+        unit_id=unit_id, title=clean["title"],
+        pub_type=_enum(PublicationType, clean["pub_type"], PublicationType.BOOK, "類型",
+                       problems),
+        form=_enum(PublicationForm, clean["form"], PublicationForm.PRINT, "載體", problems),
+        subtitle=clean["subtitle"], series=clean["series"],
+        edition=_or_one(_integer(clean["edition"], "版次", problems)),
+        printing=_or_one(_integer(clean["printing"], "刷次", problems)),
         published_year=year, published_month=month,
-        pages=_integer(get["pages"], "頁數", problems), size_cm=get["size_cm"],
-        binding=_enum(Binding, get["binding"], Binding.PAPERBACK, "裝訂", problems),
-        price_ntd=_integer(get["price_ntd"], "定價", problems),
-        language=get["language"] or "中文", keywords=get["keywords"], summary=get["summary"],
-        gpn=get["gpn"] or None, isbn=get["isbn"] or None, issn=get["issn"] or None,
-        isrc=get["isrc"] or None,
-        status=_enum(PublicationStatus, get["status"], PublicationStatus.PLANNING, "狀態",
+        pages=_integer(clean["pages"], "頁數", problems), size_cm=clean["size_cm"],
+        binding=_enum(Binding, clean["binding"], Binding.PAPERBACK, "裝訂", problems),
+        price_ntd=_integer(clean["price_ntd"], "定價", problems),
+        language=clean["language"] or "中文", keywords=clean["keywords"],
+        summary=clean["summary"], audience=clean["audience"],
+        cip_status=_enum(CipStatus, clean["cip_status"], CipStatus.NONE, "預行編目", problems),
+        cip_text=clean["cip_text"], online_url=clean["online_url"],
+        online_registered=_yes_no(clean["online_registered"], problems),
+        gpn=clean["gpn"] or None, isbn=clean["isbn"] or None, issn=clean["issn"] or None,
+        isrc=clean["isrc"] or None,
+        status=_enum(PublicationStatus, clean["status"], PublicationStatus.PLANNING, "狀態",
                      problems),
-        contributors=parse_contributors(get["contributors"], problems))
+        contributors=parse_contributors(clean["contributors"], problems))
 
 
 def _unit_names(session: Session) -> dict[str, int]:
@@ -317,54 +401,192 @@ def _unit_names(session: Session) -> dict[str, int]:
     return names
 
 
-def plan_import(session: Session, path: Path,
-                progress: Callable[[int, int], None] | None = None) -> ImportPlan:
-    """Read and check every row of `path`; nothing is written."""
-    headers, raw_rows = read_sheet(path)
-    plan = ImportPlan([])
-    unknown = [h for h in headers if h and h not in HEADERS]
-    missing = [c.header for c in COLUMNS if c.required and c.header not in headers]
-    if missing:
-        plan.file_problems.append(
-            "第一列（欄名）缺少：" + "、".join(missing) + "。請用 PubDesk 匯出的清單當範本。")
-        return plan
-    if unknown:
-        plan.file_problems.append("這些欄不認得，不會匯入：" + "、".join(unknown) + "。")
-    units = _unit_names(session)
-    taken: dict[str, dict[str, str]] = {kind: dict(session.execute(select(getattr(Publication, kind), Publication.title)
-                                        .where(getattr(Publication, kind).is_not(None))).all())
-             for kind in ("gpn", "isbn")}
-    seen: dict[str, dict[str, int]] = {"gpn": {}, "isbn": {}}
-    for index, (number, values) in enumerate(raw_rows):
-        if progress is not None and index % 200 == 0:
-            progress(index, len(raw_rows))
-        row = ImportRow(number, values.get("題名", ""))
-        data = _row_data(values, units, row.problems)
-        try:
-            clean, row.warnings = validate_publication(data)
-        except ValidationError as exc:
-            row.problems += [p.message for p in exc.problems]
-            plan.rows.append(row)
+@dataclass(frozen=True)
+class _Holder:
+    """A record (or an earlier row) that carries a number: enough to apply §4(二)."""
+
+    title: str
+    subtitle: str
+    pub_type: str
+    form: str
+    edition: int
+    printing: int
+    row: int = 0
+    """The row of the file; 0 for a record of the database."""
+
+
+def _holders(session: Session, kind: str) -> dict[str, list[_Holder]]:
+    column = getattr(Publication, kind)
+    found: dict[str, list[_Holder]] = {}
+    for value, title, subtitle, pub_type, form, edition, printing in session.execute(
+            select(column, Publication.title, Publication.subtitle, Publication.pub_type,
+                   Publication.form, Publication.edition, Publication.printing)
+            .where(column.is_not(None))):
+        found.setdefault(value, []).append(
+            _Holder(title, subtitle, str(pub_type), str(form), edition, printing))
+    return found
+
+
+def _twin_key(pub: Any) -> tuple[Any, ...]:
+    """A record without numbers is the same as a row when unit, work, printing and
+    publication month agree (a re-imported list must not double it)."""
+    return (pub.unit_id, *same_work_key(pub), int(pub.printing), pub.published_year,
+            pub.published_month)
+
+
+def _check_numbers(row: ImportRow, clean: PublicationData,
+                   taken: dict[str, dict[str, list[_Holder]]],
+                   seen: dict[str, dict[str, list[_Holder]]]) -> None:
+    """One GPN / ISBN per publication, except a reprint's (publication_rules.may_share_numbers)."""
+    for kind, label in (("gpn", "GPN"), ("isbn", "ISBN")):
+        value = getattr(clean, kind)
+        if not value:
             continue
-        for kind, label in (("gpn", "GPN"), ("isbn", "ISBN")):
+        for holder in taken[kind].get(value, []):
+            if same_work_key(holder) == same_work_key(clean) and \
+                    holder.printing == clean.printing:
+                row.problems.append(ALREADY_IN_DATABASE.format(
+                    label=label, value=value, printing=clean.printing, title=holder.title))
+                break
+            if not may_share_numbers(holder, clean):
+                row.problems.append(NUMBER_IN_DATABASE.format(label=label, value=value,
+                                                              title=holder.title))
+                break
+        else:
+            clash = next((h for h in seen[kind].get(value, [])
+                          if not may_share_numbers(h, clean)), None)
+            if clash is not None:
+                row.problems.append(NUMBER_IN_FILE.format(label=label, value=value,
+                                                          row=clash.row))
+    if not row.problems:
+        for kind in ("gpn", "isbn"):
             value = getattr(clean, kind)
-            if not value:
-                continue
-            if value in taken[kind]:
-                row.problems.append(f"{label} {value} 已用於資料庫中的「{taken[kind][value]}」。")
-            elif value in seen[kind]:
-                row.problems.append(f"{label} {value} 與第 {seen[kind][value]} 列重複。")
-            else:
-                seen[kind][value] = number
-        row.data = clean
-        plan.rows.append(row)
+            if value:
+                seen[kind].setdefault(value, []).append(_Holder(
+                    clean.title.strip(), clean.subtitle.strip(), str(clean.pub_type),
+                    str(clean.form), clean.edition, clean.printing, row.row_number))
+
+
+def plan_import(session: Session, path: Path,
+                progress: Callable[[int, int], None] | None = None, *,
+                sheet: str | None = None, create_units: bool = False, in_child: bool = True,
+                cancelled: Callable[[], bool] | None = None) -> ImportPlan:
+    """Read and check every row of `path`; nothing is written. Reading is bounded (see
+    `app.intake`): a file beyond a bound raises LimitExceeded with the sentence to show."""
+    table = read_list(path, sheet=sheet, in_child=in_child, cancelled=cancelled,
+                      progress=None if progress is None else (lambda rows: progress(0, rows)))
+    plan = ImportPlan([], sheet=table.sheet, create_units=create_units)
+    if table.choices:
+        plan.sheet_choices = table.choices
+        plan.file_problems.append(SHEET_CHOICE.format(name=path.name,
+                                                      sheets="、".join(table.choices)))
+        return plan
+    hidden_sheets = [s.name for s in table.sheets if not s.visible]
+    if hidden_sheets:
+        plan.notes.append(HIDDEN_SHEETS.format(sheets="、".join(hidden_sheets)))
+    if not table.header_row:
+        plan.file_problems.append(NO_HEADER.format(
+            sheet=table.sheet, rows=LIMITS.header_search_rows, required="、".join(REQUIRED)))
+        return plan
+    columns = _columns(table, plan)
+    _check_rows(session, table, columns, plan, progress)
     return plan
 
 
+def _columns(table: Table, plan: ImportPlan) -> dict[int, str]:
+    """The sheet's columns PubDesk knows (by name, spaces ignored), and notes on the rest."""
+    known = {header_text(c.header): c.header for c in COLUMNS}
+    columns: dict[int, str] = {}
+    unknown = []
+    for index, header in sorted(table.headers.items()):
+        name = known.get(header_text(header))
+        if name is not None and name not in columns.values():
+            columns[index] = name
+        elif header:
+            unknown.append(header)
+    if table.rows_above:
+        plan.notes.append(TITLE_ROWS.format(row=table.header_row, count=table.rows_above))
+    if unknown:
+        plan.notes.append(UNKNOWN_COLUMNS.format(columns="、".join(unknown)))
+    hidden = [columns[c] for c in table.hidden_columns if c in columns]
+    if hidden:
+        plan.notes.append(HIDDEN_COLUMNS.format(columns="、".join(hidden)))
+    return columns
+
+
+def _check_rows(session: Session, table: Table, columns: dict[int, str], plan: ImportPlan,
+                   progress: Callable[[int, int], None] | None) -> None:
+    """Check each row of `table` into `plan.rows`."""
+    create_units = plan.create_units
+    units = _unit_names(session)
+    taken = {kind: _holders(session, kind) for kind in ("gpn", "isbn")}
+    twins = {_twin_key(p) for p in session.execute(select(
+        Publication.unit_id, Publication.title, Publication.subtitle, Publication.pub_type,
+        Publication.form, Publication.edition, Publication.printing,
+        Publication.published_year, Publication.published_month))}
+    seen: dict[str, dict[str, list[_Holder]]] = {"gpn": {}, "isbn": {}}
+    missing: dict[str, None] = {}
+    for index, line in enumerate(table.rows):
+        if progress is not None and index % 500 == 0:
+            progress(index, len(table.rows))
+        values = {columns[c]: v for c, v in line.cells.items() if c in columns}
+        row = ImportRow(line.number, values.get("題名", "").strip())
+        plan.rows.append(row)
+        if line.hidden:
+            row.problems.append(HIDDEN_ROW)
+            continue
+        data = _row_data(values, units, row, create_units)
+        if row.new_unit or (not data.unit_id and values.get("出版機關", "").strip()):
+            missing[values.get("出版機關", "").strip()] = None
+        try:
+            clean, warnings = validate_publication(data)
+        except ValidationError as exc:
+            row.problems += [p.message for p in exc.problems]
+            continue
+        row.warnings += warnings
+        _check_numbers(row, clean, taken, seen)
+        if not (clean.gpn or clean.isbn) and _twin_key(clean) in twins:
+            row.problems.append(SAME_RECORD_IN_DATABASE.format(title=clean.title))
+        row.data = clean
+    plan.missing_units = list(missing)
+
+
 def apply_import(session: Session, plan: ImportPlan) -> list[int]:
-    """Write the importable rows (one transaction: the caller's session); returns new ids."""
+    """Write the importable rows (one transaction: the caller's session); returns new ids.
+    Units the plan was allowed to create are created first; a reprint is linked to the
+    earliest printing of its work that shares its number."""
+    from app.services.units import UnitData, save_unit
+
+    created: dict[str, int] = {}
+    for name in dict.fromkeys(row.new_unit for row in plan.importable if row.new_unit):
+        created[name] = save_unit(session, UnitData(full_name=name))
     ids = []
     for row in plan.importable:
         assert row.data is not None
-        ids.append(create_publication(session, row.data).id)
+        data = replace(row.data, unit_id=created[row.new_unit]) if row.new_unit else row.data
+        ids.append(create_publication(session, data).id)
+    _link_reprints(session, ids)
     return ids
+
+
+def _link_reprints(session: Session, ids: list[int]) -> None:
+    """Each new publication that shares its GPN or ISBN with an earlier printing of the same
+    work becomes, as 「由此新增 → 再刷」 would have made it, a reprint of the first printing."""
+    new = set(ids)
+    for pub in session.scalars(select(Publication).where(Publication.id.in_(ids))):
+        number_filters = [getattr(Publication, kind) == getattr(pub, kind)
+                          for kind in ("gpn", "isbn") if getattr(pub, kind)]
+        if not number_filters:
+            continue
+        first = session.scalars(select(Publication).where(
+            or_(*number_filters), Publication.id != pub.id)
+            .order_by(Publication.printing, Publication.id)).first()
+        if first is None or not may_share_numbers(first, pub) or \
+                first.printing > pub.printing:
+            continue
+        known = session.scalar(select(PublicationRelation.id).where(
+            PublicationRelation.source_id == pub.id, PublicationRelation.target_id == first.id))
+        if known is None and (first.id not in new or first.printing < pub.printing):
+            session.add(PublicationRelation(source_id=pub.id, target_id=first.id,
+                                            kind=RelationKind.REPRINT_OF))
+    session.flush()

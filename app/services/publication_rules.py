@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any
 
 from app.errors import FieldProblem, ValidationError
 from app.identifiers import validate_gpn, validate_isbn, validate_isrc, validate_issn
@@ -172,3 +173,17 @@ def validate_publication(data: PublicationData) -> tuple[PublicationData, list[s
         # first shipment, consent sent).
         clean = replace(clean, status=PublicationStatus.NUMBERED)
     return clean, warnings
+
+
+def same_work_key(pub: Any) -> tuple[str, str, str, str, int]:
+    """What makes two records the same work in §4(二)'s sense: title, subtitle, type, form
+    and edition (a PublicationData or a Publication)."""
+    return (pub.title.strip(), pub.subtitle.strip(), str(pub.pub_type), str(pub.form),
+            int(pub.edition))
+
+
+def may_share_numbers(a: Any, b: Any) -> bool:
+    """§4(二): two publications may carry the same GPN and ISBN only when one is a reprint of
+    the other — the same work in another printing. A revised edition or another form needs
+    numbers of its own; the same printing twice is the same publication twice."""
+    return same_work_key(a) == same_work_key(b) and int(a.printing) != int(b.printing)

@@ -1028,9 +1028,28 @@
         <translation>匯入 %1</translation>
     </message>
     <message>
-        <source>%1 rows: %2 can be imported, %3 have problems and will be left out. Nothing has been written yet.</source>
-        <translation>共 %1 列：%2 列可匯入，%3 列有問題，將不匯入。目前尚未寫入任何資料。</translation>
+        <source>Sheet %4 — %1 rows: %2 can be imported, %3 have problems and will be left out. Nothing has been written yet.</source>
+        <translation>工作表 %4：共 %1 列，%2 列可匯入，%3 列有問題，將不匯入。目前尚未寫入任何資料。</translation>
     </message>
+    <message>
+        <source>Create the units named in the list that are not set up yet (%1)</source>
+        <translation>建立清單中的新機關（尚未設定：%1）</translation>
+    </message>
+    <message>
+        <source>Import %1 publications</source>
+        <translation>匯入 %1 筆出版品</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>匯入中…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
     <message>
         <source>Row</source>
         <translation>列</translation>
@@ -1046,18 +1065,6 @@
     <message>
         <source>Will be imported</source>
         <translation>將匯入</translation>
-    </message>
-    <message>
-        <source>Import %1 publications</source>
-        <translation>匯入 %1 筆出版品</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>匯入中…</translation>
     </message>
 </context>
 <context>
@@ -2058,8 +2065,24 @@ translators</source>
         <translation>匯入出版品清單</translation>
     </message>
     <message>
+        <source>Spreadsheets (*.xlsx *.ods);;All files (*)</source>
+        <translation>試算表 (*.xlsx *.ods);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the list: %1 rows so far</source>
+        <translation>正在讀取清單：已讀 %1 列</translation>
+    </message>
+    <message>
         <source>Checking row %1 of %2</source>
         <translation>正在檢查第 %1 列，共 %2 列</translation>
+    </message>
+    <message>
+        <source>Which sheet?</source>
+        <translation>匯入哪一個工作表？</translation>
+    </message>
+    <message>
+        <source>Several sheets of %1 hold a publication list. Import which one?</source>
+        <translation>%1 有幾個工作表都有出版品清單，要匯入哪一個？</translation>
     </message>
     <message>
         <source>Checking the list…</source>

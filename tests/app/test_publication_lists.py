@@ -93,7 +93,7 @@ def test_bad_rows_are_reported_and_nothing_is_written_until_confirmed(
     assert (good.published_year, good.published_month, good.price_ntd) == (2026, 8, 450)
     assert [p.name for p in good.contributors] == ["王小明", "陳美華"]
     assert "檢查碼" in " ".join(by_title["檢查碼錯"].problems)
-    assert "不在設定的機關" in " ".join(by_title["機關錯"].problems)
+    assert "還沒有設定" in " ".join(by_title["機關錯"].problems)
     assert "已在資料庫的書" in " ".join(by_title["GPN 已用"].problems)
     blank = by_title[""]
     assert any("題名" in p for p in blank.problems)
@@ -185,3 +185,79 @@ def test_an_edition_of_zero_is_refused_not_taken_as_the_first(db: Database, unit
     assert empty.ok
     assert empty.data is not None
     assert empty.data.edition == 1
+
+
+HOSTILE_TITLES = ["=1+1", "=cmd|' /C calc'!A0", "_x0041_ 不是 A", "𠀋𡘙𪚥的產業史",
+                  "造字\U000f0001測試", "引號\"與<角括號>&", "長" * 300]
+
+
+def test_the_round_trip_is_exact_for_reprints_hostile_texts_and_an_empty_database(
+        db: Database, tmp_path: Path, locations: Locations) -> None:
+    """Export → import into a database with no unit at all: every exported column comes
+    back, the reprints (same GPN and ISBN, as 由此新增 → 再刷 makes them) import as reprints
+    linked to their first printing, units are created from the file."""
+    from app.models import CipStatus, PublicationRelation, RelationKind
+    from app.services.publications import copy_publication, publication_data, update_publication
+
+    if not locations.database_url.startswith("sqlite"):
+        pytest.skip("the second, empty database is a SQLite file; PostgreSQL covers the first")
+    build_sample(db)
+    with db.session() as session:
+        unit = session.scalars(select(PublishingUnit)).first()
+        assert unit is not None
+        unit_id = unit.id
+    first = add_book(db, unit_id, "再刷的書", gpn="1011500999", isbn="9789860000016",
+                     audience="一般大眾", online_url="https://example.gov.tw/b",
+                     cip_status=CipStatus.RECEIVED,
+                     cip_text="國家圖書館出版品預行編目（CIP）資料\n552.33　115012345\n面；　公分")
+    with db.session() as session:
+        second = copy_publication(session, first, RelationKind.REPRINT_OF).id
+        third = copy_publication(session, second, RelationKind.REPRINT_OF).id
+    for title in HOSTILE_TITLES:
+        add_book(db, unit_id, title, gpn=None, summary="第一段\n\n　第二段  ")
+    with db.session() as session:
+        data, version = publication_data(session, third)
+        data.online_registered = True
+        update_publication(session, third, data, expected_version=version)
+        exported = export_publications(session, tmp_path / "list.xlsx")
+    empty = open_database(resolve_locations(tmp_path / "empty", environ={}))
+    try:
+        with empty.session() as session:
+            plan = plan_import(session, tmp_path / "list.xlsx")
+            assert plan.missing_units
+            assert not plan.importable
+            plan = plan_import(session, tmp_path / "list.xlsx", create_units=True)
+            assert plan.rejected == [], [(r.title, r.problems) for r in plan.rejected]
+            assert len(apply_import(session, plan)) == exported
+        assert comparable(empty) == comparable(db)
+        with empty.session() as session:
+            reprints = session.scalars(select(PublicationRelation).where(
+                PublicationRelation.kind == RelationKind.REPRINT_OF)).all()
+            by_id = {p.id: p for p in session.scalars(select(Publication))}
+            pairs = sorted((by_id[r.source_id].printing, by_id[r.target_id].printing)
+                           for r in reprints if by_id[r.source_id].title == "再刷的書")
+            assert pairs == [(2, 1), (3, 1)]
+            # the same list again: every row is already there, nothing is doubled
+            again = plan_import(session, tmp_path / "list.xlsx", create_units=True)
+            assert again.importable == []
+            assert all("已在資料庫中" in " ".join(r.problems) or "已用於" in " ".join(r.problems)
+                       or not (r.data and (r.data.gpn or r.data.isbn)) for r in again.rows)
+    finally:
+        empty.dispose()
+
+
+def test_an_unrelated_book_with_a_taken_number_is_still_refused(
+        db: Database, unit_id: int, tmp_path: Path) -> None:
+    """§4(二): only a reprint of the same work may share a GPN/ISBN."""
+    add_book(db, unit_id, "原來的書", gpn="1011500057")
+    with db.session() as session:
+        unit = session.scalars(select(PublishingUnit)).one().full_name
+    path = write_sheet(tmp_path / "in.xlsx", [
+        {"出版機關": unit, "題名": "原來的書", "GPN": "1011500057", "刷次": 2},
+        {"出版機關": unit, "題名": "別的書", "GPN": "1011500057"},
+        {"出版機關": unit, "題名": "原來的書", "GPN": "1011500057", "版次": 2},
+    ])
+    with db.session() as session:
+        plan = plan_import(session, path)
+    results = [(r.title, r.ok) for r in plan.rows]
+    assert results == [("原來的書", True), ("別的書", False), ("原來的書", False)]

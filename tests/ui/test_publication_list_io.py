@@ -45,8 +45,9 @@ def test_import_shows_the_report_then_writes_only_when_confirmed(make_window, qt
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     dialog = shown[0]
     qtbot.addWidget(dialog)
-    assert dialog.table.rowCount() == 2
-    assert "檢查碼" in dialog.table.item(1, 2).text()
+    model = dialog.table.model()
+    assert model.rowCount() == 2
+    assert "檢查碼" in model.index(1, 2).data()
     assert dialog.import_button.isEnabled()
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(Publication)) == before
