@@ -92,3 +92,31 @@ AUDIT_PROBLEMS = {
     "unchained": "紀錄沒有雜湊值",
     "anchor": "本機先前記下的檢查點已不在或已被改寫",
 }
+
+# What went wrong with a file, by the operating system's error (app.os_errors.sentence): each
+# names the file and says what to do; the system's own English text is never shown.
+OS_NOT_FOUND = "找不到「{path}」：檔案或資料夾不存在，可能已被移動、改名或刪除。請確認位置後再試。"
+OS_NO_PERMISSION = ("您沒有存取「{path}」的權限。請改用您有權限的資料夾，"
+                    "或請資訊人員開放這個檔案或資料夾的權限。")
+OS_DENIED_OR_IN_USE = ("無法存取「{path}」：它可能正由另一個程式開著（例如 Word、Excel 或 Acrobat），"
+                       "或您沒有權限。請關閉使用它的程式後再試；仍然不行，請改用其他資料夾或洽資訊人員。")
+OS_IN_USE = "「{path}」正由另一個程式使用中（例如在 Word、Excel 或 Acrobat 中開著），請關閉它後再試。"
+OS_READ_ONLY = ("「{path}」位於唯讀的磁碟或資料夾（例如光碟、防寫的隨身碟或唯讀的網路資料夾），無法寫入。"
+                "請改用其他資料夾，或請資訊人員開放寫入。")
+OS_DISK_FULL = "「{path}」所在的磁碟已滿，無法寫入。請清出空間，或改存到其他磁碟後再試。"
+OS_QUOTA = "您在「{path}」所在磁碟的配額已用完，無法寫入。請刪除不需要的檔案，或請資訊人員提高配額。"
+OS_IS_FOLDER = "「{path}」是資料夾，不是檔案。請選擇檔案，或換一個不與資料夾同名的檔名。"
+OS_NOT_FOLDER = "「{path}」的路徑中有一段是檔案而不是資料夾。請確認位置，或改用其他資料夾。"
+OS_NAME_TOO_LONG = "「{path}」的路徑或檔名太長。請改用較短的資料夾路徑或檔名後再試。"
+OS_INVALID_NAME = "「{path}」的檔名含有 Windows 不允許的字元（\\ / : * ? \" < > |）。請換一個檔名。"
+OS_EXISTS = "「{path}」已經存在。請換一個名稱，或先移走現有的檔案。"
+OS_BUSY = "「{path}」正被系統或其他程式使用中。請稍候再試，或關閉可能使用它的程式。"
+OS_IO = ("讀寫「{path}」時磁碟或裝置發生錯誤（磁碟可能損壞，或隨身碟、網路磁碟已中斷）。"
+         "請確認裝置後再試；若一再發生，請洽資訊人員檢查磁碟。")
+OS_NETWORK = "連不到「{path}」所在的網路位置（網路磁碟或共用資料夾）。請確認網路連線與共用資料夾可用後再試。"
+OS_TOO_MANY_FILES = "同時開啟的檔案太多，無法開啟「{path}」。請關閉一些視窗或程式後再試。"
+OS_BLOCKED = "防毒軟體擋下了「{path}」。請洽資訊人員確認這個檔案是否安全。"
+OS_FAILED = ("無法存取「{path}」（錯誤代碼 {code}）。請確認檔案位置與權限後再試；"
+             "若一再發生，請把錯誤代碼告訴資訊人員。")
+OS_FAILED_NO_CODE = "無法存取「{path}」。請確認檔案位置與權限後再試；若一再發生，請洽資訊人員。"
+OS_UNNAMED_FILE = "未指明的檔案"
