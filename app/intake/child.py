@@ -21,7 +21,10 @@ from typing import IO, Any
 from app.errors import PubDeskError
 from app.intake.limits import LIMITS, LimitExceeded, Limits
 from app.intake.messages import CANCELLED, OUT_OF_MEMORY, READER_FAILED, TIMED_OUT
-from app.intake.table import Table, read_table
+from app.intake.sheet import Row
+from app.intake.table import Table, read_table, row_from_json, row_json
+
+ROWS_PER_LINE = 1000
 
 
 class ReadCancelled(PubDeskError):
@@ -37,10 +40,18 @@ def run_child(request: str, out: IO[bytes] | None = None) -> int:
         stream.write(json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n")
         stream.flush()
 
+    batch: list[Row] = []
+
+    def sink(row: Row) -> None:  # rows leave as they are read: the child holds a batch
+        batch.append(row)
+        if len(batch) == ROWS_PER_LINE:
+            say({"rows": [row_json(r) for r in batch]})
+            batch.clear()
+
     try:
         table = read_table(Path(options["path"]), list(options["required"]),
                            sheet=options.get("sheet"), preferred=options.get("preferred", ""),
-                           progress=lambda rows: say({"progress": rows}))
+                           progress=lambda rows: say({"progress": rows}), sink=sink)
     except LimitExceeded as exc:
         say({"error": exc.message, "limit": exc.limit})
         return 1
@@ -55,6 +66,8 @@ def run_child(request: str, out: IO[bytes] | None = None) -> int:
 
         say({"error": sentence(exc, options["path"]), "limit": "os"})
         return 1
+    if batch:
+        say({"rows": [row_json(r) for r in batch]})
     say({"table": table.to_json()})
     return 0
 
@@ -79,6 +92,7 @@ def read_table_bounded(path: Path, required: list[str], *, sheet: str | None = N
     package_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     lines: list[bytes] = []
+    rows: list[Row] = []
     with _started([*_command(), request], env, limits.memory_mb) as process:
         assert process.stdout is not None
 
@@ -87,6 +101,8 @@ def read_table_bounded(path: Path, required: list[str], *, sheet: str | None = N
                 if line.startswith(b'{"progress"'):
                     if progress is not None:
                         progress(int(json.loads(line)["progress"]))
+                elif line.startswith(b'{"rows"'):
+                    rows.extend(row_from_json(item) for item in json.loads(line)["rows"])
                 else:
                     lines.append(line)
 
@@ -113,6 +129,12 @@ def read_table_bounded(path: Path, required: list[str], *, sheet: str | None = N
         errors.seek(0)
         detail = errors.read().decode("utf-8", "replace").strip().splitlines()
         errors.close()
+    return _outcome(path, limits, lines, rows, detail, process.returncode)
+
+
+def _outcome(path: Path, limits: Limits, lines: list[bytes], rows: list[Row],
+             detail: list[str], returncode: int | None) -> Table:
+    """The table the child sent, or the sentence for why it did not."""
     answer: dict[str, Any] = {}
     for line in lines:
         try:
@@ -120,14 +142,16 @@ def read_table_bounded(path: Path, required: list[str], *, sheet: str | None = N
         except ValueError:
             continue
     if "table" in answer:
-        return Table.from_json(answer["table"])
+        table = Table.from_json(answer["table"])
+        table.rows = rows
+        return table
     memory = f"{limits.memory_mb} MB"
     if answer.get("limit") == "memory" or any("MemoryError" in line for line in detail[-3:]):
         raise LimitExceeded(OUT_OF_MEMORY.format(name=path.name, limit=memory),
                             limit="memory", path=str(path))
     if "error" in answer:
         raise LimitExceeded(answer["error"], limit=str(answer.get("limit")), path=str(path))
-    if process.returncode is not None and process.returncode < 0:  # killed: the memory bound
+    if returncode is not None and returncode < 0:  # killed: the memory bound
         raise LimitExceeded(OUT_OF_MEMORY.format(name=path.name, limit=memory),
                             limit="memory", path=str(path))
     raise LimitExceeded(READER_FAILED.format(name=path.name,

@@ -80,7 +80,9 @@ class Counter:
     def data_rows(self, count: int) -> None:
         """`count` more rows with data."""
         self.with_data += count
-        if self.with_data > self.limits.data_rows:
+        # the header and the title rows above it count here; the import's own bound on the
+        # rows below the header is exact (app.intake.table)
+        if self.with_data > self.limits.data_rows + self.limits.header_search_rows:
             raise LimitExceeded(TOO_MANY_DATA_ROWS.format(
                 name=self.file_name, sheet=self.sheet, limit=f"{self.limits.data_rows:,}"),
                 limit="data_rows", path=self.file_name)

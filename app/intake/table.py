@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +49,7 @@ class Table:
                 "sheets": [[s.name, s.visible, s.active] for s in self.sheets],
                 "header_row": self.header_row,
                 "headers": [[c, h] for c, h in self.headers.items()],
-                "rows": [[r.number, r.hidden, [[c, v] for c, v in r.cells.items()]]
-                         for r in self.rows],
+                "rows": [row_json(r) for r in self.rows],
                 "hidden_columns": self.hidden_columns, "rows_above": self.rows_above,
                 "choices": self.choices}
 
@@ -62,10 +61,20 @@ class Table:
             sheets=[SheetInfo(str(n), bool(v), bool(a)) for n, v, a in data["sheets"]],
             header_row=int(data["header_row"]),
             headers={int(c): str(h) for c, h in data["headers"]},
-            rows=[Row(int(n), bool(h), {int(c): str(v) for c, v in cells})
-                  for n, h, cells in data["rows"]],
+            rows=[row_from_json(item) for item in data["rows"]],
             hidden_columns=[int(c) for c in data["hidden_columns"]],
             rows_above=int(data["rows_above"]), choices=[str(c) for c in data["choices"]])
+
+
+def row_json(row: Row) -> list[Any]:
+    """A row for the pipe: [number, hidden, [[column, value], …]]."""
+    return [row.number, row.hidden, [[c, v] for c, v in row.cells.items()]]
+
+
+def row_from_json(item: list[Any]) -> Row:
+    """A row back from the pipe."""
+    number, hidden, cells = item
+    return Row(int(number), bool(hidden), {int(c): str(v) for c, v in cells})
 
 
 def open_workbook(path: Path, limits: Limits = LIMITS) -> Workbook:
@@ -92,8 +101,10 @@ def _header(rows: Iterable[Row], required: list[str], search: int) -> tuple[Row 
 
 def read_table(path: Path, required: list[str], *, sheet: str | None = None,
                preferred: str = "", limits: Limits = LIMITS,
-               progress: Progress | None = None) -> Table:
-    """Read the list in `path` (in this process: `app.intake.child` runs it bounded)."""
+               progress: Progress | None = None,
+               sink: Callable[[Row], None] | None = None) -> Table:
+    """Read the list in `path` (in this process: `app.intake.child` runs it bounded). With
+    `sink`, each row below the header goes there as it is read instead of into `rows`."""
     book = open_workbook(path, limits)
     try:
         sheets = book.sheets()
@@ -112,13 +123,14 @@ def read_table(path: Path, required: list[str], *, sheet: str | None = None,
                 return Table(sheet="", sheets=sheets, choices=with_list)
             else:
                 sheet = next((s.name for s in visible if s.active), visible[0].name)
-        return _read(book, path, sheet, sheets, required, limits, progress)
+        return _read(book, path, sheet, sheets, required, limits, progress, sink)
     finally:
         book.close()
 
 
 def _read(book: Workbook, path: Path, sheet: str, sheets: list[SheetInfo],
-          required: list[str], limits: Limits, progress: Progress | None) -> Table:
+          required: list[str], limits: Limits, progress: Progress | None,
+          sink: Callable[[Row], None] | None) -> Table:
     read = SheetRead()
     rows = book.rows(sheet, read)
     table = Table(sheet=sheet, sheets=sheets)
@@ -134,14 +146,15 @@ def _read(book: Workbook, path: Path, sheet: str, sheets: list[SheetInfo],
         return table
     table.header_row, table.rows_above = header.number, above
     table.headers = {c: v.strip() for c, v in header.cells.items()}
-    table.rows = [row for row in seen if row.number > header.number]
-    for row in rows:
-        table.rows.append(row)
-        if len(table.rows) > limits.data_rows:
+    keep = table.rows.append if sink is None else sink
+    below = chain((r for r in seen if r.number > header.number), rows)
+    for count, row in enumerate(below, start=1):
+        if count > limits.data_rows:
             raise LimitExceeded(TOO_MANY_DATA_ROWS.format(
                 name=path.name, sheet=sheet, limit=f"{limits.data_rows:,}"),
                 limit="data_rows", path=str(path))
-        if progress is not None and len(table.rows) % 1000 == 0:
-            progress(len(table.rows))
+        keep(row)
+        if progress is not None and count % 1000 == 0:
+            progress(count)
     table.hidden_columns = sorted(c for c in read.hidden_columns if c in table.headers)
     return table
