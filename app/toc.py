@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from app.errors import ValidationError
+from app.intake.limits import TOC_PASTE_CHARS, LimitExceeded
+from app.intake.messages import TOC_TOO_LONG
 from app.models.enums import TocKind
 
 
@@ -175,6 +177,9 @@ def parse_toc_text(text: str) -> list[TocLine]:
     the way an outline reads; unnumbered lines (序, 參考文獻, 圖目次) take their level from
     indentation, top level when not indented. A line without a page number keeps an empty page.
     """
+    if len(text) > TOC_PASTE_CHARS:
+        raise LimitExceeded(TOC_TOO_LONG.format(count=f"{len(text):,}",
+                                                limit=f"{TOC_PASTE_CHARS:,}"), limit="toc")
     lines: list[TocLine] = []
     style_levels: dict[str, int] = {}
     previous_level = 0

@@ -126,6 +126,8 @@ def read_table_bounded(path: Path, required: list[str], *, sheet: str | None = N
             time.sleep(0.02)
         reader.join()
         drain.join()
+        if cancelled is not None and cancelled():
+            raise ReadCancelled(CANCELLED.format(name=path.name))
         errors.seek(0)
         detail = errors.read().decode("utf-8", "replace").strip().splitlines()
         errors.close()

@@ -55,6 +55,9 @@ READER_FAILED = ("讀取「{name}」時發生未預期的錯誤（{detail}），
                  "另存新檔再匯入；若一再發生，請把檔案交給資訊人員。沒有匯入任何資料。")
 CANCELLED = "已取消讀取「{name}」。沒有匯入任何資料。"
 
+TOC_TOO_LONG = ("貼上的目次有 {count} 個字，超過上限 {limit} 字，不像一本書的目次（可能貼成了全文）。"
+                "請只複製目次的部分再貼上。目次沒有更動。")
+
 
 # The publication list (app.services.publication_lists)
 

@@ -33,6 +33,7 @@ class Table:
 
     sheet: str
     sheets: list[SheetInfo]
+    file_name: str = ""
     header_row: int = 0
     """1-based; 0 when no row among the first ones holds the required column names."""
     headers: dict[int, str] = field(default_factory=dict)
@@ -45,7 +46,7 @@ class Table:
 
     def to_json(self) -> dict[str, Any]:
         """For the pipe from the reading child."""
-        return {"sheet": self.sheet,
+        return {"sheet": self.sheet, "file_name": self.file_name,
                 "sheets": [[s.name, s.visible, s.active] for s in self.sheets],
                 "header_row": self.header_row,
                 "headers": [[c, h] for c, h in self.headers.items()],
@@ -57,7 +58,7 @@ class Table:
     def from_json(cls, data: dict[str, Any]) -> Table:
         """Back from the pipe."""
         return cls(
-            sheet=str(data["sheet"]),
+            sheet=str(data["sheet"]), file_name=str(data.get("file_name", "")),
             sheets=[SheetInfo(str(n), bool(v), bool(a)) for n, v, a in data["sheets"]],
             header_row=int(data["header_row"]),
             headers={int(c): str(h) for c, h in data["headers"]},
@@ -120,7 +121,7 @@ def read_table(path: Path, required: list[str], *, sheet: str | None = None,
             elif len(with_list) == 1:
                 sheet = with_list[0]
             elif with_list:
-                return Table(sheet="", sheets=sheets, choices=with_list)
+                return Table(sheet="", sheets=sheets, file_name=path.name, choices=with_list)
             else:
                 sheet = next((s.name for s in visible if s.active), visible[0].name)
         return _read(book, path, sheet, sheets, required, limits, progress, sink)
@@ -133,7 +134,7 @@ def _read(book: Workbook, path: Path, sheet: str, sheets: list[SheetInfo],
           sink: Callable[[Row], None] | None) -> Table:
     read = SheetRead()
     rows = book.rows(sheet, read)
-    table = Table(sheet=sheet, sheets=sheets)
+    table = Table(sheet=sheet, sheets=sheets, file_name=path.name)
     seen: list[Row] = []
 
     def remembered() -> Iterable[Row]:

@@ -24,10 +24,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import ValidationError
-from app.intake.child import read_table_bounded
+from app.intake.child import ReadCancelled, read_table_bounded
 from app.intake.limits import LIMITS
 from app.intake.messages import (
     ALREADY_IN_DATABASE,
+    CANCELLED,
     HIDDEN_COLUMNS,
     HIDDEN_ROW,
     HIDDEN_SHEETS,
@@ -489,7 +490,7 @@ def plan_import(session: Session, path: Path,
             sheet=table.sheet, rows=LIMITS.header_search_rows, required="、".join(REQUIRED)))
         return plan
     columns = _columns(table, plan)
-    _check_rows(session, table, columns, plan, progress)
+    _check_rows(session, table, columns, plan, progress, cancelled)
     return plan
 
 
@@ -515,7 +516,8 @@ def _columns(table: Table, plan: ImportPlan) -> dict[int, str]:
 
 
 def _check_rows(session: Session, table: Table, columns: dict[int, str], plan: ImportPlan,
-                   progress: Callable[[int, int], None] | None) -> None:
+                progress: Callable[[int, int], None] | None,
+                cancelled: Callable[[], bool] | None) -> None:
     """Check each row of `table` into `plan.rows`."""
     create_units = plan.create_units
     units = _unit_names(session)
@@ -527,8 +529,11 @@ def _check_rows(session: Session, table: Table, columns: dict[int, str], plan: I
     seen: dict[str, dict[str, list[_Holder]]] = {"gpn": {}, "isbn": {}}
     missing: dict[str, None] = {}
     for index, line in enumerate(table.rows):
-        if progress is not None and index % 500 == 0:
-            progress(index, len(table.rows))
+        if index % 500 == 0:
+            if cancelled is not None and cancelled():
+                raise ReadCancelled(CANCELLED.format(name=table.file_name))
+            if progress is not None:
+                progress(index, len(table.rows))
         values = {columns[c]: v for c, v in line.cells.items() if c in columns}
         row = ImportRow(line.number, values.get("題名", "").strip())
         plan.rows.append(row)

@@ -284,3 +284,14 @@ def test_nothing_is_written_by_a_refused_file(db: Database, tmp_path: Path,
         with pytest.raises(LimitExceeded), db.session() as session:
             plan_import(session, path)
         assert _publications(db) == before
+
+
+def test_a_pasted_toc_is_bounded() -> None:
+    """A whole book pasted where its TOC belongs is refused in words, before parsing."""
+    from app.intake.limits import TOC_PASTE_CHARS
+    from app.toc import parse_toc_text
+
+    with pytest.raises(LimitExceeded) as refused:
+        parse_toc_text("第一章 緒論 ...... 1\n" * (TOC_PASTE_CHARS // 10))
+    assert refused.value.limit == "toc"
+    assert "目次沒有更動" in refused.value.message

@@ -71,3 +71,54 @@ def test_export_writes_the_list(make_window, qtbot, tmp_path: Path, monkeypatch,
     qtbot.waitUntil(lambda: any("清單.xlsx" in text for _kind, text in modal_dialogs),
                     timeout=20_000)
     QApplication.processEvents()
+
+
+def test_cancel_ends_the_reading_child_at_once(make_window, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                               monkeypatch) -> None:
+    """The list is read in a bounded child process; 取消 kills it, the window answers at
+    once and no report appears (the GUI used to parse in a thread and ignore Cancel)."""
+    import time
+
+    import psutil
+
+    from tests import hostile_files as hostile
+    from ui.worker import ProgressDialog
+
+    window, _db, _ = make_window()
+    rows = [hostile.row(1, ["出版機關", "題名"])] + [
+        hostile.row(n, ["經濟部", f"第 {n} 本書，題名夠長以免壓縮得太好 {n * 7919 % 100003}"])
+        for n in range(2, 100_001)]
+    path = hostile.write_xlsx(tmp_path / "big.xlsx",
+                              [("清單", "visible", hostile.sheet_xml(rows))])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *_a, **_k: (str(path), "")))
+    shown: list[object] = []
+    monkeypatch.setattr(ImportReportDialog, "open", lambda self: shown.append(self))  # noqa: PLW0108 (a method: gets self)
+
+    def readers() -> list[psutil.Process]:
+        found = []
+        for process in psutil.Process().children(recursive=True):
+            try:
+                if "read-sheet" in " ".join(process.cmdline()):
+                    found.append(process)
+            except psutil.Error:  # a zombie or one that just ended: not reading
+                continue
+        return found
+
+    window.import_publication_list()
+    qtbot.waitUntil(lambda: bool(readers()), timeout=20_000)
+    title = QApplication.translate("PublicationLists", "Checking the list…")
+    dialogs = [d for d in window.findChildren(ProgressDialog) if d.windowTitle() == title]
+    assert len(dialogs) == 1
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    qtbot.waitUntil(dialogs[0].isVisible, timeout=5_000)
+    button = dialogs[0].findChild(QPushButton)
+    asked = time.monotonic()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # 取消, as the officer presses it
+    from ui import worker
+
+    qtbot.waitUntil(lambda: not readers() and not worker._RUNNING, timeout=5_000)
+    assert time.monotonic() - asked < 2
+    assert shown == []  # cancelled while reading or while checking: no report, nothing kept
