@@ -33,8 +33,15 @@ UP_TO_DATE = "資料庫結構已是最新版（{revision}），不需要升級�
 DATABASE_FAILED = "資料庫發生錯誤：{detail}"
 NOT_A_DATABASE = "「{path}」不是 PubDesk 資料庫檔案（可能是其他檔案被改了名稱）。請選擇正確的資料庫。"
 FOLDER_NOT_WRITABLE = (
-    "無法在資料夾「{path}」建立或寫入 PubDesk 的資料（{detail}）。請選擇另一個您有權限寫入的資料夾"
-    "（視窗中按「選擇其他資料夾」，或命令列加上 --data-dir），或請資訊人員開放這個資料夾的寫入權限。")
+    "PubDesk 無法在資料夾「{path}」寫入資料（資料庫要在它的資料夾裡寫入暫存檔）。{reason}"
+    "要換資料夾，請在視窗中按「選擇其他資料夾」，或在命令列加上 --data-dir。")
+DATABASE_FILE_READ_ONLY = ("資料庫檔案「{path}」是唯讀的（或您沒有寫入它的權限），PubDesk 無法儲存。"
+                           "請在檔案的「內容」中取消「唯讀」，或請資訊人員開放寫入權限。")
+DATABASE_CANNOT_OPEN = ("無法開啟資料庫檔案「{path}」。請確認它與它所在的資料夾都還在、您有權限讀寫，"
+                        "且磁碟仍連接著（隨身碟、網路磁碟）。")
+SQLITE_FILE_DAMAGED = "「{path}」已損壞，或不是 SQLite 資料庫檔案。"
+SQLITE_FAILED = ("處理資料庫檔案「{path}」時發生錯誤（SQLite 錯誤代碼 {code}）。請再試一次；"
+                 "若一再發生，請把錯誤代碼告訴資訊人員。")
 NETWORK_SHARE = (
     "資料庫「{path}」位於網路磁碟。為避免資料損壞，已停用 WAL 模式，且同一時間請只由一台電腦使用；"
     "多人共用請改用伺服器資料庫（--db postgresql://…）。"
@@ -52,9 +59,16 @@ PG_DUMP_MISSING = ("這部電腦找不到 PostgreSQL 的備份程式 pg_dump，�
 RESTORE_WRONG_KIND = ("「{path}」與目前的資料庫不同種類（SQLite 檔案的備份只能還原到 SQLite，"
                       "伺服器的備份只能還原到伺服器）。目前的資料庫未被更動。")
 BACKUP_FAILED = "備份失敗：{detail}。資料庫未被更動。"
+BACKUP_NOT_WRITTEN = "備份失敗。{reason}資料庫未被更動。"
+PG_DUMP_TIMED_OUT = "備份失敗：pg_dump 執行超過 {minutes} 分鐘仍未完成。資料庫未被更動。"
+RESTORE_FAILED = "還原失敗。{reason}還原前的資料已另存為「{safety}」。"
+RESTORE_OVER_BROKEN_FAILED = "還原失敗。{reason}原本的資料庫檔案保持原狀。"
 BACKUP_DISK_FULL = "備份失敗：磁碟空間不足（{path}）。請清出空間或選擇其他資料夾。"
 RESTORE_NOT_FOUND = "找不到備份檔「{path}」。"
 RESTORE_INVALID = "「{path}」不是可還原的 PubDesk 備份：{detail}。目前的資料庫未被更動。"
+RESTORE_UNREADABLE = "無法讀取備份檔。{reason}目前的資料庫未被更動。"
+RESTORE_DAMAGED = ("備份檔「{path}」已損壞（SQLite 的完整性檢查沒有通過），無法還原。請改選其他備份；"
+                   "目前的資料庫未被更動。")
 RESTORE_TOO_NEW = "備份檔「{path}」由較新版本的 PubDesk 建立，無法還原。目前的資料庫未被更動。"
 OFFICE_SERVER_TOO_OLD = ("這台 PostgreSQL 伺服器是 {version} 版；PubDesk 需要 13 版或更新的版本。"
                          "請資訊人員升級伺服器，資料庫未被更動。")

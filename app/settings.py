@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from app.errors import PubDeskError
+
 LANGUAGES = ("zh_TW", "en")
 
 
@@ -84,11 +86,19 @@ def load_settings(path: Path) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path) -> None:
-    """Write atomically (temporary file, then rename)."""
+    """Write atomically (temporary file, then rename); a failure is a PubDeskError saying
+    why (app.os_errors), and leaves no temporary file behind."""
     data = asdict(settings)
     extra = data.pop("extra")
     payload = {**extra, **data}
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(partial, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        from app.os_errors import sentence
+
+        raise PubDeskError(sentence(exc, path), path=str(path)) from exc

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.errors import PubDeskError
+from app.language import shown
 from app.paths import Locations
 from app.settings import Settings, save_settings
 from ui.errors import show_error
@@ -437,9 +438,9 @@ class MainWindow(QMainWindow):
         self.settings.last_page = self.current_page_key() or self.settings.last_page
         try:
             save_settings(self.settings, self.locations.settings_file)
-        except OSError as exc:
+        except PubDeskError as exc:
             self.statusBar().showMessage(self.tr("Settings could not be saved: %1")
-                                         .replace("%1", str(exc)))
+                                         .replace("%1", shown(exc.message)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if "publications" in self.pages and not self.publications.confirm_leave():
@@ -465,8 +466,13 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Automatic backup: %1")
                                              .replace("%1", str(path)), 8000)
 
-        run_job(self, self.tr("Backing up…"), job, on_done=done,
-                on_failed=lambda exc: self.statusBar().showMessage(str(exc)))
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PubDeskError):
+                self.statusBar().showMessage(shown(exc.message))
+            else:
+                show_error(self, exc)
+
+        run_job(self, self.tr("Backing up…"), job, on_done=done, on_failed=failed)
 
     def show_all_changes(self) -> None:
         """View → All changes: the whole audit log, filtered."""

@@ -9,6 +9,7 @@ leftovers of a backup killed half-way are cleared when the database is next open
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -22,8 +23,10 @@ from urllib.parse import quote
 from app import messages
 from app.db import pg_backup
 from app.db.engine import Database
+from app.db.file_problems import sqlite_sentence
 from app.db.migrate import check_not_newer, known_revisions
 from app.errors import BackupError, DatabaseLockedError, DatabaseTooNewError
+from app.os_errors import sentence
 
 SQLITE_SUFFIX = ".sqlite3"
 BACKUP_PATTERNS = ("pubdesk-*" + SQLITE_SUFFIX, "pubdesk-*" + pg_backup.SUFFIX)
@@ -58,9 +61,9 @@ def _bounded_backup(source: sqlite3.Connection, target: sqlite3.Connection,
 
 def _copy_sqlite(source: Path, target: Path) -> None:
     """Consistent copy of a live SQLite database into `target` (replaced atomically)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
             _bounded_backup(src, dst)
         dst.close()
@@ -72,16 +75,27 @@ def _copy_sqlite(source: Path, target: Path) -> None:
         partial.unlink(missing_ok=True)
         raise
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         if _is_disk_full(exc):
             raise BackupError(messages.BACKUP_DISK_FULL.format(path=target.parent)) from exc
-        raise BackupError(messages.BACKUP_FAILED.format(detail=exc)) from exc
+        raise BackupError(messages.BACKUP_NOT_WRITTEN.format(
+            reason=_file_sentence(exc, target))) from exc
 
 
 def _is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return True
     return "full" in str(exc).lower()
+
+
+def _file_sentence(exc: OSError | sqlite3.Error, path: Path) -> str:
+    """What went wrong writing the backup `path`: the folder it goes in when the error is
+    about it (missing, not writable), else the backup itself — never a `.partial` name."""
+    if isinstance(exc, OSError):
+        named = Path(exc.filename) if exc.filename else path
+        return sentence(exc, named if named in path.parents else path)
+    return sqlite_sentence(exc, path)
 
 
 def _suffix(db: Database) -> str:
@@ -171,8 +185,8 @@ def inspect_backup(path: Path) -> str | None:
     try:
         with sqlite3.connect(f"file:{quote(path.as_posix())}?mode=ro", uri=True) as conn:
             verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
-            if verdict != "ok":
-                raise BackupError(messages.RESTORE_INVALID.format(path=path, detail=verdict))
+            if verdict != "ok":  # SQLite's findings are for IT, in English: not shown
+                raise BackupError(messages.RESTORE_DAMAGED.format(path=path))
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables or "publications" not in tables:
                 raise BackupError(messages.RESTORE_INVALID.format(
@@ -180,8 +194,12 @@ def inspect_backup(path: Path) -> str | None:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         conn.close()
     except sqlite3.Error as exc:
-        detail = "不是 SQLite 檔案" if "not a database" in str(exc) else exc
-        raise BackupError(messages.RESTORE_INVALID.format(path=path, detail=detail)) from exc
+        if isinstance(exc, sqlite3.DatabaseError) and (
+                "not a database" in str(exc) or "malformed" in str(exc)):
+            raise BackupError(messages.RESTORE_INVALID.format(
+                path=path, detail="不是 SQLite 資料庫檔案，或檔案已損壞")) from exc
+        raise BackupError(messages.RESTORE_UNREADABLE.format(
+            reason=sqlite_sentence(exc, path))) from exc
     return _checked_revision(path, row[0] if row else None)
 
 
@@ -246,5 +264,6 @@ def restore_backup(db: Database, backup_file: Path, backup_dir: Path) -> Path:
         src.close()
         dst.close()
     except sqlite3.Error as exc:
-        raise BackupError(messages.BACKUP_FAILED.format(detail=exc)) from exc
+        raise BackupError(messages.RESTORE_FAILED.format(
+            reason=sqlite_sentence(exc, target), safety=safety)) from exc
     return safety

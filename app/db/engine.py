@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -22,6 +21,7 @@ from sqlalchemy.pool import NullPool
 from app import messages
 from app.db.audit import CONTEXT_KEY, install_audit
 from app.db.audit_triggers import register_sqlite_functions
+from app.db.file_problems import folder_problem, location_problem
 from app.db.network import is_network_path
 from app.errors import (
     ChangedElsewhereError,
@@ -32,6 +32,7 @@ from app.errors import (
     UnexplainedDatabaseError,
 )
 from app.models.datapath import data_folder
+from app.os_errors import sentence
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -138,7 +139,7 @@ class Database:
             raise ChangedElsewhereError(messages.CHANGED_ELSEWHERE) from None
         except (SqlDatabaseError, InterfaceError) as exc:
             session.rollback()
-            raise translate_driver_error(exc) from exc
+            raise translate_driver_error(exc, self.path) from exc
         except BaseException:
             session.rollback()
             raise
@@ -151,19 +152,32 @@ class Database:
 
 
 @contextmanager
-def driver_errors_translated() -> Iterator[None]:
+def driver_errors_translated(path: Path | None = None) -> Iterator[None]:
     """Around any use of a connection outside `Database.session` (opening, checking the
-    revision, migrating): a driver's error becomes a PubDeskError in words."""
+    revision, migrating): a driver's error becomes a PubDeskError in words. `path`: the SQLite
+    file, looked at when the driver cannot open or write it."""
     try:
         yield
     except (SqlDatabaseError, InterfaceError) as exc:
-        raise translate_driver_error(exc) from exc
+        raise translate_driver_error(exc, path) from exc
 
 
-def translate_driver_error(exc: SqlDatabaseError | InterfaceError) -> PubDeskError:
+def translate_driver_error(exc: SqlDatabaseError | InterfaceError,
+                           path: Path | None = None) -> PubDeskError:
     """Turn a driver error into a message the officer can act on. Errors that are our own
-    bugs (a broken constraint, bad SQL) are re-raised as they are, for the bug report."""
+    bugs (a broken constraint, bad SQL) are re-raised as they are, for the bug report.
+
+    SQLite's "readonly" and "unable to open" name no cause: with the file's `path` known, its
+    folder and the file are looked at (app.db.file_problems) and the cause is said."""
     text = str(exc.orig).lower()
+    if path is not None and ("readonly" in text or "read-only" in text or
+                             "unable to open" in text):
+        problem = location_problem(path)
+        if problem is not None:
+            return DatabaseError(problem, path=str(path))
+        if "unable to open" in text:
+            return DatabaseError(messages.DATABASE_CANNOT_OPEN.format(path=path),
+                                 path=str(path))
     if isinstance(exc, IntegrityError) or (isinstance(exc, ProgrammingError) and
                                            "permission denied" not in text):
         raise exc
@@ -221,13 +235,10 @@ def check_sqlite_file(path: Path, *, used_before: bool = False) -> None:
 def check_folder_writable(folder: Path) -> None:
     """SQLite writes its journal beside the database: a folder the officer may not write
     would fail at the first save, or while connecting, with a driver's message."""
-    probe = folder / f".pubdesk-write-test-{os.getpid()}"
-    try:
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise DatabaseError(messages.FOLDER_NOT_WRITABLE.format(
-            path=folder, detail=exc.strerror or exc), path=str(folder)) from exc
+    reason = folder_problem(folder)
+    if reason is not None:
+        raise DatabaseError(messages.FOLDER_NOT_WRITABLE.format(path=folder, reason=reason),
+                            path=str(folder))
 
 
 def prepare_sqlite_location(path: Path, backup_dir: Path | None = None) -> list[str]:
@@ -236,8 +247,8 @@ def prepare_sqlite_location(path: Path, backup_dir: Path | None = None) -> list[
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseError(messages.FOLDER_NOT_WRITABLE.format(path=path.parent, detail=exc),
-                            path=str(path)) from exc
+        raise DatabaseError(messages.FOLDER_NOT_WRITABLE.format(
+            path=path.parent, reason=sentence(exc)), path=str(path)) from exc
     check_folder_writable(path.parent)
     used_before = backup_dir is not None and backup_dir.is_dir() and \
         any(backup_dir.glob("pubdesk-*"))

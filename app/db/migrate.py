@@ -16,6 +16,7 @@ from app.db.engine import (
     driver_errors_translated,
     make_engine,
     shown_url,
+    sqlite_file,
     translate_driver_error,
 )
 from app.errors import DatabaseError, DatabaseTooNewError, UnexplainedDatabaseError
@@ -73,7 +74,7 @@ def needs_upgrade(url: str, *, wal: bool = True) -> tuple[str | None, bool]:
     the journal mode is left as the file has it, so a refused file is not changed at all."""
     engine = make_engine(url, pooled=False, wal=None)
     try:
-        with driver_errors_translated(), engine.connect() as conn:
+        with driver_errors_translated(sqlite_file(url)), engine.connect() as conn:
             revision = current_revision(conn)
             has_tables = bool(inspect(conn).get_table_names())
     finally:
@@ -116,7 +117,7 @@ def upgrade(url: str, *, target: str = "head", wal: bool = True,
         raise
     except OperationalError as exc:
         # Locked, disk full, damaged…: said as such, not as the SQL statement that met it.
-        translated = translate_driver_error(exc)
+        translated = translate_driver_error(exc, sqlite_file(url))
         if not isinstance(translated, UnexplainedDatabaseError):
             raise translated from exc
         raise DatabaseError(messages.MIGRATION_FAILED.format(

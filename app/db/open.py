@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from contextlib import closing
@@ -18,8 +19,10 @@ from app.db.engine import (
     shown_url,
     sqlite_file,
 )
+from app.db.file_problems import COMPANIONS, sqlite_sentence
 from app.db.migrate import upgrade
 from app.errors import BackupError
+from app.os_errors import sentence
 from app.paths import Locations
 
 
@@ -80,19 +83,35 @@ def replace_broken_database(locations: Locations, backup_file: Path) -> Path:
     inspect_backup(backup_file)
     if backup_file.name.endswith(pg_backup.SUFFIX):
         raise BackupError(messages.RESTORE_WRONG_KIND.format(path=backup_file))
-    locations.backup_dir.mkdir(parents=True, exist_ok=True)
     kept = locations.backup_dir / f"pubdesk-{datetime.now():%Y%m%d-%H%M%S}-damaged.sqlite3.broken"
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        part = path.with_name(path.name + suffix)
-        if part.exists():
-            os.replace(part, kept.with_name(kept.name + suffix))
+    moved: list[tuple[Path, Path]] = []
+
+    def put_back() -> None:  # as it was: the officer's broken file is never lost
+        for original, aside in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(aside, original)
+
+    try:
+        locations.backup_dir.mkdir(parents=True, exist_ok=True)
+        for suffix in COMPANIONS:
+            part = path.with_name(path.name + suffix)
+            if part.exists():
+                os.replace(part, kept.with_name(kept.name + suffix))
+                moved.append((part, kept.with_name(kept.name + suffix)))
+    except OSError as exc:
+        put_back()
+        raise BackupError(messages.RESTORE_OVER_BROKEN_FAILED.format(
+            reason=sentence(exc))) from exc
     try:
         with closing(sqlite3.connect(backup_file)) as src, closing(sqlite3.connect(path)) as dst:
             src.backup(dst)
     except sqlite3.Error as exc:
-        path.unlink(missing_ok=True)
-        os.replace(kept, path)  # as it was: the officer's broken file is never lost
-        raise BackupError(messages.BACKUP_FAILED.format(detail=exc)) from exc
+        reason = sqlite_sentence(exc, path)
+        for suffix in COMPANIONS:
+            with contextlib.suppress(OSError):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+        put_back()
+        raise BackupError(messages.RESTORE_OVER_BROKEN_FAILED.format(reason=reason)) from exc
     return kept
 
 

@@ -9,6 +9,7 @@ and names what to install.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -22,8 +23,10 @@ from sqlalchemy.engine import make_url
 
 from app import messages
 from app.errors import BackupError
+from app.os_errors import sentence
 
 SUFFIX = ".pgsql.sql"
+DUMP_TIMEOUT_S = 3600
 _HEADER = "-- PostgreSQL database dump"
 # pg_dump (15.14 and later) fences a plain dump with psql's \restrict and \unrestrict commands,
 # which are not SQL.
@@ -72,11 +75,12 @@ def dump(url: str, target: Path) -> None:
         raise BackupError(messages.PG_DUMP_MISSING)
     args, env = _libpq_args(url)
     partial = target.with_name(target.name + ".partial")
-    target.parent.mkdir(parents=True, exist_ok=True)
     command = [*_dies_with_us(), str(tool), *args, "--inserts", "--no-owner", "--no-privileges",
                "--schema", "public", "--file", str(partial)]
     try:
-        done = subprocess.run(command, env=env, capture_output=True, timeout=3600, check=False)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(command, env=env, capture_output=True, timeout=DUMP_TIMEOUT_S,
+                              check=False)
         if done.returncode != 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise BackupError(messages.BACKUP_FAILED.format(detail=detail[-1] if detail else
@@ -84,18 +88,26 @@ def dump(url: str, target: Path) -> None:
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BackupError(messages.BACKUP_FAILED.format(detail=exc)) from exc
+    except subprocess.TimeoutExpired as exc:
+        raise BackupError(messages.PG_DUMP_TIMED_OUT.format(minutes=DUMP_TIMEOUT_S // 60)) from exc
+    except OSError as exc:
+        named = Path(exc.filename) if exc.filename else target
+        raise BackupError(messages.BACKUP_NOT_WRITTEN.format(reason=sentence(
+            exc, tool if named == tool else target))) from exc
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
 
 
 def read_revision(path: Path) -> str | None:
     """The schema revision recorded in a backup; BackupError if it is not a PubDesk dump."""
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BackupError(messages.RESTORE_INVALID.format(path=path, detail=exc)) from exc
+    except OSError as exc:
+        raise BackupError(messages.RESTORE_UNREADABLE.format(reason=sentence(exc, path))) from exc
+    except UnicodeDecodeError as exc:
+        raise BackupError(messages.RESTORE_INVALID.format(
+            path=path, detail="不是 pg_dump 的備份")) from exc
     if not text.startswith(_HEADER) and _HEADER not in text[:2000]:
         raise BackupError(messages.RESTORE_INVALID.format(path=path, detail="不是 pg_dump 的備份"))
     if "CREATE TABLE public.publications" not in text or \
@@ -120,7 +132,10 @@ def row_counts(path: Path) -> dict[str, int]:
 
 def restore(url: str, path: Path) -> None:
     """Replace the schema's content with the backup at `path`, all in one transaction."""
-    script = _RESTRICT.sub("", path.read_text(encoding="utf-8"))
+    try:
+        script = _RESTRICT.sub("", path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BackupError(messages.RESTORE_UNREADABLE.format(reason=sentence(exc, path))) from exc
     engine = create_engine(url, poolclass=None)
     try:
         with engine.connect() as conn:

@@ -132,7 +132,7 @@ def _page_number_footer(document: Any, section: Any) -> None:
 
 
 def _save(document: Any, path: Path) -> Path:
-    with atomic_output(path, "若檔案已在 Word 開啟，請先關閉。") as partial:
+    with atomic_output(path) as partial:
         document.save(str(partial))
     return path
 

@@ -4,12 +4,12 @@ failure (full disk, file open in Word, folder gone) leaves no half document behi
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from app.errors import PubDeskError
+from app.os_errors import sentence
 
 
 def _discard(partial: Path) -> None:
@@ -18,8 +18,10 @@ def _discard(partial: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, hint: str = "") -> Iterator[Path]:
-    """Yield the temporary path to write; on success it replaces `path`."""
+def atomic_output(path: Path) -> Iterator[Path]:
+    """Yield the temporary path to write; on success it replaces `path`. A failure is said by
+    its meaning (app.os_errors) about `path`, or about the folder when the folder is the
+    problem — never about the `.partial` file the officer has never heard of."""
     partial = path.with_name(path.name + ".partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -27,10 +29,8 @@ def atomic_output(path: Path, hint: str = "") -> Iterator[Path]:
         os.replace(partial, path)
     except OSError as exc:
         _discard(partial)
-        if exc.errno == errno.ENOSPC:
-            raise PubDeskError(f"磁碟空間不足，無法寫入「{path}」。請清出空間後再試。",
-                               path=str(path)) from exc
-        raise PubDeskError(f"無法寫入「{path}」：{exc.strerror or exc}。{hint}",
+        named = Path(exc.filename) if exc.filename else path
+        raise PubDeskError(sentence(exc, named if named in path.parents else path),
                            path=str(path)) from exc
     except BaseException:
         _discard(partial)

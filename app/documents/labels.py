@@ -134,7 +134,7 @@ def write_labels_pdf(labels: list[list[str]], sheet: LabelSheet, path: Path,
     """Print the labels onto the sheet layout (fonts embedded)."""
     placed = place_labels(labels, sheet, start_position)
     fonts = pdf_fonts()
-    with atomic_output(path, "若檔案已開啟，請先關閉。") as partial:
+    with atomic_output(path) as partial:
         canvas = Canvas(str(partial), pagesize=A4, initialFontName=fonts.cjk)
         canvas.setTitle(f"寄存標籤 {sheet.name}")
         canvas.setFillColorCMYK(0, 0, 0, 1)

@@ -103,7 +103,7 @@ def _new_document(kind: str, landscape: bool, margins_cm: tuple[float, float, fl
 
 
 def _save(document: Any, path: Path) -> Path:
-    with atomic_output(path, "若檔案已在 LibreOffice 或 Word 開啟，請先關閉。") as partial:
+    with atomic_output(path) as partial:
         document.save(str(partial))
     return path
 

@@ -264,7 +264,7 @@ def _paragraph_style(fonts: PdfFonts, size: float, **extra: Any) -> ParagraphSty
 
 
 def _write(path: Path, build: Any) -> None:
-    with atomic_output(path, "若檔案已在 PDF 閱讀器開啟，請先關閉。") as partial:
+    with atomic_output(path) as partial:
         build(partial)
 
 

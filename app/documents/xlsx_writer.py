@@ -147,6 +147,6 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.freeze_panes = sheet.cell(header_bottom + 1, 1)
-    with atomic_output(path, "若檔案已在 Excel 開啟，請先關閉。") as partial:
+    with atomic_output(path) as partial:
         book.save(str(partial))
     return path

@@ -20,6 +20,7 @@ from typing import Any
 
 from app import __version__
 from app.errors import PubDeskError
+from app.os_errors import sentence
 from app.packages.names import safe_relative
 
 CHUNK = 8 * 1024 * 1024
@@ -56,13 +57,17 @@ class Manifest:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 
 
-def _disk_error(exc: OSError, where: str) -> PubDeskError:
+def _disk_error(exc: OSError, where: str, path: Path, source: Path | None = None) -> PubDeskError:
+    """A failure while building the package at `path`, said by its meaning (app.os_errors):
+    about the `source` file being copied in when reading it failed, else about the package."""
     if exc.errno == errno.ENOSPC:
         return PubDeskError(f"磁碟空間不足，無法完成送交包（{where}）。已寫入的部分已清除，請清出空間後再試。")
-    if isinstance(exc, FileNotFoundError):
+    reading = source is not None and exc.filename is not None and Path(exc.filename) == source
+    if isinstance(exc, FileNotFoundError) and reading:
         return PubDeskError(f"檔案在匯出過程中消失了：{exc.filename}。請確認檔案位置後再試；送交包未建立。",
                             path=str(exc.filename))
-    return PubDeskError(f"寫入送交包時發生錯誤（{where}）：{exc.strerror or exc}。送交包未建立。")
+    about = source if reading and source is not None else path
+    return PubDeskError(f"{sentence(exc, about)}送交包未建立。", path=str(about))
 
 
 class PackageBuilder:
@@ -88,7 +93,7 @@ class PackageBuilder:
             self.work = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".partial",
                                               dir=self.target.parent))
         except OSError as exc:
-            raise _disk_error(exc, "建立暫存資料夾") from exc
+            raise _disk_error(exc, "建立暫存資料夾", self.target.parent) from exc
         self.root = self.work / "package"
         self.root.mkdir()
         self._taken: set[str] = set()
@@ -127,7 +132,7 @@ class PackageBuilder:
                     self.done_bytes += len(chunk)
                     self._tick(name)
         except OSError as exc:
-            raise _disk_error(exc, name) from exc
+            raise _disk_error(exc, name, self.target, source) from exc
         self.manifest.files.append(ManifestFile(name, what, record, size, digest.hexdigest()))
         return name
 
@@ -140,7 +145,7 @@ class PackageBuilder:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         except OSError as exc:
-            raise _disk_error(exc, name) from exc
+            raise _disk_error(exc, name, self.target) from exc
         self.manifest.files.append(ManifestFile(name, what, record, len(data),
                                                 hashlib.sha256(data).hexdigest()))
         return name
@@ -214,5 +219,5 @@ class PackageBuilder:
             else:
                 os.replace(self.root, self.target)
         except OSError as exc:
-            raise _disk_error(exc, "完成送交包") from exc
+            raise _disk_error(exc, "完成送交包", self.target) from exc
         return self.target

@@ -41,8 +41,12 @@ def _load_toc(name: str | None) -> list[dict[str, Any]] | None:
         return None
     try:
         data = json.loads(Path(name).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SystemExit(f"無法讀取目次檔「{name}」：{exc}") from exc
+    except OSError as exc:
+        from app.os_errors import sentence
+
+        raise SystemExit(sentence(exc, name)) from exc
+    except ValueError as exc:
+        raise SystemExit(f"目次檔「{name}」不是有效的 JSON（UTF-8）。") from exc
     if not isinstance(data, list):
         raise SystemExit(f"目次檔「{name}」應為 JSON 陣列：[{{\"title\", \"page\", \"children\"}}]")
     return data

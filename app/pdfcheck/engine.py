@@ -10,6 +10,7 @@ from typing import Any
 
 import pikepdf
 
+from app.os_errors import sentence
 from app.pdfcheck import parallel
 from app.pdfcheck.checks import (
     active,
@@ -47,7 +48,7 @@ def sniff(path: Path) -> tuple[str | None, str]:
     except FileNotFoundError:
         return "找不到檔案。", ""
     except OSError as exc:
-        return f"無法讀取檔案：{exc.strerror or exc}。", ""
+        return sentence(exc, path), ""
     if not head:
         return "檔案是空的（0 位元組），請重新匯出。", ""
     match = _HEADER.search(head)

@@ -12,6 +12,7 @@ import pikepdf
 
 from app.documents.files import atomic_output
 from app.errors import PubDeskError
+from app.os_errors import sentence
 
 MAX_ENTRIES = 20000
 
@@ -141,8 +142,10 @@ def write_outline(source: Path, target: Path, toc: list[dict[str, Any]],
         raise PubDeskError("書籤要寫入另一個檔案，不會覆蓋原始檔。請選擇不同的檔名。")
     try:
         pdf = pikepdf.open(source)
-    except (pikepdf.PdfError, OSError) as exc:
-        raise PubDeskError(f"無法開啟「{source}」：{exc}") from exc
+    except OSError as exc:
+        raise PubDeskError(sentence(exc, source), path=str(source)) from exc
+    except pikepdf.PdfError as exc:
+        raise PubDeskError(f"無法開啟「{source}」：這不是 PDF 檔，或檔案已損壞。", path=str(source)) from exc
     with pdf:
         total = len(pdf.pages)
         last = [0]

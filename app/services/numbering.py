@@ -29,6 +29,7 @@ from app.models import (
     PublicationStatus,
     PublicationType,
 )
+from app.os_errors import sentence
 from app.rocdate import format_roc_year_month
 from app.services.publication_rules import cip_allowed
 from app.services.publications import edition_text, label_of, load_publication
@@ -175,8 +176,10 @@ def cut_part(session: Session, application_id: int, part: str, source: Path, pag
 
     try:
         pdf = pikepdf.open(source)
-    except (pikepdf.PdfError, OSError) as exc:
-        raise PubDeskError(f"無法開啟「{source}」：{exc}", path=str(source)) from exc
+    except OSError as exc:
+        raise PubDeskError(sentence(exc, source), path=str(source)) from exc
+    except pikepdf.PdfError as exc:
+        raise PubDeskError(f"無法開啟「{source}」：這不是 PDF 檔，或檔案已損壞。", path=str(source)) from exc
     with pdf:
         pages = parse_page_range(page_range, len(pdf.pages))
         extract = pikepdf.new()

@@ -174,6 +174,8 @@ def test_a_data_folder_that_cannot_be_written_is_named_in_the_message(tmp_path: 
 
     (tmp_path / "blocked").write_text("not a folder")
     locations = resolve_locations(tmp_path / "blocked" / "PubDesk", environ={})
-    with pytest.raises(DatabaseError, match="請選擇另一個您有權限寫入的資料夾") as info:
+    with pytest.raises(DatabaseError, match="要換資料夾，請在視窗中按「選擇其他資料夾」") as info:
         open_database(locations)
     assert str(tmp_path / "blocked") in info.value.message
+    assert "是檔案而不是資料夾" in info.value.message  # why, by the error's meaning (ENOTDIR)
+    assert "Not a directory" not in info.value.message

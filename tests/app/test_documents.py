@@ -180,8 +180,11 @@ def test_write_to_an_unwritable_place_gives_a_message(tmp_path: Path) -> None:
 
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(PubDeskError, match="無法"):
+    with pytest.raises(PubDeskError, match="是檔案而不是資料夾") as info:
         write_letter_docx(sample_letter(), blocker / "sub" / "函.docx")
+    assert f"「{blocker / 'sub'}」" in info.value.message  # the folder it could not make
+    assert "Not a directory" not in info.value.message
+    assert not list(tmp_path.rglob("*.partial"))
 
 
 def test_items_round_trip_through_text() -> None:

@@ -154,3 +154,49 @@ def test_english_of_the_fallbacks() -> None:
     assert shown(sentence(OSError(errno.EPROTO, "Protocol error"))) == \
         f"“an unnamed file” cannot be used (error code {errno.EPROTO}). Check the file's " \
         "location and permissions and try again; if it keeps happening, tell IT the error code."
+
+
+# --- real failures, through the code that meets them --------------------------------------------
+
+
+def test_a_document_written_over_a_folder_is_refused_in_words(tmp_path: Path) -> None:
+    from app.documents.docx_writer import write_letter_docx
+    from app.errors import PubDeskError
+    from tests.app.test_documents import sample_letter
+
+    folder = tmp_path / "函.docx"
+    folder.mkdir()
+    with pytest.raises(PubDeskError) as info:
+        write_letter_docx(sample_letter(), folder)
+    # Linux: os.replace onto a folder is EISDIR; Windows says ERROR_ACCESS_DENIED.
+    expected = messages.OS_DENIED_OR_IN_USE if sys.platform == "win32" else messages.OS_IS_FOLDER
+    assert info.value.message == expected.format(path=folder)
+    assert not list(tmp_path.rglob("*.partial"))
+
+
+def test_a_package_whose_source_vanished_names_it(tmp_path: Path) -> None:
+    from app.errors import PubDeskError
+    from app.packages.builder import PackageBuilder
+
+    with PackageBuilder(tmp_path / "送交包", "deposit") as builder, \
+            pytest.raises(PubDeskError, match="消失") as info:
+        builder.add_file(tmp_path / "不在.pdf", "a.pdf", "內文")
+    assert str(tmp_path / "不在.pdf") in info.value.message
+    with PackageBuilder(tmp_path / "送交包", "deposit") as builder, \
+            pytest.raises(PubDeskError) as info:
+        builder.add_file(tmp_path, "a.pdf", "內文")  # a folder where a file should be
+    assert info.value.message.startswith(messages.OS_IS_FOLDER.format(path=tmp_path)) or \
+        sys.platform == "win32"
+    assert info.value.message.endswith("送交包未建立。")
+
+
+def test_settings_that_cannot_be_saved_say_why(tmp_path: Path) -> None:
+    from app.errors import PubDeskError
+    from app.settings import Settings, save_settings
+
+    (tmp_path / "settings.json").mkdir()
+    with pytest.raises(PubDeskError) as info:
+        save_settings(Settings(), tmp_path / "settings.json")
+    expected = messages.OS_DENIED_OR_IN_USE if sys.platform == "win32" else messages.OS_IS_FOLDER
+    assert info.value.message == expected.format(path=tmp_path / "settings.json")
+    assert not (tmp_path / "settings.json.partial").exists()
