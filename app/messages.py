@@ -64,6 +64,9 @@ PG_DUMP_TIMED_OUT = "備份失敗：pg_dump 執行超過 {minutes} 分鐘仍未�
 RESTORE_FAILED = "還原失敗。{reason}還原前的資料已另存為「{safety}」。"
 RESTORE_OVER_BROKEN_FAILED = "還原失敗。{reason}原本的資料庫檔案保持原狀。"
 BACKUP_DISK_FULL = "備份失敗：磁碟空間不足（{path}）。請清出空間或選擇其他資料夾。"
+RESTORE_FOREIGN_CODE = ("「{path}」含有 PubDesk 不會建立的程式物件（{objects}），可能被其他工具改過，"
+                        "還原後它們會在每次儲存時執行。PubDesk 不還原這個檔案，目前的資料庫未被更動。"
+                        "請改用 PubDesk 自己做的備份，或把檔案交給資訊人員檢查。")
 RESTORE_NOT_FOUND = "找不到備份檔「{path}」。"
 RESTORE_INVALID = "「{path}」不是可還原的 PubDesk 備份：{detail}。目前的資料庫未被更動。"
 RESTORE_UNREADABLE = "無法讀取備份檔。{reason}目前的資料庫未被更動。"

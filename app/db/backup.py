@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from app import messages
 from app.db import pg_backup
+from app.db.backup_schema import foreign_objects
 from app.db.engine import Database
 from app.db.file_problems import sqlite_sentence
 from app.db.migrate import check_not_newer, known_revisions
@@ -191,6 +192,10 @@ def inspect_backup(path: Path) -> str | None:
             if "alembic_version" not in tables or "publications" not in tables:
                 raise BackupError(messages.RESTORE_INVALID.format(
                     path=path, detail="缺少 PubDesk 的資料表"))
+            foreign = foreign_objects(conn)
+            if foreign:
+                raise BackupError(messages.RESTORE_FOREIGN_CODE.format(
+                    path=path, objects="、".join(foreign[:5])))
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         conn.close()
     except sqlite3.Error as exc:

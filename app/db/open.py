@@ -12,6 +12,7 @@ from pathlib import Path
 from app import messages
 from app.db import pg_backup
 from app.db.backup import backup_callback, clear_partial_backups, inspect_backup, restore_backup
+from app.db.backup_schema import reinstall_triggers
 from app.db.engine import (
     Database,
     make_engine,
@@ -123,4 +124,6 @@ def restore_database(db: Database, backup_file: Path, locations: Locations) -> P
     """
     safety = restore_backup(db, backup_file, locations.backup_dir)
     upgrade(db.url, wal=not db.warnings, backup=backup_callback(db, locations.backup_dir))
+    with db.engine.begin() as connection:  # the backup's triggers are not trusted: ours again
+        reinstall_triggers(connection)
     return safety

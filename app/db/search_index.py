@@ -88,11 +88,23 @@ def create(connection: Connection) -> bool:
     return True
 
 
+def reinstall_triggers(connection: Connection) -> None:
+    """The SQLite index's triggers as SQLITE_STATEMENTS writes them (after a restore: a
+    backup's copy of them is not trusted)."""
+    for trigger in TRIGGERS:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS publication_search_{trigger}")
+    for statement in SQLITE_STATEMENTS:
+        if statement.startswith("CREATE TRIGGER"):
+            connection.exec_driver_sql(statement)
+
+
+TRIGGERS = ("insert", "update", "delete", "people_insert", "people_delete", "people_update")
+
+
 def drop(connection: Connection) -> None:
     """Remove the index (the migration's downgrade)."""
     if connection.dialect.name == "sqlite":
-        for trigger in ("insert", "update", "delete", "people_insert", "people_delete",
-                        "people_update"):
+        for trigger in TRIGGERS:
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS publication_search_{trigger}")
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
         return

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -295,3 +296,64 @@ def test_a_pasted_toc_is_bounded() -> None:
         parse_toc_text("第一章 緒論 ...... 1\n" * (TOC_PASTE_CHARS // 10))
     assert refused.value.limit == "toc"
     assert "目次沒有更動" in refused.value.message
+
+
+# ------------------------------------------------------------------ backups to restore
+
+
+def _sqlite_backup(db: Database, locations: object) -> Path:
+    from app.db import make_backup
+
+    if not db.url.startswith("sqlite"):
+        pytest.skip("SQLite backups: a server's backup is restored by pg_restore")
+    return make_backup(db, locations.backup_dir)  # type: ignore[attr-defined]
+
+
+def test_a_backup_carrying_a_trigger_of_its_own_is_not_restored(
+        db: Database, locations: object, unit_id: int) -> None:
+    """A SQLite file edited with another tool: its trigger would run with every save."""
+    from app.db import restore_database
+    from app.errors import BackupError
+    from tests.app.factories import add_book
+
+    add_book(db, unit_id, "留著的書")
+    backup = _sqlite_backup(db, locations)
+    conn = sqlite3.connect(backup)
+    conn.execute("CREATE TRIGGER wipe AFTER INSERT ON publications BEGIN "
+                 "DELETE FROM publications; END")
+    conn.execute("CREATE VIEW everything AS SELECT * FROM publications")
+    conn.commit()
+    conn.close()
+    add_book(db, unit_id, "之後的書")
+    with pytest.raises(BackupError) as refused:
+        restore_database(db, backup, locations)  # type: ignore[arg-type]
+    assert "trigger wipe" in refused.value.message
+    assert "目前的資料庫未被更動" in refused.value.message
+    assert _publications(db) == 2
+
+
+def test_a_restored_backup_gets_pubdesk_s_own_triggers_back(
+        db: Database, locations: object, unit_id: int) -> None:
+    """A trigger with one of our names but other contents does not survive the restore."""
+    from app.db import restore_database
+    from tests.app.factories import add_book
+
+    add_book(db, unit_id, "第一本")
+    backup = _sqlite_backup(db, locations)
+    conn = sqlite3.connect(backup)
+    conn.execute("DROP TRIGGER pubdesk_audit_publications_insert")
+    conn.execute("CREATE TRIGGER pubdesk_audit_publications_insert AFTER INSERT ON "
+                 "publications BEGIN DELETE FROM contributors; END")
+    conn.commit()
+    conn.close()
+    restore_database(db, backup, locations)  # type: ignore[arg-type]
+    add_book(db, unit_id, "第二本")
+    with db.session() as session:
+        from app.models import Contributor
+
+        assert session.scalar(select(func.count()).select_from(Contributor)) == 4
+    with db.engine.connect() as connection:
+        sql = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'pubdesk_audit_publications_insert'"
+        ).scalar()
+    assert "INSERT INTO audit_log" in str(sql)
