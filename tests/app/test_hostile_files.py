@@ -193,12 +193,15 @@ def test_ods_bombs_stay_within_the_memory_bound(tmp_path: Path, kind: str) -> No
 
 
 def test_the_child_stops_at_its_time_bound(tmp_path: Path) -> None:
-    bomb = hostile.empty_rows(tmp_path / "rows.xlsx", 20_000_000)
+    """A legitimate 100,000-row list takes seconds to read: a 0.3 s bound stops it."""
+    rows = [hostile.row(1, REQUIRED)] + [
+        hostile.row(n, ["經濟部", f"第 {n} 本書 {n * 7919 % 100003}"]) for n in range(2, 100_001)]
+    path = hostile.write_xlsx(tmp_path / "big.xlsx",
+                              [("清單", "visible", hostile.sheet_xml(rows))])
     with pytest.raises(LimitExceeded) as refused:
-        read_table_bounded(bomb, REQUIRED, limits=Limits(seconds=0.3, ratio=10**9))
-    # the limits object is the parent's: the child reads with the defaults, so the ratio
-    # refuses it unless time runs out first — either way a sentence, never a hang
-    assert refused.value.limit in ("seconds", "ratio")
+        read_table_bounded(path, REQUIRED, limits=Limits(seconds=0.3))
+    assert refused.value.limit == "seconds"
+    assert "0 秒" in refused.value.message
 
 
 def test_cancel_ends_the_child_at_once(tmp_path: Path) -> None:
