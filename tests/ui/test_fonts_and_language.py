@@ -140,5 +140,5 @@ def test_unwritable_data_folder_gets_a_message_box_not_a_traceback(
     (tmp_path / "blocked").write_text("not a folder")
     locations = resolve_locations(tmp_path / "blocked" / "PubDesk", environ={})
     assert run_gui(locations) == 1, "the officer chose Quit"
-    assert any(kind == "box" and str(tmp_path / "blocked") in text and "選擇另一個" in text
+    assert any(kind == "box" and str(tmp_path / "blocked") in text and "選擇其他資料夾" in text
                for kind, text in modal_dialogs)
