@@ -124,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
                              help="清單中尚未設定的出版機關，匯入時一併新增")
     export_list = commands.add_parser("export-publications", help="把所有出版品匯出成 Excel 清單（.xlsx）")
     export_list.add_argument("file", metavar="FILE.xlsx")
+    commands.add_parser("numbers-shared",
+                        help="列出被不相干的出版品共用的 GPN／ISBN／ISSN／ISRC（規則生效前存入的）")
     about = commands.add_parser("about", help="這台電腦上的 PubDesk：版本、資料夾、文件字型、介面語言檔")
     about.add_argument("--json", action="store_true", help="輸出 JSON")
     return parser
@@ -323,6 +325,8 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None,
             return _run_agenda(args, locations)
         if args.command in ("import-publications", "export-publications"):
             return _run_publication_list(args, locations)
+        if args.command == "numbers-shared":
+            return _run_numbers_shared(locations)
         if args.command == "about":
             if about is None:
                 print("about 需要視窗程式的模組（請執行 pubdesk about，而非 python -m app about）。",
@@ -337,6 +341,26 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None,
         return 1
     parser.error(f"不認得的指令：{args.command}")
     return 2
+
+
+def _run_numbers_shared(locations: Locations) -> int:
+    """`numbers-shared`: each number unrelated records share, with the records; exit 1 when
+    there are any (for a script that checks a workspace)."""
+    from app.db import open_database
+    from app.services.number_rule import holder_label, shared_numbers
+
+    db = open_database(locations)
+    try:
+        with db.session() as session:
+            shared = shared_numbers(session)
+            for number in shared:
+                print(f"{number.label} {number.value}：")
+                for holder in number.holders:
+                    print(f"  {holder_label(holder)}")
+    finally:
+        db.dispose()
+    print(f"共 {len(shared)} 個號碼被不相干的出版品共用。" if shared else "沒有號碼被不相干的出版品共用。")
+    return 1 if shared else 0
 
 
 def _run_publication_list(args: argparse.Namespace, locations: Locations) -> int:

@@ -137,3 +137,21 @@ OS_FAILED = ("無法存取「{path}」（錯誤代碼 {code}）。請確認檔�
              "若一再發生，請把錯誤代碼告訴資訊人員。")
 OS_FAILED_NO_CODE = "無法存取「{path}」。請確認檔案位置與權限後再試；若一再發生，請洽資訊人員。"
 OS_UNNAMED_FILE = "未指明的檔案"
+
+# The number rule (§4(二); app.services.number_rule, app.db.number_triggers)
+NUMBER_HELD_BY_OTHER = ("{label} {value} 已由另一筆出版品使用：{holder}。"
+                        "每一種出版品、每一種載體各需自己的號碼，只有再刷沿用原號碼；"
+                        "請確認號碼，或到那一筆更正。")
+NUMBER_HELD_BY_SAME = ("{label} {value} 已由同題名、同版次、同刷次的 {holder}使用，"
+                       "這像是同一本出版品建了兩筆。請改用那一筆，或更正版次、刷次。")
+NUMBER_RULE_REFUSED = ("資料庫拒絕了這次儲存：{label} 已由另一筆不是它再刷的出版品使用"
+                       "（每一種出版品、每一種載體各需自己的號碼）。請確認號碼後再試。")
+NUMBER_ALREADY_ASSIGNED = ("這筆出版品已有 {label} {old}，核發的號碼 {new} 與它不同。"
+                           "號碼不會被悄悄換掉：若確實要更正，請選「更正號碼」，"
+                           "變更會記入異動紀錄（{old} → {new}）。")
+NUMBER_APPLICATION_HAS_NUMBER = ("這筆出版品已有 {label} {number}，不需要再申請。"
+                                 "若號碼有誤、要申請更正，請選「申請更正」。")
+
+# A letter under its publications' own agency (app.services.consent)
+LETTER_UNIT_MISMATCH = ("「{publication}」屬於「{owner}」，發文機關卻是「{unit}」。授權函由出版品所屬的機關發文"
+                        "（聯絡人也是該機關的）：請把發文機關改為「{owner}」，或把不同機關的出版品分成各自的函。")

@@ -13,12 +13,12 @@ import sqlite3
 
 from sqlalchemy import Connection
 
-from app.db import audit_triggers, search_index
+from app.db import audit_triggers, number_triggers, search_index
 
-OWN_TRIGGER_PREFIXES = ("pubdesk_audit_", "pubdesk_version_", "audit_log_",
+OWN_TRIGGER_PREFIXES = ("pubdesk_audit_", "pubdesk_version_", "pubdesk_number_", "audit_log_",
                         "publication_search_")
 """Every trigger PubDesk creates on SQLite starts with one of these (audit_triggers,
-search_index)."""
+number_triggers, search_index)."""
 
 
 def foreign_objects(conn: sqlite3.Connection) -> list[str]:
@@ -34,9 +34,14 @@ def foreign_objects(conn: sqlite3.Connection) -> list[str]:
 
 def reinstall_triggers(connection: Connection) -> None:
     """PubDesk's triggers as the code writes them (SQLite; a no-op elsewhere): the audit and
-    version triggers of every audited table, and the search index's when it exists."""
+    version triggers of every audited table, the number rule's and the search index's when
+    they exist (a backup older than them gets them from its upgrade)."""
     if connection.dialect.name != "sqlite":
         return
     audit_triggers.install(connection)
+    if connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'pubdesk_number_%'"
+    ).first() is not None:
+        number_triggers.install(connection)
     if search_index.has_fts(connection):
         search_index.reinstall_triggers(connection)

@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from app import messages
+from app.db import number_triggers
 from app.db.audit import CONTEXT_KEY, install_audit
 from app.db.audit_triggers import register_sqlite_functions
 from app.db.file_problems import folder_problem, location_problem
@@ -30,6 +31,7 @@ from app.errors import (
     DatabaseLockedError,
     PubDeskError,
     UnexplainedDatabaseError,
+    ValidationError,
 )
 from app.models.datapath import data_folder
 from app.os_errors import sentence
@@ -178,6 +180,10 @@ def translate_driver_error(exc: SqlDatabaseError | InterfaceError,
         if "unable to open" in text:
             return DatabaseError(messages.DATABASE_CANNOT_OPEN.format(path=path),
                                  path=str(path))
+    refused = number_triggers.refused_field(str(exc.orig))
+    if refused is not None:
+        return ValidationError.single(refused, messages.NUMBER_RULE_REFUSED.format(
+            label=refused.upper()))
     if isinstance(exc, IntegrityError) or (isinstance(exc, ProgrammingError) and
                                            "permission denied" not in text):
         raise exc

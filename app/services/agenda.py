@@ -35,6 +35,7 @@ from app.models import (
 )
 from app.models.enums import LabelledEnum
 from app.services.consignment import settlement_period_end, settlements
+from app.services.number_rule import holder_label, shared_numbers
 from app.services.numbering import missing_required_number, numbering_plan
 from app.services.publications import label_of, publication_label
 from app.settings import Settings
@@ -63,6 +64,7 @@ KINDS = {
     "consent_not_sent": "授權函未送", "efile_unchecked": "電子檔未檢查",
     "efile_failing": "電子檔不符合", "settlement_due": "展售待結帳",
     "payment_overdue": "帳款逾期", "online_link_unregistered": "網路版未登錄",
+    "number_shared": "號碼重複",
 }
 """Every kind, with its name for the officer."""
 
@@ -130,8 +132,8 @@ def agenda(session: Session, today: date, thresholds: Thresholds | None = None,
     """Everything due or open on `today`, overdue first, then by date."""
     limits = thresholds or Thresholds()
     items: list[AgendaItem] = []
-    for collect in (_numbers, _applications, _confirmations, _deposits, _consents, _efiles,
-                    _online_links):
+    for collect in (_numbers, _shared, _applications, _confirmations, _deposits, _consents,
+                    _efiles, _online_links):
         items += collect(session, today, limits, unit_id)
     if unit_id is None:
         items += _settlements(session, today, limits)
@@ -176,6 +178,26 @@ def _numbers(session: Session, today: date, _limits: Thresholds,
             Urgency.OVERDUE if published else Urgency.SOON, t("§4"),
             t("還沒有 {numbers}：請申請並把核發的號碼填入出版品。", numbers="、".join(missing)),
             "numbering", pub.id))
+    return items
+
+
+def _shared(session: Session, _today: date, _limits: Thresholds,
+            unit_id: int | None) -> list[AgendaItem]:
+    """A number unrelated records share (stored before the rule held; §4(二)): one item per
+    record, naming the others (app.services.number_rule.shared_numbers)."""
+    items = []
+    for number in shared_numbers(session):
+        for holder in number.holders:
+            if unit_id is not None and holder.unit_id != unit_id:
+                continue
+            others = "、".join(holder_label(h) for h in number.holders if h.id != holder.id)
+            items.append(AgendaItem(
+                "number_shared", holder.id, holder_label(holder), None, Urgency.SOON,
+                t("§4(二)"),
+                t("{label} {value} 也由 {others} 使用：每一種出版品各需自己的號碼。請更正號碼，"
+                  "或若它是再刷，請把版次、題名改得與原出版品一致。",
+                  label=number.label, value=number.value, others=others),
+                "publications", holder.id))
     return items
 
 

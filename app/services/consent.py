@@ -16,6 +16,7 @@ from app.documents.editable import EditableFormats, write_letter, write_table_do
 from app.documents.model import HeaderCell, Item, OfficialLetter, Table
 from app.documents.pdf_writer import write_letter_pdf, write_table_pdf
 from app.errors import FieldProblem, ValidationError
+from app.messages import LETTER_UNIT_MISMATCH
 from app.models import (
     Binding,
     ConsentEntry,
@@ -134,6 +135,16 @@ def _efile_cell(chosen: set[EFileRole], offered: list[EFileRole]) -> str:
     return "\n".join(text.box(role in chosen) + text.EFILE_LIST_LABELS[role] for role in offered)
 
 
+def _unit_problems(session: Session, pub: Publication, unit_id: int) -> list[FieldProblem]:
+    """A letter goes out under the agency whose publications it covers: 發文機關, its contact
+    and the record all belong to that unit — never another's by default."""
+    chosen = session.get(PublishingUnit, unit_id)
+    if pub.unit_id == unit_id or chosen is None:
+        return []  # (no unit chosen: `_letter_base` says so)
+    return [FieldProblem("unit_id", LETTER_UNIT_MISMATCH.format(
+        publication=label_of(pub), owner=pub.unit.full_name, unit=chosen.full_name))]
+
+
 def book_consent_draft(session: Session, request: ConsentRequest) -> ConsentDraft:
     """附件二(一): the letter and 圖書之利用清單 for the chosen books.
 
@@ -147,6 +158,7 @@ def book_consent_draft(session: Session, request: ConsentRequest) -> ConsentDraf
     for item in request.books:
         pub = load_publication(session, item.publication_id)
         pubs.append(pub)
+        problems += _unit_problems(session, pub, request.unit_id)
         if pub.pub_type is PublicationType.SERIAL:
             problems.append(FieldProblem("books", f"「{label_of(pub)}」是連續性出版品，請改用逐期的授權函。"))
         if not pub.gpn:
@@ -208,7 +220,7 @@ def serial_consent_draft(session: Session, request: ConsentRequest) -> ConsentDr
         raise ValidationError.single("issue_id", "請選擇要授權的期別（卷期）。")
     issue = load_issue(session, request.issue_id)
     pub = issue.publication
-    problems: list[FieldProblem] = []
+    problems: list[FieldProblem] = _unit_problems(session, pub, request.unit_id)
     if not pub.gpn:
         problems.append(FieldProblem("gpn", f"「{label_of(pub)}」沒有 GPN，請先取得統一編號再辦理授權。"))
     if not request.articles:

@@ -8,15 +8,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.documents.files import atomic_output
-from app.errors import NotFoundError, PubDeskError, ValidationError
+from app.errors import FieldProblem, NotFoundError, PubDeskError, ValidationError
 from app.identifiers import validate_gpn, validate_isbn, validate_isrc, validate_issn
 from app.language import t
+from app.messages import NUMBER_ALREADY_ASSIGNED, NUMBER_APPLICATION_HAS_NUMBER
 from app.models import (
     ApplicationKind,
     ApplicationPart,
@@ -31,6 +33,7 @@ from app.models import (
 )
 from app.os_errors import sentence
 from app.rocdate import format_roc_year_month
+from app.services.number_rule import KEY_FIELDS, NUMBER_FIELDS, number_problems
 from app.services.publication_rules import cip_allowed
 from app.services.publications import edition_text, label_of, load_publication
 
@@ -122,10 +125,31 @@ def load_application(session: Session, application_id: int) -> NumberApplication
     return application
 
 
-def create_application(session: Session, publication_id: int, kind: ApplicationKind) -> int:
-    """Start a draft; the packet parts are listed for the kinds that upload pages."""
+_NUMBER_FIELD = {ApplicationKind.ISBN: "isbn", ApplicationKind.ISBN_CIP: "isbn",
+                 ApplicationKind.ISSN: "issn", ApplicationKind.ISRC: "isrc",
+                 ApplicationKind.GPN: "gpn"}
+"""The publication's field each kind of application assigns (CIP_SUPPLEMENT assigns none)."""
+
+
+class NumberCorrectionNeeded(ValidationError):
+    """The publication already has a number of this kind: a new application or another
+    assigned number is a correction, and only done when the officer says so."""
+
+    def __init__(self, message: str, field: str):
+        super().__init__([FieldProblem(field, message)])
+
+
+def create_application(session: Session, publication_id: int, kind: ApplicationKind, *,
+                       correction: bool = False) -> int:
+    """Start a draft; the packet parts are listed for the kinds that upload pages. For a
+    number the publication already has, only as a correction (NumberCorrectionNeeded)."""
     publication = load_publication(session, publication_id)
     _check_kind(publication, kind)
+    field = _NUMBER_FIELD.get(kind)
+    held = getattr(publication, field) if field else None
+    if held and not correction:
+        raise NumberCorrectionNeeded(NUMBER_APPLICATION_HAS_NUMBER.format(
+            label=kind.label, number=held), "kind")
     open_same = session.scalar(select(NumberApplication.id).where(
         NumberApplication.publication_id == publication_id, NumberApplication.kind == kind,
         NumberApplication.status.in_([ApplicationStatus.DRAFT, ApplicationStatus.READY,
@@ -209,22 +233,30 @@ _TRANSITIONS = {
 }
 
 
-def _assign(publication: Publication, kind: ApplicationKind, number: str,
-            cip_text: str) -> str:
+def _assign(session: Session, publication: Publication, kind: ApplicationKind, number: str,
+            cip_text: str, correction: bool) -> str:
     if kind is ApplicationKind.CIP_SUPPLEMENT:
         if not cip_text.strip():
             raise ValidationError.single("cip_text", "請貼上國家圖書館回覆的 CIP 資料。")
         publication.cip_status, publication.cip_text = CipStatus.RECEIVED, cip_text.strip()
         return ""
-    validators = {ApplicationKind.ISBN: (validate_isbn, "isbn"),
-                  ApplicationKind.ISBN_CIP: (validate_isbn, "isbn"),
-                  ApplicationKind.ISSN: (validate_issn, "issn"),
-                  ApplicationKind.ISRC: (validate_isrc, "isrc"),
-                  ApplicationKind.GPN: (validate_gpn, "gpn")}
-    validate, field = validators[kind]
+    validate = {"isbn": validate_isbn, "issn": validate_issn, "isrc": validate_isrc,
+                "gpn": validate_gpn}[_NUMBER_FIELD[kind]]
+    field = _NUMBER_FIELD[kind]
     if not number.strip():
         raise ValidationError.single("assigned_number", f"請輸入核發的 {kind.label} 號碼。")
     checked = validate(number, "assigned_number")
+    old = getattr(publication, field)
+    if old and old != checked.compact and not correction:
+        raise NumberCorrectionNeeded(NUMBER_ALREADY_ASSIGNED.format(
+            label=kind.label, old=old, new=checked.compact), "assigned_number")
+    candidate = SimpleNamespace(**{f: getattr(publication, f) for f in KEY_FIELDS},
+                                **{f: None for f, _ in NUMBER_FIELDS})
+    setattr(candidate, field, checked.compact)
+    problems = number_problems(session, candidate, exclude_id=publication.id, fields=(field,),
+                               problem_field="assigned_number")
+    if problems:
+        raise ValidationError(problems)
     setattr(publication, field, checked.compact)
     if kind is ApplicationKind.ISBN_CIP and cip_text.strip():
         publication.cip_status, publication.cip_text = CipStatus.RECEIVED, cip_text.strip()
@@ -235,9 +267,11 @@ def _assign(publication: Publication, kind: ApplicationKind, number: str,
 
 def advance(session: Session, application_id: int, status: ApplicationStatus, on: date,
             registration_no: str = "", reply: str = "", assigned_number: str = "",
-            cip_text: str = "", cip_card_path: str = "") -> None:
+            cip_text: str = "", cip_card_path: str = "", correction: bool = False) -> None:
     """Move an application on. 備妥 only with a complete packet; 已核發 validates the number
-    and writes it to the publication; 退件 keeps the reply."""
+    and writes it to the publication — never over a different number it has, unless
+    `correction` (NumberCorrectionNeeded; the audit trail keeps old → new), and never one
+    another record holds against §4(二) (app.services.number_rule); 退件 keeps the reply."""
     application = load_application(session, application_id)
     if status not in _TRANSITIONS[application.status]:
         raise ValidationError.single("status", f"申請案目前是「{application.status.label}」，"
@@ -253,8 +287,8 @@ def advance(session: Session, application_id: int, status: ApplicationStatus, on
         application.submitted_on = on
     elif status is ApplicationStatus.ASSIGNED:
         publication = load_publication(session, application.publication_id)
-        application.assigned_number = _assign(publication, application.kind, assigned_number,
-                                               cip_text)
+        application.assigned_number = _assign(session, publication, application.kind,
+                                               assigned_number, cip_text, correction)
         application.cip_text = cip_text.strip()
         application.cip_card_path = cip_card_path
         application.replied_on, application.reply = on, reply.strip()

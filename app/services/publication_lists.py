@@ -56,6 +56,7 @@ from app.models import (
     RelationKind,
 )
 from app.models.enums import LabelledEnum
+from app.services.number_rule import Clash, clash
 from app.services.publication_rules import (
     ContributorData,
     PublicationData,
@@ -438,27 +439,28 @@ def _twin_key(pub: Any) -> tuple[Any, ...]:
 def _check_numbers(row: ImportRow, clean: PublicationData,
                    taken: dict[str, dict[str, list[_Holder]]],
                    seen: dict[str, dict[str, list[_Holder]]]) -> None:
-    """One GPN / ISBN per publication, except a reprint's (publication_rules.may_share_numbers)."""
+    """One GPN / ISBN per publication, except a reprint's — the rule of
+    app.services.number_rule (`clash`), applied to holders loaded once for the whole list."""
     for kind, label in (("gpn", "GPN"), ("isbn", "ISBN")):
         value = getattr(clean, kind)
         if not value:
             continue
         for holder in taken[kind].get(value, []):
-            if same_work_key(holder) == same_work_key(clean) and \
-                    holder.printing == clean.printing:
+            found = clash(holder, clean)
+            if found is Clash.SAME_PUBLICATION:
                 row.problems.append(ALREADY_IN_DATABASE.format(
                     label=label, value=value, printing=clean.printing, title=holder.title))
                 break
-            if not may_share_numbers(holder, clean):
+            if found is Clash.UNRELATED:
                 row.problems.append(NUMBER_IN_DATABASE.format(label=label, value=value,
                                                               title=holder.title))
                 break
         else:
-            clash = next((h for h in seen[kind].get(value, [])
-                          if not may_share_numbers(h, clean)), None)
-            if clash is not None:
+            in_file = next((h for h in seen[kind].get(value, [])
+                            if clash(h, clean) is not None), None)
+            if in_file is not None:
                 row.problems.append(NUMBER_IN_FILE.format(label=label, value=value,
-                                                          row=clash.row))
+                                                          row=in_file.row))
     if not row.problems:
         for kind in ("gpn", "isbn"):
             value = getattr(clean, kind)

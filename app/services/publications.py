@@ -29,6 +29,7 @@ from app.models import (
     TocEntry,
 )
 from app.services.guard import check_version
+from app.services.number_rule import check_numbers
 from app.services.publication_rules import (
     ContributorData,
     PublicationData,
@@ -88,6 +89,7 @@ def create_publication(session: Session, data: PublicationData) -> Saved:
     """Validate and insert a publication."""
     clean, warnings = validate_publication(data)
     _check_unit(session, clean.unit_id)
+    check_numbers(session, clean)
     pub = Publication()
     _apply(pub, clean)
     session.add(pub)
@@ -103,6 +105,7 @@ def update_publication(session: Session, publication_id: int, data: PublicationD
     check_version(pub, expected_version, pub.title)
     clean, warnings = validate_publication(data)
     _check_unit(session, clean.unit_id)
+    check_numbers(session, clean, stored=pub)
     _apply(pub, clean)
     session.flush()
     return Saved(pub.id, pub.row_version, warnings)
@@ -391,6 +394,11 @@ def search_publications(session: Session, text: str, limit: int = 50,
                                               Publication.id.desc()).limit(limit)))
     rows = rows_for(session, ids)
     return [rows[i] for i in ids if i in rows]
+
+
+def publication_unit(session: Session, publication_id: int) -> int | None:
+    """The unit a publication belongs to (None when the record is gone)."""
+    return session.scalar(select(Publication.unit_id).where(Publication.id == publication_id))
 
 
 def row_for(session: Session, publication_id: int) -> PublicationRow | None:

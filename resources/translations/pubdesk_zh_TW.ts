@@ -287,6 +287,53 @@
     </message>
 </context>
 <context>
+    <name>ConsentColumns</name>
+    <message>
+        <source>Archive</source>
+        <translation>典藏</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>閱覽</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>試閱</translation>
+    </message>
+    <message>
+        <source>E-book</source>
+        <translation>電子書</translation>
+    </message>
+    <message>
+        <source>On demand</source>
+        <translation>隨選列印</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>加印</translation>
+    </message>
+    <message>
+        <source>Final cover</source>
+        <translation>定稿封面</translation>
+    </message>
+    <message>
+        <source>Final body</source>
+        <translation>定稿內文</translation>
+    </message>
+    <message>
+        <source>Print cover</source>
+        <translation>印製封面</translation>
+    </message>
+    <message>
+        <source>Print body</source>
+        <translation>印製內文</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>掃描檔</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPage</name>
     <message>
         <source>Books (Annex 2(1))</source>
@@ -403,6 +450,14 @@
     <message>
         <source>(no GPN)</source>
         <translation>（無 GPN）</translation>
+    </message>
+    <message>
+        <source>Issuing unit set to the publication&apos;s own: %1</source>
+        <translation>發文機關已改為出版品所屬的機關：%1</translation>
+    </message>
+    <message>
+        <source>%1 belongs to %2, and this letter is for the publications of %3. A letter is issued by one unit for its own publications: send one letter per unit.</source>
+        <translation>「%1」屬於「%2」，這封函是「%3」的出版品。一封授權函由一個機關為自己的出版品發文：請各機關分開發函。</translation>
     </message>
     <message>
         <source>Draft ready: check the subject and the explanation, then write.</source>
@@ -1701,12 +1756,28 @@
         <translation>所有上傳資料都已備妥。</translation>
     </message>
     <message>
+        <source>The number is already there</source>
+        <translation>已有這個號碼</translation>
+    </message>
+    <message>
+        <source>Keep the number</source>
+        <translation>保留原號碼</translation>
+    </message>
+    <message>
         <source>Application started.</source>
         <translation>已新增申請案。</translation>
     </message>
     <message>
+        <source>Apply for a correction</source>
+        <translation>申請更正</translation>
+    </message>
+    <message>
         <source>Application is now: %1</source>
         <translation>申請案狀態：%1</translation>
+    </message>
+    <message>
+        <source>Correct the number</source>
+        <translation>更正號碼</translation>
     </message>
     <message>
         <source>The book PDF</source>
@@ -2698,53 +2769,6 @@ translators</source>
     <message>
         <source>No</source>
         <translation>否</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>Archive</source>
-        <translation>典藏</translation>
-    </message>
-    <message>
-        <source>Reading</source>
-        <translation>閱覽</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>試閱</translation>
-    </message>
-    <message>
-        <source>E-book</source>
-        <translation>電子書</translation>
-    </message>
-    <message>
-        <source>On demand</source>
-        <translation>隨選列印</translation>
-    </message>
-    <message>
-        <source>Reprint</source>
-        <translation>加印</translation>
-    </message>
-    <message>
-        <source>Final cover</source>
-        <translation>定稿封面</translation>
-    </message>
-    <message>
-        <source>Final body</source>
-        <translation>定稿內文</translation>
-    </message>
-    <message>
-        <source>Print cover</source>
-        <translation>印製封面</translation>
-    </message>
-    <message>
-        <source>Print body</source>
-        <translation>印製內文</translation>
-    </message>
-    <message>
-        <source>Scan</source>
-        <translation>掃描檔</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from app.db import Database
-from app.models import ContributorRole, PublicationForm, PublicationType
+from app.models import ContributorRole, Publication, PublicationForm, PublicationType
 from app.services.publication_rules import ContributorData, PublicationData
 from app.services.publications import create_publication
 
@@ -20,7 +23,20 @@ def book(unit_id: int, title: str = "臺灣產業發展年報", **changes: objec
     return data
 
 
+def free_gpn(session: Session, first: str = "1011500057") -> str:
+    """The first GPN from `first` on that no record holds: the test books are different
+    publications, and §4(二) gives each its own number (app.services.number_rule)."""
+    taken = set(session.scalars(select(Publication.gpn).where(Publication.gpn.is_not(None))))
+    number = int(first)
+    while str(number) in taken:
+        number += 1
+    return str(number)
+
+
 def add_book(db: Database, unit_id: int, title: str = "臺灣產業發展年報",
              **changes: object) -> int:
+    """A book of its own; without a `gpn` given, the next GPN no other record holds."""
     with db.session() as session:
+        if "gpn" not in changes:
+            changes["gpn"] = free_gpn(session)
         return create_publication(session, book(unit_id, title, **changes)).id

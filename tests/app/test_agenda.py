@@ -2,9 +2,9 @@
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from app.db import Database
+from app.db import Database, number_triggers
 from app.models import (
     ApplicationKind,
     ApplicationStatus,
@@ -40,6 +40,12 @@ def _workspace(db: Database, unit_id: int) -> dict[str, int]:
     ids["number_missing"] = add_book(db, unit_id, "缺ISBN的書", isbn=None)
     _set(db, ids["number_missing"], status=PublicationStatus.NUMBERED)
     ids["not_yet_planned"] = add_book(db, unit_id, "規劃中的書", gpn=None)  # planning: not due
+    ids["number_shared"] = add_book(db, unit_id, "號碼與別本相同的書", gpn="1019900001")
+    with db.engine.begin() as conn:  # as a workspace filled before the number rule has it
+        number_triggers.drop(conn)
+        conn.execute(text("UPDATE publications SET gpn = '1019900001' WHERE id = :i"),
+                     {"i": ids["number_missing"]})
+        number_triggers.install(conn)
     ids["waiting"] = add_book(db, unit_id, "等回覆的書")
     ids["waiting_recent"] = add_book(db, unit_id, "剛送出的書")
     ids["returned"] = add_book(db, unit_id, "被退件的書")

@@ -177,3 +177,37 @@ def test_serial_consent_per_article(db: Database, unit_id: int, tmp_path: Path) 
         with pytest.raises(ValidationError, match="期別"):
             consent_draft(session, ConsentRequest(unit_id=unit_id, kind=ConsentKind.SERIAL,
                                                   issued_on=DAY))
+
+
+def test_a_letter_goes_out_under_its_publications_own_unit(db: Database, unit_id: int) -> None:
+    """Issue 33 finding 3: three books of 產發署 went out as 「經濟部 函」. A book of another
+    unit on the letter, or a serial issue of another unit, is refused and named."""
+    from app.services.units import UnitData, save_unit
+
+    with db.session() as session:
+        ministry = save_unit(session, UnitData(full_name="經濟部", short_name="經濟部",
+                                               doc_code="經"))
+    own = add_book(db, unit_id, "產業年報")
+    theirs = add_book(db, ministry, "經濟部年報")
+    with db.session() as session:
+        with pytest.raises(ValidationError, match="屬於「經濟部產業發展署」，發文機關卻是「經濟部」"):
+            consent_draft(session, book_request(ministry, BookConsentItem(own, all_rights=True)))
+        with pytest.raises(ValidationError, match="「經濟部年報.*」屬於「經濟部」"):
+            consent_draft(session, book_request(unit_id, BookConsentItem(own, all_rights=True),
+                                                BookConsentItem(theirs, all_rights=True)))
+        draft = consent_draft(session, book_request(unit_id,
+                                                    BookConsentItem(own, all_rights=True)))
+        assert draft.letter.agency_name.startswith("經濟部產業發展署")
+    serial = add_book(db, unit_id, "產業經濟季刊", pub_type=PublicationType.SERIAL,
+                      gpn="2009100011")
+    with db.session() as session:
+        issue = add_issue(session, serial, IssueData("12", "3", 2026, 9))
+        set_articles(session, issue, [ArticleData("半導體供應鏈")],
+                     expected_version=issue_version(session, issue))
+        from app.services.serials import load_issue
+
+        article = load_issue(session, issue).articles[0].id
+        with pytest.raises(ValidationError, match="發文機關卻是「經濟部」"):
+            consent_draft(session, ConsentRequest(
+                unit_id=ministry, kind=ConsentKind.SERIAL, issued_on=DAY, issue_id=issue,
+                articles=[ArticleConsentItem(article, ArticleScope.FULL_TEXT)]))

@@ -163,7 +163,7 @@ def test_one_settlement_per_store_and_period_unless_corrected(db: Database, unit
 
 def test_list_needs_gpn_and_price_and_prints_two_copies(db: Database, unit_id: int,
                                                        store_id: int, tmp_path: Path) -> None:
-    unpriced = add_book(db, unit_id, "非賣品", price_ntd=None)
+    unpriced = add_book(db, unit_id, "非賣品", price_ntd=None, gpn="1011500099")
     book = add_book(db, unit_id)
     with db.session() as session, pytest.raises(ValidationError, match="GPN 與定價"):
         create_list(session, store_id, date(2026, 3, 1), [ListItem(unpriced, 1)])

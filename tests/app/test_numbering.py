@@ -239,16 +239,16 @@ def test_the_sql_rule_for_missing_numbers_agrees_with_the_plan(db: Database,
 
     with db.session() as session:
         rows = []
-        for pub_type, form, present in itertools.product(
-                PublicationType, PublicationForm, itertools.product((False, True), repeat=4)):
-            gpn, isbn, issn, isrc = present
+        for i, (pub_type, form, present) in enumerate(itertools.product(
+                PublicationType, PublicationForm, itertools.product((False, True), repeat=4))):
+            gpn, isbn, issn, isrc = present  # each its own numbers (§4(二), number_rule)
             rows.append({"unit_id": unit_id, "title": f"{pub_type}-{form}-{present}",
                          "pub_type": pub_type, "form": form, "edition": 1, "printing": 1,
                          "status": PublicationStatus.PRINTED, "row_version": 1,
-                         "gpn": "1011500057" if gpn else None,
-                         "isbn": "9789860000009" if isbn else None,
-                         "issn": "0317-8471" if issn else None,
-                         "isrc": "TWM031126030" if isrc else None})
+                         "gpn": f"10115{i:05d}" if gpn else None,
+                         "isbn": f"978986{i:07d}" if isbn else None,
+                         "issn": f"{i:04d}-{i:04d}" if issn else None,
+                         "isrc": f"TWM03{i:07d}" if isrc else None})
         session.execute(insert(Publication), rows)
         chosen = set(session.scalars(select(Publication.id).where(missing_required_number())))
         for pub in session.scalars(select(Publication)):

@@ -155,7 +155,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
                 title = f"產業研究報告第{n + 1}輯" + ("：臺灣製造業數位轉型與淨零排放之策略分析" * 3
                                                     if n % 7 == 0 else "")
                 titles.append(create_publication(session, PublicationData(
-                    unit_id=sample.unit_id, title=title, gpn=f"10115{n:05d}", price_ntd=300,
+                    unit_id=sample.unit_id, title=title, gpn=f"10114{n:05d}", price_ntd=300,
                     published_year=2026, published_month=6)).id)
             store = session.scalars(select(SalesStore).order_by(SalesStore.id)).first()
             assert store is not None

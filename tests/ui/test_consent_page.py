@@ -152,3 +152,50 @@ def test_printing_caps_the_page_image_and_follows_the_page_range(make_window, tm
     landscape_a4_inches = 297 / 25.4
     assert max(widths) <= landscape_a4_inches * viewer_page.PRINT_DPI + 1
     assert page_count(tmp_path / "printed.pdf") == 2
+
+
+def test_the_chinese_screen_has_chinese_column_headers(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Issue 33 finding 4: the scope and e-file headers were looked up under another context
+    than lupdate gave them, and showed in English on the zh-TW screen."""
+    window, _db, _ = make_window()
+    window.show_page("consent")
+    page = window.consent
+    books = [page.books.horizontalHeaderItem(c).text() for c in range(page.books.columnCount())]
+    articles = [page.articles.horizontalHeaderItem(c).text()
+                for c in range(page.articles.columnCount())]
+    for english in ("Archive", "Reading", "Preview", "E-book", "On demand", "Reprint",
+                    "Final cover", "Final body", "Print cover", "Print body", "Scan"):
+        assert english not in books + articles
+    assert {"典藏", "閱覽", "試閱", "定稿封面", "印製內文"} <= set(books)
+
+
+def test_the_issuing_unit_follows_the_books(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Issue 33 finding 3: 發文機關 defaulted to the first unit by name (經濟部) whatever the
+    books; now the first book chooses it, with its contact, and another unit's book is kept
+    off the letter with a sentence."""
+    from app.services.publication_rules import PublicationData
+    from app.services.publications import create_publication
+    from app.services.units import UnitData, save_unit
+
+    window, db, _ = make_window()
+    sample = build_sample(db)
+    with db.session() as session:
+        ministry = save_unit(session, UnitData(full_name="經濟部", short_name="經濟部"))
+        theirs = create_publication(session, PublicationData(
+            unit_id=ministry, title="經濟部年報", gpn="1011500099", price_ntd=100)).id
+    window.hub.announce("publishing_units")
+    window.hub.announce("publications")
+    window.show_page("consent")
+    page = window.consent
+    assert page.unit.currentText() == "經濟部", "the first by name, as before any book"
+    assert page.add_book(sample.books[0]) == 0
+    assert page.unit.currentData() == sample.unit_id
+    with db.session() as session:
+        from app.services.units import contact_choices
+
+        own_contacts = [name for _id, name, _default in contact_choices(session, sample.unit_id)]
+    assert own_contacts, "the demo unit has its contact person"
+    assert [page.contact.itemText(i) for i in range(page.contact.count())] == own_contacts
+    assert page.add_book(theirs) == -1
+    assert "經濟部年報" in page.error.text()
+    assert page.books.rowCount() == 1

@@ -72,3 +72,43 @@ def test_application_from_draft_to_assigned(make_window, qtbot, tmp_path: Path) 
     window.show_page("numbering")
     page.write_barcode()
     assert "ISBN 978-986-00-0000-9" in pdf_text(window.viewer.pdf_path)
+
+
+def test_a_number_the_book_has_is_only_replaced_when_the_officer_says_so(  # type: ignore[no-untyped-def]
+        make_window, monkeypatch, modal_dialogs) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window, db, _ = make_window()
+    with db.session() as session:
+        unit = save_unit(session, UnitData("經濟部產業發展署", phone="(02)2321-2200"))
+        book = create_publication(session, PublicationData(
+            unit_id=unit, title="臺灣產業年報", published_year=2026, published_month=8,
+            price_ntd=450, gpn="1011500057")).id
+    window.hub.announce("publications")
+    window.show_page("numbering")
+    page = window.numbering
+    pick_publication(page.publication, book, "年報")
+    page.kind.set_value(ApplicationKind.GPN)
+    page.new_application()  # the box is answered 「保留號碼」 (modal_dialogs: no button clicked)
+    assert page.applications.rowCount() == 0
+    assert any("已有 GPN 1011500057" in text for _kind, text in modal_dialogs)
+    asked: list[str] = []
+
+    def correct(box: QMessageBox) -> int:
+        asked.append(box.text())
+        button = next(b for b in box.buttons() if b.text() in ("申請更正", "更正號碼"))
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", correct)
+    page.new_application()
+    assert page.applications.rowCount() == 1
+    for status in (ApplicationStatus.READY, ApplicationStatus.SUBMITTED):
+        page.move_to(status)
+    page.assigned.setText("1011500058")
+    page.move_to(ApplicationStatus.ASSIGNED)
+    assert "1011500057 → 1011500058" in asked[-1]
+    with db.session() as session:
+        data, _ = publication_data(session, book)
+    assert data.gpn == "1011500058"
+    assert page.applications.item(0, 2).text() == "已核發"

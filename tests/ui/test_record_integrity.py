@@ -72,7 +72,7 @@ def test_numbering_fields_belong_to_the_selected_application(make_window) -> Non
     page.kind.set_value(ApplicationKind.ISBN_CIP)
     page.new_application()
     first = page.application_id
-    page.kind.set_value(ApplicationKind.GPN)
+    page.kind.set_value(ApplicationKind.ISBN)  # not GPN: the book has one (only a correction)
     page.new_application()
     second = page.application_id
     assert first != second

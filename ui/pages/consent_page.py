@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -50,7 +50,7 @@ from app.services.consent_texts import (
     ArticleScope,
     ConsentScope,
 )
-from app.services.publications import row_for, rows_for
+from app.services.publications import publication_unit, row_for, rows_for
 from app.services.serials import list_issues
 from app.services.units import contact_choices, list_units
 from ui.errors import show_error
@@ -63,21 +63,25 @@ from ui.worker import run_job
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-def _scope_short(page: QWidget) -> dict[ConsentScope, str]:
-    """Column headers of the list's six scopes (the full name is the tooltip)."""
-    return {ConsentScope.DIGITAL_ARCHIVE: page.tr("Archive"),
-            ConsentScope.DIGITAL_READING: page.tr("Reading"),
-            ConsentScope.PREVIEW: page.tr("Preview"), ConsentScope.EBOOK_SALES: page.tr("E-book"),
-            ConsentScope.PRINT_ON_DEMAND: page.tr("On demand"),
-            ConsentScope.REPRINT: page.tr("Reprint")}
+def _scope_short(_page: QWidget | None = None) -> dict[ConsentScope, str]:
+    """Column headers of the list's six scopes (the full name is the tooltip). Translated in a
+    context of their own, named here: `page.tr` would look them up under the page's class while
+    lupdate files them under "page" — the zh-TW screen showed them in English."""
+    return {ConsentScope.DIGITAL_ARCHIVE: QCoreApplication.translate("ConsentColumns", "Archive"),
+            ConsentScope.DIGITAL_READING: QCoreApplication.translate("ConsentColumns", "Reading"),
+            ConsentScope.PREVIEW: QCoreApplication.translate("ConsentColumns", "Preview"),
+            ConsentScope.EBOOK_SALES: QCoreApplication.translate("ConsentColumns", "E-book"),
+            ConsentScope.PRINT_ON_DEMAND: QCoreApplication.translate("ConsentColumns", "On demand"),
+            ConsentScope.REPRINT: QCoreApplication.translate("ConsentColumns", "Reprint")}
 
 
-def _efile_short(page: QWidget) -> dict[EFileRole, str]:
-    """Column headers of the e-file types sent with the letter."""
-    return {EFileRole.FINAL_COVER: page.tr("Final cover"),
-            EFileRole.FINAL_BODY: page.tr("Final body"),
-            EFileRole.PRINT_COVER: page.tr("Print cover"),
-            EFileRole.PRINT_BODY: page.tr("Print body"), EFileRole.SCAN: page.tr("Scan")}
+def _efile_short(_page: QWidget | None = None) -> dict[EFileRole, str]:
+    """Column headers of the e-file types sent with the letter (context as `_scope_short`)."""
+    return {EFileRole.FINAL_COVER: QCoreApplication.translate("ConsentColumns", "Final cover"),
+            EFileRole.FINAL_BODY: QCoreApplication.translate("ConsentColumns", "Final body"),
+            EFileRole.PRINT_COVER: QCoreApplication.translate("ConsentColumns", "Print cover"),
+            EFileRole.PRINT_BODY: QCoreApplication.translate("ConsentColumns", "Print body"),
+            EFileRole.SCAN: QCoreApplication.translate("ConsentColumns", "Scan")}
 
 
 def _check_item(checked: bool = False) -> QTableWidgetItem:
@@ -314,7 +318,11 @@ class ConsentPage(WorkflowPage):
                 return row
         with self.db.session() as session:
             found = row_for(session, publication_id)
+            unit_id = publication_unit(session, publication_id)
         if found is None:
+            return -1
+        if not self._letter_unit_follows(unit_id, found.label, found.unit_name,
+                                         empty=self.books.rowCount() == 0):
             return -1
         self.error.show_message("")
         row = next((r for r in range(self.books.rowCount())
@@ -374,6 +382,23 @@ class ConsentPage(WorkflowPage):
         self.error.show_message("")
         self.reload()
 
+    def _letter_unit_follows(self, unit_id: int | None, label: str, owner: str, *,
+                             empty: bool) -> bool:
+        """發文機關 is the publication's own unit: chosen for the officer with the first
+        publication of a letter; a publication of another unit is not put on it."""
+        if unit_id is None or self.unit.currentData() == unit_id:
+            return True
+        if empty:
+            self.unit.setCurrentIndex(max(0, self.unit.findData(unit_id)))
+            self.status_message.emit(self.tr("Issuing unit set to the publication's own: %1")
+                                     .replace("%1", owner))
+            return True
+        self.error.show_message(self.tr(
+            "%1 belongs to %2, and this letter is for the publications of %3. A letter is "
+            "issued by one unit for its own publications: send one letter per unit.")
+            .replace("%1", label).replace("%2", owner).replace("%3", self.unit.currentText()))
+        return False
+
     def _load_issues(self) -> None:
         self.issue.clear()
         serial_id = self.serial.current_id()
@@ -382,6 +407,10 @@ class ConsentPage(WorkflowPage):
             return
         with self.db.session() as session:
             issues = list_issues(session, serial_id)
+            unit_id = publication_unit(session, serial_id)
+            found = row_for(session, serial_id)
+        if found is not None:
+            self._letter_unit_follows(unit_id, found.label, found.unit_name, empty=True)
         for issue_id, issue in issues:
             self.issue.addItem(f"{issue.volume}卷{issue.number}期", issue_id)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -35,11 +36,13 @@ from app.db import Database
 from app.documents.barcode import write_barcode_pdf, write_barcode_svg
 from app.errors import PubDeskError
 from app.identifiers import display
+from app.language import shown
 from app.models import ApplicationKind, ApplicationStatus, Publication
 from app.outputs import output_folder_for
 from app.rocdate import ROC_OFFSET
 from app.services.copyright_page import write_copyright_page
 from app.services.numbering import (
+    NumberCorrectionNeeded,
     advance,
     confirm_publication,
     create_application,
@@ -404,15 +407,40 @@ class NumberingPage(WorkflowPage):
         self.status_message.emit(success)
         return True
 
+    def _run_correctable(self, action: Any, success: str, correct: str) -> bool:
+        """`action(session, correction)`; when the publication already has a different number
+        (NumberCorrectionNeeded), ask, and only on 「`correct`」 run it again as a correction."""
+        needed: list[NumberCorrectionNeeded] = []
+
+        def attempt(session: Any) -> None:
+            try:
+                action(session, False)
+            except NumberCorrectionNeeded as exc:
+                needed.append(exc)
+                raise
+
+        if self._run(attempt, success):
+            return True
+        if not needed:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("The number is already there"),
+                          shown(str(needed[0])), parent=self)
+        yes = box.addButton(correct, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep the number"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes and self._run(lambda s: action(s, True), success)
+
     def new_application(self) -> None:
         """Start an application of the chosen kind for the publication."""
         publication_id = self.publication_id()
         if publication_id is None:
             return
         created: list[int] = []
-        if self._run(lambda s: created.append(create_application(s, publication_id,
-                                                                  self.kind.value())),
-                     self.tr("Application started.")):
+        kind = self.kind.value()
+        if self._run_correctable(
+                lambda s, correction: created.append(create_application(
+                    s, publication_id, kind, correction=correction)),
+                self.tr("Application started."), self.tr("Apply for a correction")):
             self.application_id = created[0]
             self.reload_applications()
 
@@ -421,12 +449,13 @@ class NumberingPage(WorkflowPage):
         if self.application_id is None:
             return
         application_id = self.application_id
-        if self._run(lambda s: advance(
+        if self._run_correctable(lambda s, correction: advance(
                 s, application_id, status, self._today(),
                 registration_no=self.registration.text(), reply=self.reply.toPlainText(),
                 assigned_number=self.assigned.text(), cip_text=self.cip_text.toPlainText(),
-                cip_card_path=self.cip_card.text()),
-                self.tr("Application is now: %1").replace("%1", status.shown)):
+                cip_card_path=self.cip_card.text(), correction=correction),
+                self.tr("Application is now: %1").replace("%1", status.shown),
+                self.tr("Correct the number")):
             if status is ApplicationStatus.ASSIGNED:
                 self.hub.announce("publications", self.publication_id() or -1)
             self.reload_applications()

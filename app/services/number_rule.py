@@ -1,0 +1,172 @@
+"""§4(二): one GPN, ISBN, ISSN and ISRC per independent publication and form — the one place
+that says when two records may carry the same number, for the form, the list import, a number
+application's assignment and the CLI alike (the database's own triggers, app.db.number_triggers,
+say the same in SQL).
+
+Two records may share a number only when one is a reprint of the other (the same work in
+another printing: `publication_rules.may_share_numbers`). A serial's issues share its ISSN and
+GPN by being issues of one publication record, so they never meet this rule. The same work in
+the same printing twice is the same publication entered twice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import FieldProblem, ValidationError
+from app.messages import NUMBER_HELD_BY_OTHER, NUMBER_HELD_BY_SAME
+from app.models import Publication
+from app.services.publication_rules import may_share_numbers, same_work_key
+
+NUMBER_FIELDS: tuple[tuple[str, str], ...] = (("gpn", "GPN"), ("isbn", "ISBN"),
+                                                ("issn", "ISSN"), ("isrc", "ISRC"))
+"""The numbers the rule covers, with the name the officer reads."""
+
+KEY_FIELDS = ("title", "subtitle", "pub_type", "form", "edition", "printing")
+"""The fields `may_share_numbers` reads besides the numbers: a change of any may make a
+shared number wrong."""
+
+
+class Clash(Enum):
+    """How a record holding a number stands to a record that wants it."""
+
+    SAME_PUBLICATION = "same"
+    """The same work in the same printing: this publication entered twice."""
+    UNRELATED = "unrelated"
+    """Another work, edition or form: it needs a number of its own."""
+
+
+def clash(holder: Any, candidate: Any) -> Clash | None:
+    """None when `candidate` may carry the number `holder` has (a reprint of it)."""
+    if may_share_numbers(holder, candidate):
+        return None
+    if same_work_key(holder) == same_work_key(candidate):
+        return Clash.SAME_PUBLICATION
+    return Clash.UNRELATED
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A record that holds a number, as much of it as the rule and the message need."""
+
+    id: int
+    title: str
+    subtitle: str
+    pub_type: Any
+    form: Any
+    edition: int
+    printing: int
+    gpn: str | None
+    unit_id: int
+
+
+def holder_label(holder: Holder) -> str:
+    from app.services.publications import publication_label
+
+    return publication_label(holder.id, holder.title, holder.form, holder.edition,
+                             holder.printing, None)  # named by its record number: the
+    # number in question is in the sentence already
+
+
+def clash_sentence(label: str, value: str, kind: Clash, holder: Holder) -> str:
+    """The sentence naming the record that holds the number, and what the officer can do."""
+    template = NUMBER_HELD_BY_SAME if kind is Clash.SAME_PUBLICATION else NUMBER_HELD_BY_OTHER
+    return template.format(label=label, value=value, holder=holder_label(holder))
+
+
+_HOLDER_COLUMNS = (Publication.id, Publication.title, Publication.subtitle, Publication.pub_type,
+                   Publication.form, Publication.edition, Publication.printing, Publication.gpn,
+                   Publication.unit_id)
+
+
+def holders(session: Session, field: str, value: str, *,
+            exclude_id: int | None = None) -> list[Holder]:
+    """The records holding `value` as their `field` (an indexed lookup or a short scan)."""
+    query = select(*_HOLDER_COLUMNS).where(getattr(Publication, field) == value)
+    if exclude_id is not None:
+        query = query.where(Publication.id != exclude_id)
+    return [Holder(*row) for row in session.execute(query.order_by(Publication.id))]
+
+
+def number_problems(session: Session, candidate: Any, *, exclude_id: int | None = None,
+                    fields: tuple[str, ...] | None = None,
+                    problem_field: str | None = None) -> list[FieldProblem]:
+    """One problem per number of `candidate` another record holds against the rule, naming
+    that record. `fields` limits the numbers looked at; `problem_field` puts every problem on
+    one form field (a number application's 「核發號碼」)."""
+    problems = []
+    for field, label in NUMBER_FIELDS:
+        if fields is not None and field not in fields:
+            continue
+        value = getattr(candidate, field)
+        if not value:
+            continue
+        for holder in holders(session, field, value, exclude_id=exclude_id):
+            kind = clash(holder, candidate)
+            if kind is not None:
+                problems.append(FieldProblem(problem_field or field,
+                                             clash_sentence(label, value, kind, holder)))
+                break
+    return problems
+
+
+def changed_numbers(stored: Publication, candidate: Any) -> tuple[str, ...]:
+    """The numbers whose sharing may have changed by this edit: every number when a key field
+    changed, else only the numbers that changed — so a record that already shared a number
+    before the rule was enforced can still be edited in its other fields (the duplicates list
+    shows it until it is resolved)."""
+    if any(_comparable(getattr(stored, f)) != _comparable(getattr(candidate, f))
+           for f in KEY_FIELDS):
+        return tuple(f for f, _ in NUMBER_FIELDS)
+    return tuple(f for f, _ in NUMBER_FIELDS if getattr(stored, f) != getattr(candidate, f))
+
+
+def _comparable(value: Any) -> Any:
+    return str(value).strip() if not isinstance(value, int) else value
+
+
+def check_numbers(session: Session, candidate: Any, *, stored: Publication | None = None) -> None:
+    """Raise ValidationError when `candidate` (PublicationData, normalised) would share a
+    number against the rule; `stored` is the record being edited (None for a new one)."""
+    fields = None if stored is None else changed_numbers(stored, candidate)
+    if fields == ():
+        return
+    problems = number_problems(session, candidate, exclude_id=None if stored is None
+                               else stored.id, fields=fields)
+    if problems:
+        raise ValidationError(problems)
+
+
+@dataclass(frozen=True)
+class SharedNumber:
+    """A number held by records that may not share it (stored before the rule held)."""
+
+    field: str
+    label: str
+    value: str
+    holders: tuple[Holder, ...]
+
+
+def shared_numbers(session: Session, limit: int = 500) -> list[SharedNumber]:
+    """Every number two or more records share against the rule (at most `limit` numbers):
+    what the migration reports and the duplicates list shows. A GROUP BY over indexed
+    columns, then the rule on the few groups found."""
+    from sqlalchemy import func
+
+    found: list[SharedNumber] = []
+    for field, label in NUMBER_FIELDS:
+        column = getattr(Publication, field)
+        values = session.scalars(select(column).where(column.is_not(None))
+                                 .group_by(column).having(func.count() > 1)
+                                 .order_by(column)).all()
+        for value in values:
+            group = holders(session, field, value)
+            if any(clash(a, b) is not None for i, a in enumerate(group) for b in group[i + 1:]):
+                found.append(SharedNumber(field, label, value, tuple(group)))
+                if len(found) >= limit:
+                    return found
+    return found
