@@ -311,6 +311,24 @@ def make_demo(folder: Path, on: date | None = None) -> tuple[Locations, SampleWo
     return locations, sample
 
 
+def _failing_cover(folder: Path) -> Path:
+    """人才報告封面.pdf: an A4 cover whose OpenAction runs JavaScript — the active-content check
+    fails it, as it would a cover exported with a form script."""
+    import pikepdf
+
+    from app.documents.pdf_writer import write_lines_pdf
+
+    cover = write_lines_pdf(["產業人才發展報告", "（範例封面）"], folder / "人才報告封面草稿.pdf")
+    target = folder / "人才報告封面.pdf"
+    with pikepdf.open(cover) as pdf:
+        pdf.Root.OpenAction = pikepdf.Dictionary(
+            Type=pikepdf.Name.Action, S=pikepdf.Name.JavaScript,
+            JS=pikepdf.String("app.alert('範例');"))
+        pdf.save(target)
+    cover.unlink()
+    return target
+
+
 def add_agenda_samples(db: Database, sample: SampleWorkspace, on: date) -> None:
     """Records that give the 待辦 page one item of every kind a day after `on` (issue 13):
     applications waiting and returned, a book past its planned month, a deposit sent without
@@ -350,7 +368,6 @@ def add_agenda_samples(db: Database, sample: SampleWorkspace, on: date) -> None:
             published_month=long_ago.month, pages=96, price_ntd=250, gpn="1011500079",
             isbn="9789860000016", status=PublicationStatus.PRINTED,
             copyright_owner=CopyrightOwner.AGENCY)).id  # consent_not_sent (and no deposit plan)
-        del talent
         ebook = session.get(Publication, sample.ebook_id)
         assert ebook is not None
         ebook.online_url, ebook.online_registered = "https://www.ida.gov.tw/ebook/2026", False
@@ -358,7 +375,10 @@ def add_agenda_samples(db: Database, sample: SampleWorkspace, on: date) -> None:
             DepositLine.publication_id == sample.books[0])).first()
         if line is not None:
             line.sent_on = long_ago  # deposit_unacknowledged
-        session.add(EFile(publication_id=sample.books[1], role=EFileRole.PRINT_COVER,
-                          path=str(db.data_dir / "output" / "範例電子檔" / "白皮書封面.pdf"
-                                   if db.data_dir else "白皮書封面.pdf"),
+        # efile_failing: a real cover that really fails (a script runs when it opens), on
+        # the book whose consent is not sent yet — fix it, then send; every package the demo
+        # itself offers builds without an override.
+        session.add(EFile(publication_id=talent, role=EFileRole.PRINT_COVER,
+                          path=str(_failing_cover(db.data_dir / "output" / "範例電子檔"
+                                                  if db.data_dir else Path("."))),
                           check_status="fail"))

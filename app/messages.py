@@ -155,3 +155,9 @@ NUMBER_APPLICATION_HAS_NUMBER = ("這筆出版品已有 {label} {number}，不�
 # A letter under its publications' own agency (app.services.consent)
 LETTER_UNIT_MISMATCH = ("「{publication}」屬於「{owner}」，發文機關卻是「{unit}」。授權函由出版品所屬的機關發文"
                         "（聯絡人也是該機關的）：請把發文機關改為「{owner}」，或把不同機關的出版品分成各自的函。")
+
+# Packages refused (app.packages.kinds.ExportRefused)
+EXPORT_FILES_UNOPENED = ("有 {count} 個電子檔打不開，未匯出：{listing}。打不開的檔案不能以理由核可：請在「電子檔」"
+                         "重新指定檔案（可能已被移動或刪除），或把它從出版品移除。")
+EXPORT_CHECKS_FAILED = ("有 {count} 項檢查不符合，未匯出：{listing}。請修正檔案，"
+                        "或對個別項目註明理由後核可例外。")

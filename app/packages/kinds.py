@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import messages
 from app.documents.disc_label import write_disc_label
 from app.documents.editable import EditableFormats
 from app.documents.labels import PRESETS
@@ -56,10 +57,20 @@ class ExportRefused(PubDeskError):
     """Checks failed and were not overridden."""
 
     def __init__(self, failures: list[tuple[str, str, str]]):
-        listing = "；".join(f"{Path(f).name}：{CHECK_TITLES.get(c, c)}（{m}）"
-                           for f, c, m in failures[:10])
-        super().__init__(f"有 {len(failures)} 項檢查不符合，未匯出：{listing}"
-                         "。請修正檔案，或對個別項目註明理由後核可例外。")
+        # A file that cannot be opened (gone, unreadable) is not a finding a reason can
+        # accept: it is said apart, with what fixes it, and no override is suggested for it.
+        unopened = [(f, m) for f, c, m in failures if c == "open"]
+        failing = [(f, c, m) for f, c, m in failures if c != "open"]
+        parts = []
+        if unopened:
+            parts.append(messages.EXPORT_FILES_UNOPENED.format(
+                count=len(unopened),
+                listing="；".join(f"{Path(f).name}（{m}）" for f, m in unopened[:10])))
+        if failing:
+            parts.append(messages.EXPORT_CHECKS_FAILED.format(
+                count=len(failing), listing="；".join(
+                    f"{Path(f).name}：{CHECK_TITLES.get(c, c)}（{m}）" for f, c, m in failing[:10])))
+        super().__init__("".join(parts))
         self.failures = failures
 
 

@@ -1,4 +1,5 @@
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,50 @@ def test_the_window_start_reads_its_options_as_the_parser_does(argv: list[str]) 
         assert quick == (args.data_dir, args.db)
     else:  # only an abbreviation the parser accepts may fall through to it
         assert any(not a.startswith(("--data-dir", "--db")) for a in argv), argv
+
+
+def test_after_the_demo_every_package_kind_builds_without_an_override(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 33 finding 6: the demo's 文化部 package was refused because a sample e-file
+    pointed at a file that does not exist, and the refusal offered an override that cannot
+    apply. Now each kind builds for the demo publications it is for; the failing cover the
+    agenda shows is a real file that really fails, on the book whose consent is still to do;
+    a refusal offers an override only for a check, never for a file that cannot be opened."""
+    from sqlalchemy import select
+
+    from app.db import open_database
+    from app.demo import make_demo
+    from app.models import EFile, Publication
+
+    folder = tmp_path / "demo"
+    locations, sample = make_demo(folder, on=date(2026, 11, 30))
+    capsys.readouterr()
+    data = ["--data-dir", str(folder)]
+    for kind, ids in (("moc", [*sample.books, sample.serial_id]),
+                      ("ncl", [sample.books[1]]), ("deposit", [sample.books[0]])):
+        out = tmp_path / f"pkg-{kind}"
+        assert main([*data, "export", "--kind", kind, "--publication",
+                     *map(str, ids), "--out", str(out)]) == 0, capsys.readouterr().err
+        assert out.exists()
+    db = open_database(locations)
+    try:
+        with db.session() as session:
+            talent = session.scalar(select(Publication.id).where(
+                Publication.title == "產業人才發展報告"))
+            cover = session.scalar(select(EFile).where(EFile.publication_id == talent))
+            assert cover is not None
+            cover_path = Path(cover.path)
+    finally:
+        db.dispose()
+    assert cover_path.exists(), "the demo's failing cover is a real file"
+    from app.packages.kinds import ExportRefused
+    from app.pdfcheck import Status, check_files
+
+    report = check_files([str(cover_path)])[0]
+    assert report.checks["active_content"].status is Status.FAIL, "its 「fail」 is true"
+    said = ExportRefused([(str(cover_path), "active_content", "開啟時會執行 JavaScript")]).message
+    assert "註明理由後核可例外" in said
+    gone = ExportRefused([("/x/封面.pdf", "open", "找不到檔案")]).message
+    assert "打不開" in gone
+    assert "不能以理由核可" in gone
+    assert "註明理由後核可例外" not in gone

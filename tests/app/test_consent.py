@@ -192,7 +192,7 @@ def test_a_letter_goes_out_under_its_publications_own_unit(db: Database, unit_id
     with db.session() as session:
         with pytest.raises(ValidationError, match="屬於「經濟部產業發展署」，發文機關卻是「經濟部」"):
             consent_draft(session, book_request(ministry, BookConsentItem(own, all_rights=True)))
-        with pytest.raises(ValidationError, match="「經濟部年報.*」屬於「經濟部」"):
+        with pytest.raises(ValidationError, match=r"「經濟部年報.*」屬於「經濟部」"):
             consent_draft(session, book_request(unit_id, BookConsentItem(own, all_rights=True),
                                                 BookConsentItem(theirs, all_rights=True)))
         draft = consent_draft(session, book_request(unit_id,
