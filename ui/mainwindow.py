@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -185,9 +185,40 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(500, self.start_auto_backup)
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(PAGE_KEYS):
+        if not 0 <= row < len(PAGE_KEYS):
+            return
+        try:
             self.page(PAGE_KEYS[row])
-            self.stack.setCurrentIndex(row)
+        except PubDeskError as exc:
+            # The page chosen in the navigation is the one on screen, even when it cannot be
+            # built (the server is down): it says why, on the page, with a way to try again —
+            # not the previous page with a traceback on stderr.
+            self._show_unbuilt(row, exc)
+        self.stack.setCurrentIndex(row)
+
+    def _show_unbuilt(self, row: int, exc: PubDeskError) -> None:
+        from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+        from app.language import shown
+
+        notice = QWidget()
+        notice.setObjectName("pageNotBuilt")
+        layout = QVBoxLayout(notice)
+        text = QLabel(self.tr("This page cannot be opened: %1").replace("%1", shown(exc.message)))
+        text.setWordWrap(True)
+        text.setObjectName("pageNotBuiltReason")
+        retry = QPushButton(self.tr("Try again"))
+        retry.clicked.connect(lambda: self._show_row(row))
+        layout.addStretch(1)
+        layout.addWidget(text)
+        layout.addWidget(retry, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(2)
+        old = self.stack.widget(row)
+        self.stack.insertWidget(row, notice)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.statusBar().showMessage(text.text())
 
     def page(self, key: str) -> QWidget:
         """The page `key`, built on first use."""

@@ -1398,6 +1398,14 @@
         <translation>唯讀（檢視者帳號 %1）— %2</translation>
     </message>
     <message>
+        <source>This page cannot be opened: %1</source>
+        <translation>這一頁無法開啟：%1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試一次</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -2309,6 +2317,14 @@ translators</source>
     <message>
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>尚未儲存：請修正紅字標示的欄位。</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else saved this publication first.</source>
+        <translation>未儲存：有人先儲存了這筆出版品。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未儲存：%1</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDateEdit, QMainWindow, QTableWidgetItem, QWidget
 
 from app.db import Database
 from app.documents.editable import EditableFormats
@@ -20,8 +20,18 @@ from ui.widgets import ErrorLabel
 from ui.worker import Job, run_job
 
 
+def clear_window_status(widget: QWidget) -> None:
+    """The status bar speaks of the last action: cleared when an action fails, so it never
+    says 「已儲存。」 of an earlier one."""
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().clearMessage()
+
+
 def show_failure(parent: QWidget, error: ErrorLabel, exc: BaseException) -> None:
-    """Validation problems go next to the form; other errors to the standard display."""
+    """Validation problems go next to the form; other errors to the standard display. Either
+    way the status bar no longer tells of an earlier success."""
+    clear_window_status(parent)
     if isinstance(exc, ValidationError):
         error.show_message("\n".join(p.message for p in exc.problems))
     else:

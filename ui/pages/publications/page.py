@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import ChangedElsewhereError, PubDeskError, ValidationError
-from app.language import shown_date, t
+from app.language import shown, shown_date, t
 from app.models import PublicationForm, PublicationStatus, PublicationType
 from app.services.life_cycle import Step, checklist
 from app.services.publication_rules import PublicationData
@@ -51,6 +51,7 @@ from app.services.units import list_units
 from app.toc import TocLine
 from ui.errors import offer_reload, show_error
 from ui.hub import DataHub, listen_when_shown
+from ui.pages.common import clear_window_status
 from ui.pages.publications.dialogs import NewFromThisDialog
 from ui.pages.publications.form import PublicationFormWidget
 from ui.pages.publications.history_tab import HistoryTab
@@ -429,14 +430,18 @@ class PublicationsPage(QWidget):
                                                expected_version=self.current_version)
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
-            self.notice.setText(self.tr("Not saved: please correct the fields marked in red."))
+            self._not_saved(self.tr("Not saved: please correct the fields marked in red."))
             return False
         except ChangedElsewhereError as exc:
+            self._not_saved(self.tr("Not saved: someone else saved this publication first."))
             if offer_reload(self, exc) and self.current_id is not None:
                 self._set_dirty(False)
                 self.open_publication(self.current_id)
             return False
         except PubDeskError as exc:
+            # The notice and the status bar belong to this attempt: never the last save's
+            # 「已儲存。」 after a save that failed.
+            self._not_saved(self.tr("Not saved: %1").replace("%1", shown(exc.message)))
             show_error(self, exc)
             return False
         self.current_id, self.current_version = saved.id, saved.row_version
@@ -444,13 +449,17 @@ class PublicationsPage(QWidget):
         self._set_dirty(False)
         note = self.tr("Saved.")
         if saved.warnings:
-            note += " " + " ".join(saved.warnings)
+            note += " " + " ".join(shown(w) for w in saved.warnings)
         self.notice.setText(note)
         self.status_message.emit(note)
         self.hub.announce("publications", saved.id)
         self.open_publication(saved.id)
         self.notice.setText(note)
         return True
+
+    def _not_saved(self, note: str) -> None:
+        self.notice.setText(note)
+        clear_window_status(self)
 
     def revert(self) -> None:
         """Throw away unsaved edits."""
