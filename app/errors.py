@@ -72,5 +72,11 @@ class DatabaseLockedError(DatabaseError):
     """Another program holds the database for longer than we wait."""
 
 
+class DatabaseReplacedError(DatabaseError):
+    """The database file was replaced or overwritten by another program while PubDesk had it
+    open (app.db.file_guard): the write was refused before anything reached the file, and the
+    database must be opened again (app.db.open.reopen_database)."""
+
+
 class BackupError(PubDeskError):
     """A backup or restore could not be made."""

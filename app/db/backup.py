@@ -24,6 +24,7 @@ from app import messages
 from app.db import pg_backup
 from app.db.backup_schema import foreign_objects
 from app.db.engine import Database
+from app.db.file_guard import give_identity
 from app.db.file_problems import sqlite_sentence
 from app.db.migrate import check_not_newer, known_revisions
 from app.errors import BackupError, DatabaseLockedError, DatabaseTooNewError
@@ -67,6 +68,9 @@ def _copy_sqlite(source: Path, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
             _bounded_backup(src, dst)
+            # An identity of its own (app.db.file_guard): the backup copied by hand over the
+            # open database is caught, even in place.
+            give_identity(dst)
         dst.close()
         src.close()
         with partial.open("rb+") as handle:
@@ -266,6 +270,7 @@ def restore_backup(db: Database, backup_file: Path, backup_dir: Path) -> Path:
     try:
         with sqlite3.connect(backup_file) as src, sqlite3.connect(target, timeout=1) as dst:
             _bounded_backup(src, dst)
+            give_identity(dst)  # not the backup's identity: the backup copied over it again is caught
         src.close()
         dst.close()
     except sqlite3.Error as exc:

@@ -22,6 +22,7 @@ from app import messages
 from app.db import number_triggers
 from app.db.audit import CONTEXT_KEY, install_audit
 from app.db.audit_triggers import register_sqlite_functions
+from app.db.file_guard import FileGuard, install_file_guard
 from app.db.file_problems import folder_problem, location_problem
 from app.db.network import is_network_path
 from app.errors import (
@@ -112,11 +113,18 @@ class Database:
     user: str | None = None
     """Who saves, for the audit log and "saved by" (default: the OS user; office mode: the
     database login)."""
+    guarded: bool = True
+    """A SQLite file is watched for being replaced under the open connections
+    (app.db.file_guard); False only to measure what the watching costs."""
+    file_guard: FileGuard | None = field(init=False, default=None)
+    """The SQLite file's guard (None for a server database)."""
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         install_audit(self._sessions)
+        if self.path is not None and self.guarded:
+            self.file_guard = install_file_guard(self.engine, self.path)
 
     @property
     def path(self) -> Path | None:
@@ -141,6 +149,8 @@ class Database:
             raise ChangedElsewhereError(messages.CHANGED_ELSEWHERE) from None
         except (SqlDatabaseError, InterfaceError) as exc:
             session.rollback()
+            if self.file_guard is not None:  # a file replaced under us can read as damaged
+                self.file_guard.check()
             raise translate_driver_error(exc, self.path) from exc
         except BaseException:
             session.rollback()
@@ -148,9 +158,19 @@ class Database:
         finally:
             session.close()
 
-    def dispose(self) -> None:
-        """Close every pooled connection (before a restore, or at exit)."""
+    def dispose(self) -> Path | None:
+        """Close every pooled connection (before a restore, to reopen, or at exit). The file
+        guard forgets the file; the next connection records the file then at the path.
+
+        If another program had put another file in place of the SQLite file, the one this
+        database had open is kept as a backup, and its path returned
+        (app.db.file_guard.FileGuard.keep_replaced)."""
         self.engine.dispose()
+        if self.file_guard is None:
+            return None
+        kept = self.file_guard.keep_replaced(self.backup_dir)
+        self.file_guard.release()
+        return kept
 
 
 @contextmanager

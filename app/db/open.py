@@ -14,12 +14,14 @@ from app.db import pg_backup
 from app.db.backup import backup_callback, clear_partial_backups, inspect_backup, restore_backup
 from app.db.backup_schema import reinstall_triggers
 from app.db.engine import (
+    BUSY_TIMEOUT_MS,
     Database,
     make_engine,
     prepare_sqlite_location,
     shown_url,
     sqlite_file,
 )
+from app.db.file_guard import ensure_identity, give_identity
 from app.db.file_problems import COMPANIONS, sqlite_sentence
 from app.db.migrate import upgrade
 from app.errors import BackupError
@@ -34,20 +36,45 @@ def open_database(locations: Locations, *, migrate: bool = True, seed: bool = Tr
     any upgrade; seeds the reference data once. Warnings (e.g. a network share) are kept in
     `Database.warnings` for the UI to show.
     """
-    warnings: list[str] = []
     clear_partial_backups(locations.backup_dir)
     path = sqlite_file(locations.database_url)
-    if path is not None:
-        warnings = prepare_sqlite_location(path, locations.backup_dir)
-    on_network_share = bool(warnings)
-    wal = not on_network_share
-    db = Database(locations.database_url, make_engine(locations.database_url, wal=wal),
+    warnings = prepare_sqlite_location(path, locations.backup_dir) if path is not None else []
+    db = Database(locations.database_url, make_engine(locations.database_url,
+                                                      wal=not warnings),
                   backup_dir=locations.backup_dir, warnings=warnings,
                   data_dir=locations.data_dir)
+    _bring_up(db, locations, migrate=migrate, seed=seed)
+    return db
+
+
+def reopen_database(db: Database, locations: Locations) -> Path | None:
+    """Open again the file now at the database's place, after another program replaced the
+    one `db` had open (app.errors.DatabaseReplacedError): every connection to the old one is
+    closed, and the new file is checked, upgraded (after a backup) and seeded as at any
+    opening. `db` stays the same object — every page holds it — and reads the new file from
+    its next session on.
+
+    Returns where the replaced file was kept, when it had been moved away rather than
+    overwritten in place (Database.dispose): a backup the officer can restore."""
+    kept = db.dispose()
+    clear_partial_backups(locations.backup_dir)
+    if db.path is not None:
+        prepare_sqlite_location(db.path, locations.backup_dir)
+    db.upgrade_backup = None
+    _bring_up(db, locations, migrate=True, seed=True)
+    return kept
+
+
+def _bring_up(db: Database, locations: Locations, *, migrate: bool, seed: bool) -> None:
+    """What opening does once the engine exists: migrations (backup first), the file's stamp
+    (app.db.file_guard), the office login's rights, the audit anchor, the reference data."""
+    path = db.path
     if migrate:
-        db.upgrade_backup = upgrade(locations.database_url, wal=wal,
+        db.upgrade_backup = upgrade(db.url, wal=not db.warnings,
                                     backup=backup_callback(db, locations.backup_dir))
-    if path is None:
+    if path is not None:
+        ensure_identity(path, BUSY_TIMEOUT_MS / 1000)  # before the first connection records it
+    else:
         from app.db.engine import driver_errors_translated
         from app.db.office import access
 
@@ -60,7 +87,6 @@ def open_database(locations: Locations, *, migrate: bool = True, seed: bool = Tr
 
         with db.session() as session:
             seed_reference_data(session)
-    return db
 
 
 def _remember_audit_head(db: Database) -> None:
@@ -106,6 +132,7 @@ def replace_broken_database(locations: Locations, backup_file: Path) -> Path:
     try:
         with closing(sqlite3.connect(backup_file)) as src, closing(sqlite3.connect(path)) as dst:
             src.backup(dst)
+            give_identity(dst)  # an identity of its own: the backup copied over it again is caught
     except sqlite3.Error as exc:
         reason = sqlite_sentence(exc, path)
         for suffix in COMPANIONS:
