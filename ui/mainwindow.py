@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -87,6 +87,10 @@ class MainWindow(QMainWindow):
     database layer alone takes several times as long to load as the window to paint);
     `attach_database` then builds the first page."""
 
+    database_replaced = Signal()
+    """The database file was replaced under the open database (app.db.file_guard; emitted
+    from whichever thread tried to write): the window opens it again."""
+
     def __init__(self, db: Database | None, settings: Settings, locations: Locations):
         super().__init__()
         self._db = db
@@ -94,6 +98,8 @@ class MainWindow(QMainWindow):
         self.locations = locations
         self.hub = DataHub(self)
         self._guide: GuideDialog | None = None
+        self._reopen_pending = False
+        self.database_replaced.connect(self._database_replaced)
         self.setWindowTitle(self.tr("PubDesk — government publications"))
         self.resize(1280, 800)
 
@@ -154,6 +160,8 @@ class MainWindow(QMainWindow):
                         settings: Settings | None = None) -> None:
         """The database is open: show where it is and the page last used."""
         self._db = db
+        if db.file_guard is not None:
+            db.file_guard.on_replaced = self.database_replaced.emit
         if locations is not None:
             self.locations = locations
         if settings is not None:
@@ -624,6 +632,41 @@ class MainWindow(QMainWindow):
                 reset = getattr(page, "reset", None)
                 if reset is not None:
                     reset()
+
+    def _database_replaced(self) -> None:
+        if not self._reopen_pending:
+            self._reopen_pending = True
+            QTimer.singleShot(0, self._reopen_when_free)
+
+    def _reopen_when_free(self) -> None:
+        """Open the replaced database again once the officer has read why the save failed
+        (no message box open) and no background job still uses the old file."""
+        from PySide6.QtCore import QThreadPool
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from app.db.open import reopen_database
+
+        if QApplication.activeModalWidget() is not None or \
+                QThreadPool.globalInstance().activeThreadCount() > 0:
+            QTimer.singleShot(250, self._reopen_when_free)
+            return
+        self._reopen_pending = False
+        try:
+            kept = reopen_database(self.db, self.locations)
+        except PubDeskError as exc:
+            show_error(self, exc)
+            return
+        # As after a restore: no form keeps a record of the old file, whose ids mean other
+        # records in the new one.
+        self.reload_after_restore()
+        self.statusBar().showMessage(self.tr(
+            "The database file was replaced by another program. PubDesk opened it again and "
+            "shows the data now in it; changes that were not saved must be made again."))
+        if kept is not None:
+            QMessageBox.information(self, self.tr("Database file replaced"), self.tr(
+                "The database file PubDesk had open was replaced by another program. Its data "
+                "was kept as:\n%1\n\nFile → Restore a backup brings it back.")
+                .replace("%1", str(kept)))
 
     def show_guide(self) -> GuideDialog:
         """F1 / Help → User guide, at the section of the page shown."""

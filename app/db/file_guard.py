@@ -413,11 +413,10 @@ def install_file_guard(engine: Engine, path: Path) -> FileGuard:
         # driver's commit that follows finds no transaction and does nothing).
         conn.exec_driver_sql("COMMIT")
         if conn.info.get(_WAL):
-            try:
+            # A checkpoint is a courtesy to copies and to closing: the next write tries again.
+            with suppress(sqlite3.Error):
                 conn.connection.dbapi_connection.execute(
                     "PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-            except sqlite3.Error:
-                pass  # a checkpoint is a courtesy to copies; the next write tries again
         guard.record()
 
     return guard

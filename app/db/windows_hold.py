@@ -62,7 +62,7 @@ def _open_windows(path: Path, hold: bool) -> int:  # pragma: no cover - Windows 
         error = ctypes.get_last_error()  # type: ignore[attr-defined]
         raise OSError(None, ctypes.FormatError(error), str(path), error)  # type: ignore[attr-defined]
     try:
-        return msvcrt.open_osfhandle(handle, os.O_RDONLY | os.O_BINARY)  # type: ignore[attr-defined]
+        return int(msvcrt.open_osfhandle(handle, os.O_RDONLY | os.O_BINARY))  # type: ignore[attr-defined]
     except OSError:
         kernel32.CloseHandle(handle)
         raise

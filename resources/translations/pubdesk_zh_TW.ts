@@ -1518,6 +1518,24 @@
         <translation>還原中…</translation>
     </message>
     <message>
+        <source>The database file was replaced by another program. PubDesk opened it again and shows the data now in it; changes that were not saved must be made again.</source>
+        <translation>資料庫檔案被其他程式換掉了。PubDesk 已重新開啟它，畫面顯示的是檔案裡現在的資料；沒有存到的修改請再做一次。</translation>
+    </message>
+    <message>
+        <source>Database file replaced</source>
+        <translation>資料庫檔案被換掉了</translation>
+    </message>
+    <message>
+        <source>The database file PubDesk had open was replaced by another program. Its data was kept as:
+%1
+
+File → Restore a backup brings it back.</source>
+        <translation>PubDesk 原本開著的資料庫檔案被其他程式換掉了。原本的資料已另存為：
+%1
+
+需要時可用「檔案 → 還原備份」找回。</translation>
+    </message>
+    <message>
         <source>About PubDesk</source>
         <translation>關於 PubDesk</translation>
     </message>
