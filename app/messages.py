@@ -165,3 +165,16 @@ EXPORT_FILES_UNOPENED = ("有 {count} 個電子檔打不開，未匯出：{listi
                          "重新指定檔案（可能已被移動或刪除），或把它從出版品移除。")
 EXPORT_CHECKS_FAILED = ("有 {count} 項檢查不符合，未匯出：{listing}。請修正檔案，"
                         "或對個別項目註明理由後核可例外。")
+
+# 資源回收筒 (app.services.recycle_bin): a restore is all or nothing; each says so.
+RESTORE_MISSING = ("無法還原「{label}」：它用到的 {count} 筆資料已不存在：{names}。"
+                   "請為每一筆選擇從資源回收筒重建、改用現有的另一筆，或不還原用到它的部分；"
+                   "沒有寫入任何資料，這筆仍在資源回收筒。")
+RESTORE_DUPLICATE = ("無法還原「{label}」：{what}「{name}」與現有的「{holder}」重複（{fields}相同）。"
+                     "請先修改或刪除現有的那一筆，或還原時改用現有的那一筆；"
+                     "沒有寫入任何資料，這筆仍在資源回收筒。")
+RESTORE_NUMBER_TAKEN = ("無法還原「{label}」：它的 {number} {value} 已由另一筆出版品「{holder}」"
+                        "（編號 {id}）使用，而兩者不是同一作品的再刷。請先更正其中一筆的號碼再還原；"
+                        "沒有寫入任何資料，這筆仍在資源回收筒。")
+RESTORE_REFUSED = ("無法還原「{label}」：資料庫拒絕寫入（{detail}）。"
+                   "沒有寫入任何資料，這筆仍在資源回收筒；請把這段訊息告訴資訊人員。")

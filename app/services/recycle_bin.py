@@ -1,35 +1,66 @@
 """資源回收筒: deleting a publication keeps it — with every row that goes with it — until the
 officer restores it or empties the bin.
 
-Deleting takes a snapshot first: the publication's row, every row the delete removes with it
-(its people, TOC, issues and articles, applications, deposit lines, e-files, relations…, found
-by walking the foreign keys exactly as the database cascades them) and every reference the
-delete clears (SET NULL: a consent entry that named it). Restoring puts the rows back in
-dependency order, with their own ids when those are still free (so the audit log and packages'
-manifests still point at them) and new ids otherwise, and re-links the cleared references that
-nobody has set since. The bin entry goes in the same transaction: a publication cannot be
-restored twice."""
+Deleting takes a snapshot first (app.services.recycle_snapshot): the publication's rows, the
+references the delete clears, and copies of the rows outside that they point at (its unit,
+deposit libraries, sales stores, consignment lists, related publications).
+
+A restore is all or nothing. `restore_plan` lists what the snapshot points at that is gone
+since (a unit deleted once it had no publications left, a library, a store, a related
+publication); `restore` takes one `Resolution` for each — recreate it from the copy the bin
+keeps, use another existing row of the same table, or, where nothing else needs it, leave it
+out — and then, in one savepoint, puts every row back in dependency order, with their own ids
+when those are still free (so the audit log and packages' manifests still point at them) and
+new ids otherwise, re-links the cleared references nobody has set since, and removes the bin
+entry. A reference without a resolution (`MissingReferencesError`), a row that would break a
+unique rule or the numbering rule (`RestoreConflictError`): nothing is written and the entry
+stays in the bin."""
 
 from __future__ import annotations
 
-import base64
 import enum
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Column, Connection, Enum, Table, delete, insert, select, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    Table,
+    UniqueConstraint,
+    and_,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app import messages
 from app.db.audit import session_user, set_reason
 from app.errors import PubDeskError
+from app.language import t
 from app.models import Base, RecycledPublication
 from app.models.base import utcnow
+from app.services.history import ENTITIES, FIELDS
+from app.services.publication_rules import may_share_numbers
+from app.services.recycle_snapshot import (
+    NOT_RECREATED,
+    KeptRow,
+    Payload,
+    ReferenceKey,
+    read_payload,
+    row_label,
+    snapshot,
+)
 
-PAYLOAD_VERSION = 1
+CHOICES_LIMIT = 500
+"""At most this many rows offered to choose from instead of a missing one (newest lists
+first): units, libraries and stores are far fewer; a publication is chosen by search."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +75,98 @@ class BinItem:
     row_count: int
 
 
+class ResolutionKind(enum.Enum):
+    """What to do about a row the snapshot points at that is gone."""
+
+    RECREATE = "recreate"
+    """Put it back from the copy the bin keeps (its parts too: a unit's contacts)."""
+    USE_OTHER = "use_other"
+    """Point at another existing row of the same table instead."""
+    LEAVE_OUT = "leave_out"
+    """Do without it: empty the fields that may be empty, leave out the rows that need it."""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The officer's answer for one missing reference."""
+
+    kind: ResolutionKind
+    other_id: int | None = None
+
+    @classmethod
+    def recreate(cls) -> Resolution:
+        """Recreate the row from the bin's copy."""
+        return cls(ResolutionKind.RECREATE)
+
+    @classmethod
+    def use(cls, other_id: int) -> Resolution:
+        """Use the existing row `other_id` instead."""
+        return cls(ResolutionKind.USE_OTHER, other_id)
+
+    @classmethod
+    def leave_out(cls) -> Resolution:
+        """Do without the row (only where `MissingReference.may_leave_out`)."""
+        return cls(ResolutionKind.LEAVE_OUT)
+
+
+@dataclass(frozen=True)
+class MissingReference:
+    """A row the snapshot points at that no longer exists."""
+
+    table: str
+    id: Any
+    what: str
+    """The kind of record, in words (機關, 寄存圖書館, 展售門市, 展售清單, 出版品)."""
+    name: str
+    """How the row named itself when the publication was deleted (編號 n without a copy)."""
+    used_by: int
+    """How many rows of the snapshot (or of the copies needing it) point at it."""
+    needed_for: tuple[str, ...]
+    """The kinds of those rows, in words (出版品, 寄存, 送書…)."""
+    recreatable: bool
+    """The bin keeps a copy (not for entries made before copies were kept, nor for a
+    publication, which comes back from its own bin entry)."""
+    may_leave_out: bool
+    leaves_empty: bool
+    """Leaving it out only empties fields (they may be empty); otherwise rows are left out."""
+    same_name_id: int | None
+    """An existing row with the copy's name: most likely the one to use instead."""
+    in_bin: bool
+    """A publication that is in the bin itself: restoring it first keeps the link."""
+    needed_by: tuple[ReferenceKey, ...] = ()
+    """Empty when the snapshot's rows need it; else the missing rows whose recreation does."""
+
+    @property
+    def key(self) -> ReferenceKey:
+        """The key to give its `Resolution` under."""
+        return (self.table, self.id)
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    """What a restore of one bin entry needs decided first."""
+
+    item_id: int
+    label: str
+    missing: list[MissingReference]
+
+    def required(self, resolutions: Mapping[ReferenceKey, Resolution]) -> list[MissingReference]:
+        """The missing references that need a resolution, given those chosen so far: what the
+        snapshot points at, and what a row to be recreated points at in turn."""
+        recreated = {key for key, r in resolutions.items() if r.kind is ResolutionKind.RECREATE}
+        needed: dict[ReferenceKey, MissingReference] = {
+            m.key: m for m in self.missing if not m.needed_by}
+        grew = True
+        while grew:
+            grew = False
+            for m in self.missing:
+                if m.key not in needed and any(parent in needed and parent in recreated
+                                               for parent in m.needed_by):
+                    needed[m.key] = m
+                    grew = True
+        return [m for m in self.missing if m.key in needed]
+
+
 @dataclass(frozen=True)
 class Restored:
     """What a restore did."""
@@ -52,86 +175,32 @@ class Restored:
     rows: int
     new_ids: int
     """Rows that got a new id because theirs had been taken meanwhile."""
-    skipped: list[str]
-    """Rows not restored, in words (a relation to a publication deleted since, …)."""
+    recreated: list[str]
+    """Rows recreated from the bin's copies, in words (機關「…」)."""
+    left_out: list[str]
+    """References the officer chose to do without, in words."""
 
 
-# ------------------------------------------------------------------ values ⇄ JSON
+class MissingReferencesError(PubDeskError):
+    """The snapshot points at rows that are gone and no resolution says what to do about
+    them; nothing was written and the entry stays in the bin."""
+
+    def __init__(self, label: str, missing: list[MissingReference]):
+        super().__init__(messages.RESTORE_MISSING.format(
+            label=label, count=len(missing), names="、".join(_named(m) for m in missing)))
+        self.missing = missing
 
 
-def _encode(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, enum.Enum):
-        return {"enum": value.value}
-    if isinstance(value, datetime):
-        return {"datetime": value.isoformat()}
-    if isinstance(value, date):
-        return {"date": value.isoformat()}
-    if isinstance(value, Decimal):
-        return {"decimal": str(value)}
-    if isinstance(value, bytes):
-        return {"bytes": base64.b64encode(value).decode("ascii")}
-    raise TypeError(f"cannot keep a {type(value).__name__} in the recycle bin")
+class RestoreConflictError(PubDeskError):
+    """A row would break a unique rule or the numbering rule (§4(二)); nothing was written
+    and the entry stays in the bin."""
 
 
-def _decode(column: Column[Any], value: Any) -> Any:
-    if not isinstance(value, dict):
-        return value
-    kind, text = next(iter(value.items()))
-    if kind == "enum":
-        enum_class = column.type.enum_class if isinstance(column.type, Enum) else None
-        return enum_class(text) if enum_class is not None else text
-    if kind == "datetime":
-        return datetime.fromisoformat(text)
-    if kind == "date":
-        return date.fromisoformat(text)
-    if kind == "decimal":
-        return Decimal(text)
-    if kind == "bytes":
-        return base64.b64decode(text)
-    raise ValueError(f"unknown value kind {kind!r} in the recycle bin")
+def _named(m: MissingReference) -> str:
+    return f"{m.what}「{m.name}」"
 
 
-# ------------------------------------------------------------------ snapshot
-
-
-def _key(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:
-    return (table.name, *(row[c.name] for c in table.primary_key.columns))
-
-
-def snapshot(connection: Connection, publication_id: int) -> dict[str, Any]:
-    """The rows a delete of the publication removes, and the references it clears."""
-    publications = Base.metadata.tables["publications"]
-    rows: dict[tuple[Any, ...], tuple[Table, dict[str, Any]]] = {}
-    detached: list[dict[str, Any]] = []
-    found = connection.execute(select(publications).where(
-        publications.c.id == publication_id)).mappings().all()
-    if not found:
-        raise PubDeskError("這筆出版品已不存在（可能已由其他人刪除）。請重新整理清單。")
-    pending: list[tuple[Table, list[Any]]] = [(publications, [publication_id])]
-    rows[_key(publications, dict(found[0]))] = (publications, dict(found[0]))
-    while pending:
-        parent, ids = pending.pop()
-        for child in Base.metadata.sorted_tables:
-            for fk in child.foreign_keys:
-                if fk.column.table is not parent:
-                    continue
-                children = connection.execute(select(child).where(
-                    fk.parent.in_(ids))).mappings().all()
-                if fk.ondelete == "SET NULL":
-                    detached += [{"table": child.name, "id": r["id"], "column": fk.parent.name,
-                                  "value": r[fk.parent.name]} for r in children]
-                    continue
-                new = [dict(r) for r in children if _key(child, dict(r)) not in rows]
-                for row in new:
-                    rows[_key(child, row)] = (child, row)
-                if new and "id" in child.c:
-                    pending.append((child, [row["id"] for row in new]))
-    return {"version": PAYLOAD_VERSION,
-            "rows": [{"table": table.name, "values": {k: _encode(v) for k, v in row.items()}}
-                     for table, row in rows.values()],
-            "detached": detached}
+# ------------------------------------------------------------------ the bin
 
 
 def move_to_bin(session: Session, publication_id: int, label: str) -> RecycledPublication:
@@ -145,97 +214,12 @@ def move_to_bin(session: Session, publication_id: int, label: str) -> RecycledPu
     return item
 
 
-# ------------------------------------------------------------------ the bin
-
-
 def list_bin(session: Session) -> list[BinItem]:
     """Everything in the bin, newest first."""
     items = session.scalars(select(RecycledPublication).order_by(
         RecycledPublication.deleted_at.desc(), RecycledPublication.id.desc())).all()
     return [BinItem(i.id, i.publication_id, i.label, i.deleted_at, i.deleted_by, i.row_count)
             for i in items]
-
-
-def _exists(connection: Connection, table: Table, column: str, value: Any) -> bool:
-    return connection.execute(select(table.c[column]).where(
-        table.c[column] == value).limit(1)).first() is not None
-
-
-def restore(session: Session, item_id: int) -> Restored:
-    """Put a publication back from the bin, with everything that was deleted with it."""
-    item = session.get(RecycledPublication, item_id)
-    if item is None:
-        raise PubDeskError("這筆資料已不在資源回收筒（可能已還原或已清空）。請重新整理。")
-    payload = json.loads(item.payload)
-    connection = session.connection()
-    by_table: dict[str, list[dict[str, Any]]] = {}
-    for entry in payload["rows"]:
-        by_table.setdefault(entry["table"], []).append(entry["values"])
-    new_ids: dict[str, dict[Any, Any]] = {}
-    restored: dict[str, set[Any]] = {}
-    skipped: list[str] = []
-    # The database records each row put back (its triggers); this says why.
-    set_reason(session, f"自資源回收筒還原（{item.label}）")
-    for table in Base.metadata.sorted_tables:
-        for raw in by_table.get(table.name, []):
-            values = {name: _decode(table.c[name], value) for name, value in raw.items()
-                      if name in table.c}
-            reason = _relink(connection, table, values, new_ids, restored)
-            if reason:
-                skipped.append(reason)
-                continue
-            old_id = values.get("id")
-            if old_id is not None and _exists(connection, table, "id", old_id):
-                del values["id"]
-            try:
-                result = connection.execute(insert(table).values(**values))
-            except IntegrityError as exc:
-                raise PubDeskError(_conflict_message(item.label, table.name, exc)) from exc
-            if old_id is not None:
-                new_id = values["id"] if "id" in values else result.inserted_primary_key[0]  # type: ignore[index]
-                if new_id != old_id:
-                    new_ids.setdefault(table.name, {})[old_id] = new_id
-                restored.setdefault(table.name, set()).add(new_id)
-    for link in payload["detached"]:
-        table = Base.metadata.tables[link["table"]]
-        target = next(fk.column.table.name for fk in table.c[link["column"]].foreign_keys)
-        value = new_ids.get(target, {}).get(link["value"], link["value"])
-        connection.execute(update(table).where(table.c.id == link["id"],
-                                               table.c[link["column"]].is_(None))
-                           .values({link["column"]: value}))
-    publication_id = new_ids.get("publications", {}).get(item.publication_id,
-                                                         item.publication_id)
-    session.delete(item)
-    session.flush()
-    return Restored(publication_id, sum(len(ids) for ids in restored.values()),
-                    sum(len(ids) for ids in new_ids.values()), skipped)
-
-
-def _relink(connection: Connection, table: Table, values: dict[str, Any],
-            new_ids: dict[str, dict[Any, Any]], restored: dict[str, set[Any]]) -> str:
-    """Point foreign keys at the rows' new ids; a reference to a row gone since is cleared
-    when it may be empty, else the row is skipped (the reason is returned)."""
-    for fk in table.foreign_keys:
-        column, target = fk.parent.name, fk.column.table
-        value = values.get(column)
-        if value is None:
-            continue
-        value = new_ids.get(target.name, {}).get(value, value)
-        values[column] = value
-        if value in restored.get(target.name, set()) or _exists(connection, target,
-                                                               fk.column.name, value):
-            continue
-        if fk.parent.nullable:
-            values[column] = None
-            continue
-        return f"{table.name} #{values.get('id', '')}：所指的 {target.name} #{value} 已不存在"
-    return ""
-
-
-def _conflict_message(label: str, table: str, exc: IntegrityError) -> str:
-    detail = str(exc.orig).splitlines()[0][:160]
-    return (f"無法還原「{label}」：資料庫中已有與它衝突的資料（{table}：{detail}）。"
-            "常見原因是後來新增的出版品用了相同的號碼；請先修改那筆資料的號碼，再還原。")
 
 
 def purge(session: Session, item_id: int) -> None:
@@ -248,3 +232,275 @@ def empty_bin(session: Session) -> int:
     count = len(list_bin(session))
     session.execute(delete(RecycledPublication))
     return count
+
+
+def _item(session: Session, item_id: int) -> RecycledPublication:
+    item = session.get(RecycledPublication, item_id)
+    if item is None:
+        raise PubDeskError("這筆資料已不在資源回收筒（可能已還原或已清空）。請重新整理。")
+    return item
+
+
+# ------------------------------------------------------------------ the plan
+
+
+def _exists(connection: Connection, table: Table, column: str, value: Any) -> bool:
+    return connection.execute(select(table.c[column]).where(
+        table.c[column] == value).limit(1)).first() is not None
+
+
+def _target(via: Column[Any]) -> tuple[Table, str]:
+    fk = next(iter(via.foreign_keys))
+    return fk.column.table, fk.column.name
+
+
+def _pointers(rows: list[KeptRow], inside: set[ReferenceKey]
+              ) -> dict[ReferenceKey, list[tuple[KeptRow, Column[Any]]]]:
+    """The rows outside `inside` that `rows` point at, with who points at each and how."""
+    found: dict[ReferenceKey, list[tuple[KeptRow, Column[Any]]]] = {}
+    for row in rows:
+        for fk in row.table.foreign_keys:
+            value = row.values.get(fk.parent.name)
+            key = (fk.column.table.name, value)
+            if value is not None and key not in inside:
+                found.setdefault(key, []).append((row, fk.parent))
+    return found
+
+
+def _unique_sets(table: Table) -> list[tuple[str, ...]]:
+    """The column sets a table's unique constraints and indexes hold unique."""
+    sets = [tuple(c.name for c in k.columns) for k in table.constraints
+            if isinstance(k, UniqueConstraint)]
+    return sets + [tuple(c.name for c in i.columns) for i in table.indexes if i.unique]
+
+
+def _holder(connection: Connection, table: Table, columns: tuple[str, ...],
+            values: dict[str, Any]) -> dict[str, Any] | None:
+    """An existing row with the same `columns` as `values` (None when any of them is empty)."""
+    if any(values.get(c) is None for c in columns):
+        return None
+    found = connection.execute(select(table).where(and_(
+        *(table.c[c] == values[c] for c in columns))).limit(1)).mappings().first()
+    return dict(found) if found is not None else None
+
+
+def _same_name(connection: Connection, copy: KeptRow) -> int | None:
+    for columns in _unique_sets(copy.table):
+        holder = _holder(connection, copy.table, columns, copy.values)
+        if holder is not None:
+            return int(holder["id"])
+    return None
+
+
+def _plan(connection: Connection, item: RecycledPublication, payload: Payload) -> RestorePlan:
+    inside = {(row.table.name, row.values["id"]) for row in payload.rows if "id" in row.values}
+    root = ("publications", item.publication_id)
+    pending: list[tuple[ReferenceKey, list[tuple[KeptRow, Column[Any]]],
+                        ReferenceKey | None]] = [
+        (key, refs, None) for key, refs in _pointers(payload.rows, inside).items()]
+    found: dict[ReferenceKey, dict[str, Any]] = {}
+    present: set[ReferenceKey] = set()
+    while pending:
+        key, refs, parent = pending.pop(0)
+        if key in found:
+            if parent is not None and parent not in found[key]["needed_by"] and \
+                    found[key]["needed_by"]:
+                found[key]["needed_by"] += (parent,)
+            continue
+        table, column = _target(refs[0][1])
+        if key in present or _exists(connection, table, column, key[1]):
+            present.add(key)
+            continue
+        copy = payload.copy_of(key)
+        kept = payload.referenced.get(key)
+        nullable = all(via.nullable for _row, via in refs)
+        needs_root = any((r.table.name, r.values.get("id")) == root and not via.nullable
+                         for r, via in refs)
+        found[key] = {
+            "table": key[0], "id": key[1], "what": ENTITIES.get(key[0], key[0]),
+            "name": kept.label if kept is not None else t("編號 {id}", id=key[1]),
+            "used_by": len(refs),
+            "needed_for": tuple(sorted({ENTITIES.get(r.table.name, r.table.name)
+                                        for r, _via in refs})),
+            "recreatable": copy is not None,
+            "may_leave_out": nullable or (key[0] in NOT_RECREATED and parent is None
+                                          and not needs_root),
+            "leaves_empty": nullable,
+            "same_name_id": _same_name(connection, copy) if copy is not None else None,
+            "in_bin": key[0] == "publications" and connection.execute(
+                select(RecycledPublication.id).where(
+                    RecycledPublication.publication_id == key[1]).limit(1)).first() is not None,
+            "needed_by": () if parent is None else (parent,)}
+        if copy is not None:
+            group = [copy, *copy.parts]
+            group_keys = {(r.table.name, r.values.get("id")) for r in group}
+            pending += [(nested, nested_refs, key) for nested, nested_refs
+                        in _pointers(group, inside | group_keys).items()]
+    return RestorePlan(item.id, item.label, [MissingReference(**m) for m in found.values()])
+
+
+def restore_plan(session: Session, item_id: int) -> RestorePlan:
+    """What the bin entry points at that is gone since (nothing is written). Each of
+    `plan.required(…)` needs a `Resolution` before `restore` puts the publication back."""
+    item = _item(session, item_id)
+    return _plan(session.connection(), item, read_payload(item.payload))
+
+
+def reference_choices(session: Session, table: str,
+                      limit: int = CHOICES_LIMIT) -> list[tuple[int, str]]:
+    """Existing rows to use instead of a missing one — units, libraries, stores, consignment
+    lists — as (id, name), by name (lists newest first), at most `limit`. A publication is
+    chosen by search instead (app.services.publications.search_publications)."""
+    kept = Base.metadata.tables[table]
+    order = [kept.c.supply_date.desc(), kept.c.id.desc()] if "supply_date" in kept.c else \
+        [*[kept.c[name] for name in ("full_name", "name", "title") if name in kept.c][:1], kept.c.id]
+    rows = session.connection().execute(select(kept).order_by(*order).limit(limit)).mappings()
+    return [(int(row["id"]), row_label(kept, dict(row))) for row in rows]
+
+
+def _acceptable(connection: Connection, missing: MissingReference,
+                resolution: Resolution | None) -> bool:
+    if resolution is None:
+        return False
+    if resolution.kind is ResolutionKind.RECREATE:
+        return missing.recreatable
+    if resolution.kind is ResolutionKind.LEAVE_OUT:
+        return missing.may_leave_out
+    return resolution.other_id is not None and _exists(
+        connection, Base.metadata.tables[missing.table], "id", resolution.other_id)
+
+
+# ------------------------------------------------------------------ the restore
+
+
+def restore(session: Session, item_id: int,
+            resolutions: Mapping[ReferenceKey, Resolution] | None = None) -> Restored:
+    """Put a publication back from the bin, with everything that was deleted with it, or
+    nothing at all. Every reference `restore_plan` finds missing needs a resolution (keyed
+    by `MissingReference.key`); else MissingReferencesError, with those still open."""
+    item = _item(session, item_id)
+    payload = read_payload(item.payload)
+    connection = session.connection()
+    plan = _plan(connection, item, payload)
+    chosen = dict(resolutions or {})
+    required = plan.required(chosen)
+    unresolved = [m for m in required if not _acceptable(connection, m, chosen.get(m.key))]
+    if unresolved:
+        raise MissingReferencesError(item.label, unresolved)
+    try:
+        with session.begin_nested():  # all or nothing, whatever the caller does next
+            # The database records each row put back (its triggers); this says why.
+            set_reason(session, f"自資源回收筒還原（{item.label}）")
+            result = _put_back(connection, item, payload,
+                               {m.key: (m, chosen[m.key]) for m in required})
+            session.delete(item)
+            session.flush()
+    except IntegrityError as exc:  # a rule the checks before each row do not know
+        raise RestoreConflictError(messages.RESTORE_REFUSED.format(
+            label=item.label, detail=str(exc.orig).splitlines()[0][:160])) from exc
+    return result
+
+
+def _put_back(connection: Connection, item: RecycledPublication, payload: Payload,
+              chosen: dict[ReferenceKey, tuple[MissingReference, Resolution]]) -> Restored:
+    ids: dict[str, dict[Any, Any]] = {}
+    left_out: set[ReferenceKey] = set()
+    queue: list[tuple[KeptRow, bool]] = []
+    for key, (_missing, resolution) in chosen.items():
+        if resolution.kind is ResolutionKind.USE_OTHER:
+            ids.setdefault(key[0], {})[key[1]] = resolution.other_id
+        elif resolution.kind is ResolutionKind.LEAVE_OUT:
+            left_out.add(key)
+        else:
+            copy = payload.copy_of(key)
+            assert copy is not None  # _acceptable saw to it
+            queue += [(copy, True), *((part, True) for part in copy.parts)]
+    queue += [(row, False) for row in payload.rows]
+    order = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
+    queue.sort(key=lambda entry: order[entry[0].table.name])  # stable: parents first
+    omitted: set[ReferenceKey] = set()
+    restored = new_ids = 0
+    for row, recreated in queue:
+        values = _relinked(row, ids, left_out | omitted)
+        if values is None:  # it needs a row the officer chose to do without
+            omitted.add((row.table.name, row.values.get("id")))
+            continue
+        old_id = values.get("id")
+        if old_id is not None and _exists(connection, row.table, "id", old_id):
+            del values["id"]
+        _check_unique(connection, item.label, row, values)
+        if row.table.name == "publications":
+            _check_numbers(connection, item.label, values)
+        result = connection.execute(insert(row.table).values(**values))
+        if old_id is not None:
+            new_id = values["id"] if "id" in values else result.inserted_primary_key[0]  # type: ignore[index]
+            if new_id != old_id:
+                ids.setdefault(row.table.name, {})[old_id] = new_id
+                new_ids += 1
+        restored += not recreated
+    for link in payload.detached:
+        table = Base.metadata.tables[link["table"]]
+        target = next(fk.column.table.name for fk in table.c[link["column"]].foreign_keys)
+        if (target, link["value"]) in omitted:
+            continue
+        value = ids.get(target, {}).get(link["value"], link["value"])
+        connection.execute(update(table).where(table.c.id == link["id"],
+                                               table.c[link["column"]].is_(None))
+                           .values({link["column"]: value}))
+    publication_id = ids.get("publications", {}).get(item.publication_id, item.publication_id)
+    return Restored(publication_id, restored, new_ids,
+                    [_named(m) for m, r in chosen.values() if r.kind is ResolutionKind.RECREATE],
+                    [_named(m) for m, r in chosen.values()
+                     if r.kind is ResolutionKind.LEAVE_OUT])
+
+
+def _relinked(row: KeptRow, ids: dict[str, dict[Any, Any]],
+              without: set[ReferenceKey]) -> dict[str, Any] | None:
+    """The row's values with its foreign keys pointing where the rows now are; None when it
+    needs a row that is done without (a field that may be empty is emptied instead)."""
+    values = dict(row.values)
+    for fk in row.table.foreign_keys:
+        column, target = fk.parent.name, fk.column.table.name
+        value = values.get(column)
+        if value is None:
+            continue
+        if (target, value) in without:
+            if not fk.parent.nullable:
+                return None
+            values[column] = None
+            continue
+        values[column] = ids.get(target, {}).get(value, value)
+    return values
+
+
+def _check_unique(connection: Connection, label: str, row: KeptRow,
+                  values: dict[str, Any]) -> None:
+    """Refuse, in words, a row another row already holds a unique value of."""
+    for columns in _unique_sets(row.table):
+        holder = _holder(connection, row.table, columns, values)
+        if holder is None:
+            continue
+        fields = "、".join(ENTITIES.get(next(iter(row.table.c[c].foreign_keys)).column.table.name,
+                                       c) if row.table.c[c].foreign_keys else FIELDS.get(c, c)
+                          for c in columns)
+        raise RestoreConflictError(messages.RESTORE_DUPLICATE.format(
+            label=label, what=ENTITIES.get(row.table.name, row.table.name),
+            name=row_label(row.table, values), holder=row_label(row.table, holder),
+            fields=fields))
+
+
+def _check_numbers(connection: Connection, label: str, values: dict[str, Any]) -> None:
+    """§4(二): a GPN or ISBN another publication holds comes back only with a reprint of the
+    same work (publication_rules.may_share_numbers)."""
+    publications = Base.metadata.tables["publications"]
+    restored = SimpleNamespace(**values)
+    for column, number in (("gpn", "GPN"), ("isbn", "ISBN")):
+        value = values.get(column)
+        if not value:
+            continue
+        for holder in connection.execute(select(publications).where(
+                publications.c[column] == value)).mappings():
+            if not may_share_numbers(SimpleNamespace(**holder), restored):
+                raise RestoreConflictError(messages.RESTORE_NUMBER_TAKEN.format(
+                    label=label, number=number, value=value,
+                    holder=row_label(publications, dict(holder)), id=holder["id"]))

@@ -34,7 +34,15 @@ from app.models import (
     SettlementLine,
 )
 from app.services.publications import copy_publication, delete_publication
-from app.services.recycle_bin import empty_bin, list_bin, purge, restore
+from app.services.recycle_bin import (
+    MissingReferencesError,
+    Resolution,
+    empty_bin,
+    list_bin,
+    purge,
+    restore,
+    restore_plan,
+)
 from tests.app.factories import add_book
 
 NOT_CONTENT = {"audit_log", "recycled_publications", "app_meta"}
@@ -88,7 +96,7 @@ def test_every_publication_comes_back_exactly_as_it_was(full_workspace: Database
             result = restore(session, item.id)
         assert result.publication_id == publication_id
         assert result.new_ids == 0
-        assert result.skipped == []
+        assert result.recreated == result.left_out == []
         assert everything(db) == before, f"publication {publication_id} did not come back whole"
     with db.session() as session:
         assert list_bin(session) == []
@@ -149,7 +157,8 @@ def test_a_taken_id_gives_new_ids_and_children_follow(db: Database, unit_id: int
             Contributor.publication_id == book)) == 0
 
 
-def test_a_relation_to_a_publication_gone_since_is_reported(db: Database, unit_id: int) -> None:
+def test_a_relation_to_a_publication_gone_since_is_asked_about(db: Database,
+                                                               unit_id: int) -> None:
     first = add_book(db, unit_id, "初版")
     with db.session() as session:
         reprint = copy_publication(session, first, RelationKind.REPRINT_OF).id
@@ -158,9 +167,16 @@ def test_a_relation_to_a_publication_gone_since_is_reported(db: Database, unit_i
         delete_publication(session, first, confirmed=True)
     with db.session() as session:
         reprint_item = next(i for i in list_bin(session) if i.publication_id == reprint)
-        result = restore(session, reprint_item.id)
-    assert len(result.skipped) == 1
-    assert "publications" in result.skipped[0]
+        (missing,) = restore_plan(session, reprint_item.id).missing
+    assert (missing.table, missing.id, missing.in_bin) == ("publications", first, True)
+    assert not missing.recreatable  # a publication comes back from its own entry
+    assert missing.may_leave_out
+    assert not missing.leaves_empty
+    with db.session() as session, pytest.raises(MissingReferencesError, match="初版"):
+        restore(session, reprint_item.id)
+    with db.session() as session:
+        result = restore(session, reprint_item.id, {missing.key: Resolution.leave_out()})
+    assert result.left_out == [f"出版品「{missing.name}」"]
     with db.session() as session:
         assert session.get(Publication, reprint) is not None
         assert session.scalar(select(func.count()).select_from(PublicationRelation)) == 0
