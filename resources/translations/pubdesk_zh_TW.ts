@@ -2416,9 +2416,9 @@ translators</source>
         <translation>已還原</translation>
     </message>
     <message>
-        <source>“%1” is back. Some links could not be restored because what they pointed to no longer exists:
+        <source>“%1” is back, without what you chose to leave out:
 %2</source>
-        <translation>「%1」已還原。有些關聯因為所指的資料已不存在而無法還原：
+        <translation>「%1」已還原，但不含您選擇不還原的部分：
 %2</translation>
     </message>
     <message>
@@ -2441,6 +2441,57 @@ translators</source>
     </message>
 </context>
 <context>
+    <name>ReferenceChoice</name>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1「%2」</translation>
+    </message>
+    <message>
+        <source>It no longer exists. Needed only if what points at it is recreated.</source>
+        <translation>這筆資料已不存在。只有在重建用到它的資料時才需要它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>It no longer exists; %n record(s) of this publication point at it (%1).</source>
+        <translation>
+            <numerusform>這筆資料已不存在；這筆出版品有 %n 筆資料用到它（%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recreate “%1” from the recycle bin</source>
+        <translation>從資源回收筒重建「%1」</translation>
+    </message>
+    <message>
+        <source>A publication comes back from its own entry in the recycle bin.</source>
+        <translation>出版品要從資源回收筒中它自己的那一筆還原。</translation>
+    </message>
+    <message>
+        <source>The recycle bin has no copy of it (deleted with an older PubDesk).</source>
+        <translation>資源回收筒沒有它的副本（由舊版 PubDesk 刪除）。</translation>
+    </message>
+    <message>
+        <source>Use another:</source>
+        <translation>改用現有的：</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（請選擇）</translation>
+    </message>
+    <message>
+        <source>Leave it empty</source>
+        <translation>留空</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave out the %n record(s) that need it</source>
+        <translation>
+            <numerusform>不還原用到它的 %n 筆資料</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is in the recycle bin too: restore it first to keep the link.</source>
+        <translation>它也在資源回收筒中：先還原它，就能保留這個關聯。</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceEditor</name>
     <message>
         <source>Deposit libraries</source>
@@ -2449,6 +2500,21 @@ translators</source>
     <message>
         <source>Sales stores</source>
         <translation>展售門市</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from the recycle bin</source>
+        <translation>自資源回收筒還原</translation>
+    </message>
+    <message>
+        <source>“%1” points at records deleted since. Say what to do about each; nothing is restored until every one is decided.</source>
+        <translation>「%1」用到的資料有些已被刪除。請為每一筆選擇處理方式；全部決定之前，不會還原任何資料。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>還原</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """資源回收筒: deleted publications, restored whole or removed for good (emptying is its own
-confirmed action)."""
+confirmed action). What a publication points at that is gone since is asked about first
+(restore_dialog)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import PubDeskError
-from app.language import shown_time
-from app.services.recycle_bin import empty_bin, list_bin, purge, restore
+from app.language import shown, shown_time
+from app.services.recycle_bin import empty_bin, list_bin, purge, restore, restore_plan
 from ui.errors import show_error
+from ui.pages.publications.restore_dialog import RestoreDialog
 from ui.read_only import lock, writes
 
 
@@ -107,23 +109,32 @@ class RecycleBinDialog(QDialog):
             self.restore_selected()
 
     def restore_selected(self) -> None:
-        """Put the chosen publication back, whole."""
+        """Put the chosen publication back, whole — after asking about what it points at
+        that is gone since (RestoreDialog); Cancel there leaves everything as it is."""
         chosen = self._selected()
         if chosen is None:
             return
         try:
             with self.db.session() as session:
-                result = restore(session, chosen[0])
-        except PubDeskError as exc:
+                plan = restore_plan(session, chosen[0])
+            resolutions = {}
+            if plan.missing:
+                dialog = RestoreDialog(self.db, plan, self)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return
+                resolutions = dialog.resolutions()
+            with self.db.session() as session:
+                result = restore(session, chosen[0], resolutions)
+        except PubDeskError as exc:  # deleted meanwhile, a conflict: nothing was written
             show_error(self, exc)
             self.reload()
             return
         self.reload()
-        if result.skipped:
+        if result.left_out:
             QMessageBox.information(self, self.tr("Restored"), self.tr(
-                "“%1” is back. Some links could not be restored because what they pointed to "
-                "no longer exists:\n%2").replace("%1", chosen[1]).replace(
-                    "%2", "\n".join("• " + s for s in result.skipped)))
+                "“%1” is back, without what you chose to leave out:\n%2").replace(
+                    "%1", chosen[1]).replace(
+                    "%2", "\n".join("• " + shown(s) for s in result.left_out)))
         self.restored.emit(result.publication_id)
 
     def purge_selected(self) -> None:
