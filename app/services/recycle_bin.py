@@ -9,34 +9,23 @@ A restore is all or nothing. `restore_plan` lists what the snapshot points at th
 since (a unit deleted once it had no publications left, a library, a store, a related
 publication); `restore` takes one `Resolution` for each — recreate it from the copy the bin
 keeps, use another existing row of the same table, or, where nothing else needs it, leave it
-out — and then, in one savepoint, puts every row back in dependency order, with their own ids
-when those are still free (so the audit log and packages' manifests still point at them) and
-new ids otherwise, re-links the cleared references nobody has set since, and removes the bin
-entry. A reference without a resolution (`MissingReferencesError`), a row that would break a
-unique rule or the numbering rule (`RestoreConflictError`): nothing is written and the entry
-stays in the bin."""
+out — and then, in one savepoint, puts every row back (app.services.recycle_rows: in
+dependency order, with their own ids when those are still free, so the audit log and
+packages' manifests still point at them, and new ids otherwise; re-linking the cleared
+references nobody has set since) and removes the bin entry. A reference without a
+resolution (`MissingReferencesError`), a row that would break a unique rule or the numbering
+rule (`RestoreConflictError`): nothing is written and the entry stays in the bin."""
 
 from __future__ import annotations
 
 import enum
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Connection,
-    Table,
-    UniqueConstraint,
-    and_,
-    delete,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Column, Connection, Table, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -46,8 +35,14 @@ from app.errors import PubDeskError
 from app.language import t
 from app.models import Base, RecycledPublication
 from app.models.base import utcnow
-from app.services.history import ENTITIES, FIELDS
-from app.services.publication_rules import may_share_numbers
+from app.services.history import ENTITIES
+from app.services.recycle_rows import (
+    RestoreConflictError,
+    exists,
+    holding_row,
+    unique_sets,
+    write_rows,
+)
 from app.services.recycle_snapshot import (
     NOT_RECREATED,
     KeptRow,
@@ -191,11 +186,6 @@ class MissingReferencesError(PubDeskError):
         self.missing = missing
 
 
-class RestoreConflictError(PubDeskError):
-    """A row would break a unique rule or the numbering rule (§4(二)); nothing was written
-    and the entry stays in the bin."""
-
-
 def _named(m: MissingReference) -> str:
     return f"{m.what}「{m.name}」"
 
@@ -244,11 +234,6 @@ def _item(session: Session, item_id: int) -> RecycledPublication:
 # ------------------------------------------------------------------ the plan
 
 
-def _exists(connection: Connection, table: Table, column: str, value: Any) -> bool:
-    return connection.execute(select(table.c[column]).where(
-        table.c[column] == value).limit(1)).first() is not None
-
-
 def _target(via: Column[Any]) -> tuple[Table, str]:
     fk = next(iter(via.foreign_keys))
     return fk.column.table, fk.column.name
@@ -267,26 +252,9 @@ def _pointers(rows: list[KeptRow], inside: set[ReferenceKey]
     return found
 
 
-def _unique_sets(table: Table) -> list[tuple[str, ...]]:
-    """The column sets a table's unique constraints and indexes hold unique."""
-    sets = [tuple(c.name for c in k.columns) for k in table.constraints
-            if isinstance(k, UniqueConstraint)]
-    return sets + [tuple(c.name for c in i.columns) for i in table.indexes if i.unique]
-
-
-def _holder(connection: Connection, table: Table, columns: tuple[str, ...],
-            values: dict[str, Any]) -> dict[str, Any] | None:
-    """An existing row with the same `columns` as `values` (None when any of them is empty)."""
-    if any(values.get(c) is None for c in columns):
-        return None
-    found = connection.execute(select(table).where(and_(
-        *(table.c[c] == values[c] for c in columns))).limit(1)).mappings().first()
-    return dict(found) if found is not None else None
-
-
 def _same_name(connection: Connection, copy: KeptRow) -> int | None:
-    for columns in _unique_sets(copy.table):
-        holder = _holder(connection, copy.table, columns, copy.values)
+    for columns in unique_sets(copy.table):
+        holder = holding_row(connection, copy.table, columns, copy.values)
         if holder is not None:
             return int(holder["id"])
     return None
@@ -298,17 +266,17 @@ def _plan(connection: Connection, item: RecycledPublication, payload: Payload) -
     pending: list[tuple[ReferenceKey, list[tuple[KeptRow, Column[Any]]],
                         ReferenceKey | None]] = [
         (key, refs, None) for key, refs in _pointers(payload.rows, inside).items()]
-    found: dict[ReferenceKey, dict[str, Any]] = {}
+    found: dict[ReferenceKey, MissingReference] = {}
     present: set[ReferenceKey] = set()
     while pending:
-        key, refs, parent = pending.pop(0)
+        key, refs, parent = pending.pop(0)  # the snapshot's own needs first, then nested ones
         if key in found:
-            if parent is not None and parent not in found[key]["needed_by"] and \
-                    found[key]["needed_by"]:
-                found[key]["needed_by"] += (parent,)
+            if parent is not None and found[key].needed_by and \
+                    parent not in found[key].needed_by:
+                found[key] = replace(found[key], needed_by=(*found[key].needed_by, parent))
             continue
         table, column = _target(refs[0][1])
-        if key in present or _exists(connection, table, column, key[1]):
+        if key in present or exists(connection, table, column, key[1]):
             present.add(key)
             continue
         copy = payload.copy_of(key)
@@ -316,27 +284,27 @@ def _plan(connection: Connection, item: RecycledPublication, payload: Payload) -
         nullable = all(via.nullable for _row, via in refs)
         needs_root = any((r.table.name, r.values.get("id")) == root and not via.nullable
                          for r, via in refs)
-        found[key] = {
-            "table": key[0], "id": key[1], "what": ENTITIES.get(key[0], key[0]),
-            "name": kept.label if kept is not None else t("編號 {id}", id=key[1]),
-            "used_by": len(refs),
-            "needed_for": tuple(sorted({ENTITIES.get(r.table.name, r.table.name)
-                                        for r, _via in refs})),
-            "recreatable": copy is not None,
-            "may_leave_out": nullable or (key[0] in NOT_RECREATED and parent is None
-                                          and not needs_root),
-            "leaves_empty": nullable,
-            "same_name_id": _same_name(connection, copy) if copy is not None else None,
-            "in_bin": key[0] == "publications" and connection.execute(
+        found[key] = MissingReference(
+            table=key[0], id=key[1], what=ENTITIES.get(key[0], key[0]),
+            name=kept.label if kept is not None else t("編號 {id}", id=key[1]),
+            used_by=len(refs),
+            needed_for=tuple(sorted({ENTITIES.get(r.table.name, r.table.name)
+                                     for r, _via in refs})),
+            recreatable=copy is not None,
+            may_leave_out=nullable or (key[0] in NOT_RECREATED and parent is None
+                                       and not needs_root),
+            leaves_empty=nullable,
+            same_name_id=_same_name(connection, copy) if copy is not None else None,
+            in_bin=key[0] == "publications" and connection.execute(
                 select(RecycledPublication.id).where(
                     RecycledPublication.publication_id == key[1]).limit(1)).first() is not None,
-            "needed_by": () if parent is None else (parent,)}
+            needed_by=() if parent is None else (parent,))
         if copy is not None:
             group = [copy, *copy.parts]
             group_keys = {(r.table.name, r.values.get("id")) for r in group}
             pending += [(nested, nested_refs, key) for nested, nested_refs
                         in _pointers(group, inside | group_keys).items()]
-    return RestorePlan(item.id, item.label, [MissingReference(**m) for m in found.values()])
+    return RestorePlan(item.id, item.label, list(found.values()))
 
 
 def restore_plan(session: Session, item_id: int) -> RestorePlan:
@@ -366,7 +334,7 @@ def _acceptable(connection: Connection, missing: MissingReference,
         return missing.recreatable
     if resolution.kind is ResolutionKind.LEAVE_OUT:
         return missing.may_leave_out
-    return resolution.other_id is not None and _exists(
+    return resolution.other_id is not None and exists(
         connection, Base.metadata.tables[missing.table], "id", resolution.other_id)
 
 
@@ -403,104 +371,22 @@ def restore(session: Session, item_id: int,
 
 def _put_back(connection: Connection, item: RecycledPublication, payload: Payload,
               chosen: dict[ReferenceKey, tuple[MissingReference, Resolution]]) -> Restored:
-    ids: dict[str, dict[Any, Any]] = {}
+    instead: dict[str, dict[Any, Any]] = {}
     left_out: set[ReferenceKey] = set()
-    queue: list[tuple[KeptRow, bool]] = []
+    recreated: list[KeptRow] = []
     for key, (_missing, resolution) in chosen.items():
         if resolution.kind is ResolutionKind.USE_OTHER:
-            ids.setdefault(key[0], {})[key[1]] = resolution.other_id
+            instead.setdefault(key[0], {})[key[1]] = resolution.other_id
         elif resolution.kind is ResolutionKind.LEAVE_OUT:
             left_out.add(key)
         else:
             copy = payload.copy_of(key)
             assert copy is not None  # _acceptable saw to it
-            queue += [(copy, True), *((part, True) for part in copy.parts)]
-    queue += [(row, False) for row in payload.rows]
-    order = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
-    queue.sort(key=lambda entry: order[entry[0].table.name])  # stable: parents first
-    omitted: set[ReferenceKey] = set()
-    restored = new_ids = 0
-    for row, recreated in queue:
-        values = _relinked(row, ids, left_out | omitted)
-        if values is None:  # it needs a row the officer chose to do without
-            omitted.add((row.table.name, row.values.get("id")))
-            continue
-        old_id = values.get("id")
-        if old_id is not None and _exists(connection, row.table, "id", old_id):
-            del values["id"]
-        _check_unique(connection, item.label, row, values)
-        if row.table.name == "publications":
-            _check_numbers(connection, item.label, values)
-        result = connection.execute(insert(row.table).values(**values))
-        if old_id is not None:
-            new_id = values["id"] if "id" in values else result.inserted_primary_key[0]  # type: ignore[index]
-            if new_id != old_id:
-                ids.setdefault(row.table.name, {})[old_id] = new_id
-                new_ids += 1
-        restored += not recreated
-    for link in payload.detached:
-        table = Base.metadata.tables[link["table"]]
-        target = next(fk.column.table.name for fk in table.c[link["column"]].foreign_keys)
-        if (target, link["value"]) in omitted:
-            continue
-        value = ids.get(target, {}).get(link["value"], link["value"])
-        connection.execute(update(table).where(table.c.id == link["id"],
-                                               table.c[link["column"]].is_(None))
-                           .values({link["column"]: value}))
-    publication_id = ids.get("publications", {}).get(item.publication_id, item.publication_id)
-    return Restored(publication_id, restored, new_ids,
+            recreated += [copy, *copy.parts]
+    written = write_rows(connection, item.label, payload, recreated, instead, left_out)
+    return Restored(written.ids.get("publications", {}).get(item.publication_id,
+                                                             item.publication_id),
+                    written.rows, written.new_ids,
                     [_named(m) for m, r in chosen.values() if r.kind is ResolutionKind.RECREATE],
                     [_named(m) for m, r in chosen.values()
                      if r.kind is ResolutionKind.LEAVE_OUT])
-
-
-def _relinked(row: KeptRow, ids: dict[str, dict[Any, Any]],
-              without: set[ReferenceKey]) -> dict[str, Any] | None:
-    """The row's values with its foreign keys pointing where the rows now are; None when it
-    needs a row that is done without (a field that may be empty is emptied instead)."""
-    values = dict(row.values)
-    for fk in row.table.foreign_keys:
-        column, target = fk.parent.name, fk.column.table.name
-        value = values.get(column)
-        if value is None:
-            continue
-        if (target, value) in without:
-            if not fk.parent.nullable:
-                return None
-            values[column] = None
-            continue
-        values[column] = ids.get(target, {}).get(value, value)
-    return values
-
-
-def _check_unique(connection: Connection, label: str, row: KeptRow,
-                  values: dict[str, Any]) -> None:
-    """Refuse, in words, a row another row already holds a unique value of."""
-    for columns in _unique_sets(row.table):
-        holder = _holder(connection, row.table, columns, values)
-        if holder is None:
-            continue
-        fields = "、".join(ENTITIES.get(next(iter(row.table.c[c].foreign_keys)).column.table.name,
-                                       c) if row.table.c[c].foreign_keys else FIELDS.get(c, c)
-                          for c in columns)
-        raise RestoreConflictError(messages.RESTORE_DUPLICATE.format(
-            label=label, what=ENTITIES.get(row.table.name, row.table.name),
-            name=row_label(row.table, values), holder=row_label(row.table, holder),
-            fields=fields))
-
-
-def _check_numbers(connection: Connection, label: str, values: dict[str, Any]) -> None:
-    """§4(二): a GPN or ISBN another publication holds comes back only with a reprint of the
-    same work (publication_rules.may_share_numbers)."""
-    publications = Base.metadata.tables["publications"]
-    restored = SimpleNamespace(**values)
-    for column, number in (("gpn", "GPN"), ("isbn", "ISBN")):
-        value = values.get(column)
-        if not value:
-            continue
-        for holder in connection.execute(select(publications).where(
-                publications.c[column] == value)).mappings():
-            if not may_share_numbers(SimpleNamespace(**holder), restored):
-                raise RestoreConflictError(messages.RESTORE_NUMBER_TAKEN.format(
-                    label=label, number=number, value=value,
-                    holder=row_label(publications, dict(holder)), id=holder["id"]))
