@@ -168,6 +168,7 @@ class Restored:
 
     publication_id: int
     rows: int
+    """Rows of the snapshot written back (less those left out with what they needed)."""
     new_ids: int
     """Rows that got a new id because theirs had been taken meanwhile."""
     recreated: list[str]

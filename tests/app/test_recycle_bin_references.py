@@ -413,3 +413,21 @@ def test_what_only_a_row_to_recreate_needs_is_asked_for_then(db: Database,
         assert session.scalars(select(Shipment.list_id).where(
             Shipment.publication_id == binned.publication)).all() == [None]
         assert session.get(ConsignmentList, binned.ids["list"]) is None
+
+
+def test_a_refusal_only_the_database_knows_is_said_and_leaves_no_trace(
+        db: Database, unit_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were a rule missed by the checks before each row, the database's refusal would still
+    take back every row written before it, in words."""
+    import app.services.recycle_rows as rows
+
+    binned, _before = bin_one(db, unit_id, 5)
+    deleters(binned)["library"](db)
+    with db.session() as session:
+        save_library(session, LibraryData("第5號寄存圖書館", kind=LibraryKind.DESIGNATED))
+    monkeypatch.setattr(rows, "_check_unique", lambda *_a: None)
+    with Unchanged(db):
+        error = refused(db, binned, {binned.key("library"): Resolution.recreate()},
+                        RestoreConflictError)
+    assert error.message.startswith("無法還原「要刪除的書5")
+    assert "資料庫拒絕寫入" in error.message
