@@ -173,8 +173,6 @@ RESTORE_MISSING = ("無法還原「{label}」：它用到的 {count} 筆資料�
 RESTORE_DUPLICATE = ("無法還原「{label}」：{what}「{name}」與現有的「{holder}」重複（{fields}相同）。"
                      "請先修改或刪除現有的那一筆，或還原時改用現有的那一筆；"
                      "沒有寫入任何資料，這筆仍在資源回收筒。")
-RESTORE_NUMBER_TAKEN = ("無法還原「{label}」：它的 {number} {value} 已由另一筆出版品「{holder}」"
-                        "（編號 {id}）使用，而兩者不是同一作品的再刷。請先更正其中一筆的號碼再還原；"
-                        "沒有寫入任何資料，這筆仍在資源回收筒。")
+RESTORE_NUMBER_TAKEN = "無法還原「{label}」：{problem}沒有寫入任何資料，這筆仍在資源回收筒。"
 RESTORE_REFUSED = ("無法還原「{label}」：資料庫拒絕寫入（{detail}）。"
                    "沒有寫入任何資料，這筆仍在資源回收筒；請把這段訊息告訴資訊人員。")

@@ -360,7 +360,7 @@ def restore(session: Session, item_id: int,
         with session.begin_nested():  # all or nothing, whatever the caller does next
             # The database records each row put back (its triggers); this says why.
             set_reason(session, f"自資源回收筒還原（{item.label}）")
-            result = _put_back(connection, item, payload,
+            result = _put_back(session, item, payload,
                                {m.key: (m, chosen[m.key]) for m in required})
             session.delete(item)
             session.flush()
@@ -370,7 +370,7 @@ def restore(session: Session, item_id: int,
     return result
 
 
-def _put_back(connection: Connection, item: RecycledPublication, payload: Payload,
+def _put_back(session: Session, item: RecycledPublication, payload: Payload,
               chosen: dict[ReferenceKey, tuple[MissingReference, Resolution]]) -> Restored:
     instead: dict[str, dict[Any, Any]] = {}
     left_out: set[ReferenceKey] = set()
@@ -384,7 +384,7 @@ def _put_back(connection: Connection, item: RecycledPublication, payload: Payloa
             copy = payload.copy_of(key)
             assert copy is not None  # _acceptable saw to it
             recreated += [copy, *copy.parts]
-    written = write_rows(connection, item.label, payload, recreated, instead, left_out)
+    written = write_rows(session, item.label, payload, recreated, instead, left_out)
     return Restored(written.ids.get("publications", {}).get(item.publication_id,
                                                              item.publication_id),
                     written.rows, written.new_ids,

@@ -11,12 +11,13 @@ from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, Table, UniqueConstraint, and_, insert, select, update
+from sqlalchemy.orm import Session
 
 from app import messages
 from app.errors import PubDeskError
 from app.models import Base
 from app.services.history import ENTITIES, FIELDS
-from app.services.publication_rules import may_share_numbers
+from app.services.number_rule import number_problems
 from app.services.recycle_snapshot import KeptRow, Payload, ReferenceKey, row_label
 
 
@@ -58,12 +59,13 @@ def holding_row(connection: Connection, table: Table, columns: tuple[str, ...],
     return dict(found) if found is not None else None
 
 
-def write_rows(connection: Connection, label: str, payload: Payload, recreated: list[KeptRow],
+def write_rows(session: Session, label: str, payload: Payload, recreated: list[KeptRow],
                instead: dict[str, dict[Any, Any]], left_out: set[ReferenceKey]) -> Written:
     """Write the snapshot's rows and the `recreated` copies; a reference to a row in
     `instead` points at its replacement, one to a row `left_out` is emptied (or the row
     needing it is left out with what needs it in turn). RestoreConflictError before a row
     that would break a rule: the caller's savepoint then takes back what was written."""
+    connection = session.connection()
     ids: dict[str, dict[Any, Any]] = {table: dict(moved) for table, moved in instead.items()}
     queue = [(row, True) for row in recreated] + [(row, False) for row in payload.rows]
     order = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
@@ -80,7 +82,7 @@ def write_rows(connection: Connection, label: str, payload: Payload, recreated: 
             del values["id"]
         _check_unique(connection, label, row, values)
         if row.table.name == "publications":
-            _check_numbers(connection, label, values)
+            _check_numbers(session, label, values)
         result = connection.execute(insert(row.table).values(**values))
         if old_id is not None:
             new_id = values["id"] if "id" in values else result.inserted_primary_key[0]  # type: ignore[index]
@@ -135,18 +137,10 @@ def _check_unique(connection: Connection, label: str, row: KeptRow,
             fields=fields))
 
 
-def _check_numbers(connection: Connection, label: str, values: dict[str, Any]) -> None:
-    """§4(二): a GPN or ISBN another publication holds comes back only with a reprint of the
-    same work (publication_rules.may_share_numbers)."""
-    publications = Base.metadata.tables["publications"]
-    restored = SimpleNamespace(**values)
-    for column, number in (("gpn", "GPN"), ("isbn", "ISBN")):
-        value = values.get(column)
-        if not value:
-            continue
-        for holder in connection.execute(select(publications).where(
-                publications.c[column] == value)).mappings():
-            if not may_share_numbers(SimpleNamespace(**holder), restored):
-                raise RestoreConflictError(messages.RESTORE_NUMBER_TAKEN.format(
-                    label=label, number=number, value=value,
-                    holder=row_label(publications, dict(holder)), id=holder["id"]))
+def _check_numbers(session: Session, label: str, values: dict[str, Any]) -> None:
+    """§4(二): a number another publication holds comes back only with a reprint of the
+    same work (app.services.number_rule says when, and names the holder)."""
+    problems = number_problems(session, SimpleNamespace(**values))
+    if problems:
+        raise RestoreConflictError(messages.RESTORE_NUMBER_TAKEN.format(
+            label=label, problem=problems[0].message))
