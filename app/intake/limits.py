@@ -1,9 +1,10 @@
 """The bounds within which PubDesk reads files from outside — stated once, here.
 
 Every reader of outside files takes its figures from `LIMITS` (spreadsheet imports in
-`app.intake`, the e-file checker's child in `app.pdfcheck.isolation`, the TOC paste in
-`app.toc`). A file beyond a bound is refused with a sentence that names the limit and says
-what to do (`LimitExceeded`); nothing is written."""
+`app.intake`, the TOC paste in `app.toc`); the e-file checker's own bounds are in
+`app.pdfcheck.bounds`, which takes its memory figure from here. A file beyond a bound is
+refused with a sentence that names the limit and says what to do (`LimitExceeded`); nothing
+is written."""
 
 from __future__ import annotations
 

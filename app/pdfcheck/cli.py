@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # Only `add_arguments` runs at every start of `pubdesk`; the checker is imported by the
-# commands that use it.
+# commands that use it (its bounds are plain figures, without pikepdf).
+from app.pdfcheck.bounds import BOUNDS
+
 if TYPE_CHECKING:
     from app.pdfcheck.checks.naming import NamingRule
     from app.pdfcheck.report import FileReport
@@ -28,9 +30,10 @@ def add_arguments(commands: Any) -> None:
     check.add_argument("--book", action="store_true", help="檔名規則：圖書（單一檔案）")
     check.add_argument("--serial", metavar="卷:期", help="檔名規則：期刊該卷期的檔案")
     check.add_argument("--json", action="store_true", help="輸出一份 JSON 報告到標準輸出")
-    check.add_argument("--timeout", type=float, default=60, help="每個檔案的時間上限（秒，預設 60）")
-    check.add_argument("--memory-mb", type=int, default=512,
-                       help="每個檔案檢查時的記憶體上限（MB，預設 512）")
+    check.add_argument("--timeout", type=float, default=BOUNDS.seconds,
+                       help=f"每個檔案的時間上限（秒，預設 {BOUNDS.seconds:g}）")
+    check.add_argument("--memory-mb", type=int, default=BOUNDS.memory_mb,
+                       help=f"每個檔案檢查時的記憶體上限（MB，預設 {BOUNDS.memory_mb}）")
     check.add_argument("files", nargs="+", metavar="FILE")
     one = commands.add_parser("check-one")
     one.add_argument("options")

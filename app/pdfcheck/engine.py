@@ -12,6 +12,7 @@ import pikepdf
 
 from app.os_errors import sentence
 from app.pdfcheck import parallel
+from app.pdfcheck.bounds import bound_words
 from app.pdfcheck.checks import (
     active,
     bookmarks,
@@ -35,6 +36,10 @@ CHECKS: list[tuple[str, Callable[[CheckContext], CheckResult]]] = [
     ("active_content", active.check),
 ]
 EARLY_CHECKS = ("pdf_version", "bookmarks", "protection", "active_content")
+WALK_CHECKS = ("fonts_embedded", "image_resolution", "colour_space", "text_copyable",
+               "private_use_chars")
+"""Checks that judge what the page walk saw: when content was beyond a bound, their pass is
+only a pass on the rest."""
 """Checks that need no walk of the pages: they run first, so that a file whose walk hits the
 time or memory bound still has their verdicts (`on_result`)."""
 _HEADER = re.compile(rb"%PDF-(\d\.\d)")
@@ -105,6 +110,8 @@ def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
             usage = walker.finish()
         except WalkCancelled:
             raise
+        except MemoryError:  # outside any one content stream: the file as a whole is too large
+            return _too_large(str(file), results, bound_words("memory_mb"))
         except Exception as exc:  # the page tree itself is broken: no page can be reached
             return unreadable(str(file), "檔案的頁面結構損壞，無法逐頁讀取；請重新匯出 PDF。"
                                          f"（技術細節：{_first_line(exc)}）")
@@ -115,14 +122,50 @@ def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
             notes.append("檔案結構有損壞，以下結果是在自動修復後的內容上檢查的；請重新匯出 PDF。")
         context = CheckContext(str(file), pdf, header, usage, Profile(profile), toc,
                                page_offset, notes, warnings)
+        if usage.too_large:
+            notes.append(too_large_note(usage.too_large))
         report = FileReport(str(file), opened=True, notes=notes + usage.problems[:20])
         for check_id, function in CHECKS:
             if check_id not in results:
                 results[check_id] = _run(function, context)
+                if check_id in WALK_CHECKS and usage.too_large:
+                    results[check_id] = partly_checked(results[check_id], usage.too_large)
                 if on_result is not None:
                     on_result(check_id, results[check_id])
             report.checks[check_id] = results[check_id]
         return report
+
+
+def too_large_note(where: list[str]) -> str:
+    """The report's note on content beyond a bound (which content, which limit)."""
+    shown = "、".join(where[:5]) + (" 等" if len(where) > 5 else "")
+    return f"檔案太大，無法完整檢查：{shown}超過檢查的上限，未檢查這些內容。這不表示檔案損壞。"
+
+
+def partly_checked(result: CheckResult, where: list[str]) -> CheckResult:
+    """A walk check's verdict when some content was beyond a bound: a failure found stands;
+    a pass is a pass on the rest only, so it asks the officer to look (請注意)."""
+    if result.status is not Status.PASS:
+        return result
+    shown = "、".join(where[:5]) + (" 等" if len(where) > 5 else "")
+    return CheckResult(
+        Status.WARN, f"未能完整檢查：{shown}太大，超過檢查的上限（檔案並非因此損壞）。"
+                     f"其餘內容：{result.message}",
+        {**result.evidence, "too_large": where[:20]},
+        "請在 Acrobat 等軟體中目視確認這些頁面；或將過於複雜的頁面（如大量向量圖）平面化、"
+        "分割檔案後再檢查。")
+
+
+def _too_large(path: str, results: dict[str, CheckResult], words: str) -> FileReport:
+    """A file whose walk ran out of memory as a whole: the checks done before it stand, the
+    walk's are 請注意 — too large to check fully, not damaged."""
+    note = f"檔案太大，無法完整檢查（{words}）。這不表示檔案損壞。"
+    checks = dict(results)
+    for check_id, _function in CHECKS:
+        checks.setdefault(check_id, CheckResult(
+            Status.WARN, f"未能檢查：檔案太大，超過檢查的上限（{words}）；這不表示檔案損壞。", {},
+            "請分割檔案後再檢查（命令列的 pubdesk check 可用 --memory-mb 提高記憶體上限）。"))
+    return FileReport(path, opened=True, notes=[note], checks=checks)
 
 
 def _run(function: Callable[[CheckContext], CheckResult], context: CheckContext) -> CheckResult:

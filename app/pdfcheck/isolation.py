@@ -19,15 +19,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.pdfcheck.bounds import BOUNDS
 from app.pdfcheck.checks.naming import NamingRule, check_set
 from app.pdfcheck.report import CHECK_IDS, CheckResult, FileReport, Profile, Status, unreadable
 
 if TYPE_CHECKING:
     from app.pdfcheck import winjob
 
-DEFAULT_TIMEOUT = 60.0
-"""Seconds per file (`pubdesk check --timeout`): the 5,000-mutant fuzz run needed 0.1 s each."""
-DEFAULT_MEMORY_MB = 512
+DEFAULT_TIMEOUT = BOUNDS.seconds
+"""Seconds per file (`pubdesk check --timeout`; app.pdfcheck.bounds)."""
+DEFAULT_MEMORY_MB = BOUNDS.memory_mb
 """Address space per file's child (`--memory-mb`; POSIX rlimit): a 400-page book checks in a
 fraction of it, and a decompression bomb ends in a verdict instead of taking the PC's memory."""
 

@@ -13,8 +13,9 @@ import pikepdf
 from app.documents.files import atomic_output
 from app.errors import PubDeskError
 from app.os_errors import sentence
+from app.pdfcheck.bounds import BOUNDS
 
-MAX_ENTRIES = 20000
+MAX_ENTRIES = BOUNDS.outline_entries
 
 
 @dataclass

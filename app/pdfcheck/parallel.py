@@ -53,6 +53,8 @@ class _Half:
     colours: list[ColourUse] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    too_large: list[str] = field(default_factory=list)
+    bounds_hit: list[str] = field(default_factory=list)
     hidden_pages: set[int] = field(default_factory=set)
     skipped_values: int = 0
     first_skip: tuple[int, str] | None = None
@@ -136,7 +138,8 @@ def _portable(walker: Walker, warnings: int) -> _Half:
                for key, use in usage.fonts.items()],
         declared=[(key, pages) for key, (_font, pages) in usage.declared_fonts.items()],
         images=usage.images, colours=usage.colours, problems=usage.problems,
-        unreadable=usage.unreadable, hidden_pages=usage.hidden_pages,
+        unreadable=usage.unreadable, too_large=usage.too_large,
+        bounds_hit=usage.bounds_hit, hidden_pages=usage.hidden_pages,
         skipped_values=usage.skipped_values, first_skip=walker.first_skip,
         placed=walker.placed_keys(), type3_done=walker.type3_keys(),
         form_placements=walker.form_placements, warnings=warnings)
@@ -198,6 +201,8 @@ def _merge(walker: Walker, half: _Half) -> bool:
     usage.colours.extend(half.colours)
     usage.problems.extend(half.problems)
     usage.unreadable.extend(half.unreadable)
+    usage.too_large.extend(half.too_large)
+    usage.bounds_hit.extend(b for b in half.bounds_hit if b not in usage.bounds_hit)
     usage.hidden_pages |= half.hidden_pages
     usage.skipped_values += half.skipped_values
     if walker.first_skip is None:

@@ -8,12 +8,15 @@ Image data is never decoded: sizes come from the image dictionaries.
 from __future__ import annotations
 
 import itertools
+import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pikepdf
 
+from app.pdfcheck.bounds import BOUNDS, BoundExceeded
 from app.pdfcheck.colour import ColourSpace, resolve
 from app.pdfcheck.matrix import (
     IDENTITY,
@@ -26,8 +29,8 @@ from app.pdfcheck.matrix import (
 )
 from app.pdfcheck.pdfnames import name_text
 
-MAX_DEPTH = 24
-PLACEMENT_BUDGET = 50_000
+MAX_DEPTH = BOUNDS.nesting_depth
+PLACEMENT_BUDGET = BOUNDS.form_placements
 """Form placements walked per file at most (each distinct form and scale counts once)."""
 
 
@@ -40,6 +43,11 @@ def _scale_class(length: float) -> int:
 # BI ID EI must all be listed for inline images to come through whole.
 OPERATORS = ("q Q cm Do Tf Tj TJ ' \" BT Tm Tr rg RG k K g G cs CS scn SCN sh BI ID EI "
              "gs BDC BMC EMC")
+_KEPT = re.compile(rb"(?<![^\s()<>\[\]{}/%])(?:" +
+                   b"|".join(re.escape(op.encode()) for op in OPERATORS.split()) +
+                   rb")(?=[\s()<>\[\]{}/%]|\Z)")
+"""An operator the checks read, as a word of the content: counts a large stream's
+instructions before qpdf holds them all (a string that happens to contain one counts too)."""
 DRAWING = frozenset({"Do", "Tj", "TJ", "'", '"', "sh"})
 """Operators that put something on the page: skipped inside a layer hidden by default."""
 
@@ -106,6 +114,17 @@ class Usage:
     skipped_values: int = 0
     """Single bad values skipped (an operator inside a TJ array, a name in a foreign
     encoding); the rest of the page was walked."""
+    too_large: list[str] = field(default_factory=list)
+    """Content not walked because it is beyond a bound (app.pdfcheck.bounds), each with the
+    limit in words: too large to check fully, which is not damage."""
+    bounds_hit: list[str] = field(default_factory=list)
+    """The bounds reached (`CheckerBounds` field names), each once."""
+
+    def exceeded(self, where: str, exc: BoundExceeded) -> None:
+        """Content at `where` was beyond a bound: kept apart from what is unreadable."""
+        self.too_large.append(f"{where}（{exc.words}）")
+        if exc.bound not in self.bounds_hit:
+            self.bounds_hit.append(exc.bound)
 
 
 @dataclass
@@ -229,6 +248,54 @@ def _without_stray_operators(owner: Any) -> tuple[list[Any], int, str]:
     return instructions, stray.dropped, stray.first
 
 
+def _filters(stream: pikepdf.Stream) -> list[str]:
+    value = stream.get("/Filter")
+    values = list(value) if isinstance(value, pikepdf.Array) else [] if value is None else [value]
+    return [name_text(v) for v in values]
+
+
+def _decoded_within(stream: pikepdf.Stream, room: int) -> bytes:
+    """A stream's decoded bytes, `room` at most (BoundExceeded past it). Flate — nearly every
+    content stream — is inflated here, in steps, so a bomb stops at the bound; other filters
+    are decoded by qpdf (the child's memory bound covers those rare ones)."""
+    filters = _filters(stream)
+    if not filters:
+        data = stream.read_raw_bytes()
+    elif filters in (["/FlateDecode"], ["/Fl"]):
+        inflate = zlib.decompressobj()
+        try:
+            data = inflate.decompress(stream.read_raw_bytes(), room + 1)
+        except zlib.error:
+            data = b""  # qpdf reads what it can of it, and says what it repaired
+    else:
+        data = stream.read_bytes()
+    if len(data) > room:
+        raise BoundExceeded("content_bytes")
+    return data
+
+
+def within_bounds(owner: Any) -> None:
+    """Raise BoundExceeded when a content stream (a page's, with all its parts) is larger
+    than the checker can hold: decoded bytes first, then the instructions the walk keeps,
+    counted in the bytes before qpdf builds them (each costs about 270 bytes of memory)."""
+    contents = owner if isinstance(owner, pikepdf.Stream) else _get(owner, "/Contents")
+    parts = contents if isinstance(contents, pikepdf.Array) else [contents]
+    room = BOUNDS.content_bytes
+    data: list[bytes] = []
+    for part in parts:
+        if isinstance(part, pikepdf.Stream):
+            data.append(_decoded_within(part, room))
+            room -= len(data[-1])
+    if BOUNDS.content_bytes - room < BOUNDS.count_from_bytes:
+        return
+    count = 0
+    for chunk in data:
+        for _match in _KEPT.finditer(chunk):
+            count += 1
+            if count > BOUNDS.content_instructions:
+                raise BoundExceeded("content_instructions")
+
+
 def _text_matrix(state: _State) -> Matrix:
     value = state.text_matrix
     return value if isinstance(value, tuple) else from_operands(list(value))
@@ -336,6 +403,7 @@ class Walker:
         self._active.append(key)
         try:
             try:
+                within_bounds(owner)
                 instructions = pikepdf.parse_content_stream(owner, OPERATORS)
             except TypeError:
                 # An operator inside an array or dictionary (`[(a) /F1 3 Tf] TJ`): pikepdf
@@ -344,6 +412,14 @@ class Walker:
                 if dropped and self.first_skip is None:
                     self.first_skip = (page, first)
                 self.usage.skipped_values += dropped
+        except BoundExceeded as exc:
+            self.usage.exceeded(f"第 {page} 頁的{where}", exc)
+            self._active.pop()
+            return
+        except MemoryError:  # within the bounds, yet more than this child's memory
+            self.usage.exceeded(f"第 {page} 頁的{where}", BoundExceeded("memory_mb"))
+            self._active.pop()
+            return
         except pikepdf.PdfError as exc:
             self.usage.problems.append(f"第 {page} 頁的{where}內容無法解析：{exc}")
             self.usage.unreadable.append(f"第 {page} 頁的{where}")
@@ -525,7 +601,9 @@ class Walker:
     def _text(self, operands: Any, state: _State, resources: Any, page: int, where: str) -> None:
         font = state.font
         if font is None:
-            self.usage.problems.append(f"第 {page} 頁的{where}在未選字型時顯示文字。")
+            said = f"第 {page} 頁的{where}在未選字型時顯示文字。"
+            if said not in self.usage.problems[-20:]:  # once, not once per string
+                self.usage.problems.append(said)
             return
         key = _key(font)
         use = self.usage.fonts.setdefault(key, FontUse(font))

@@ -22,6 +22,7 @@ from typing import Any
 
 import pikepdf
 
+from app.pdfcheck.bounds import BOUNDS
 from app.pdfcheck.context import CheckContext
 from app.pdfcheck.pdfnames import name_text
 from app.pdfcheck.report import CheckResult, Status
@@ -30,7 +31,7 @@ RUNS = {"JavaScript", "Launch", "ImportData", "SubmitForm", "RichMediaExecute"}
 """Action types that execute code, start a program or send data: a failure."""
 OPENS_FILES = {"GoToE", "GoToR"}
 """Actions that open an embedded or another file: reported, a warning."""
-VISIT_BUDGET = 200_000
+VISIT_BUDGET = BOUNDS.action_visits
 """Dictionaries visited at most — a file built to make the walk endless still gets a verdict."""
 
 

@@ -64,6 +64,15 @@ def check(context: CheckContext) -> CheckResult:
         return CheckResult(Status.FAIL, "檔案結構有損壞，其他檢查是在自動修復後的內容上進行：" +
                            "；".join(repairs) + "。", evidence,
                            "請從原始檔重新匯出 PDF（或重新下載、複製完整的檔案）後再檢查。")
+    if context.usage.too_large:
+        # Beyond a bound is not damage: said apart, and the file is not failed for it.
+        shown = "、".join(context.usage.too_large[:5])
+        more = " 等" if len(context.usage.too_large) > 5 else ""
+        return CheckResult(Status.WARN, f"檔案太大，無法完整檢查：{shown}{more}超過檢查的上限。"
+                           "沒有發現結構損壞，這不表示檔案損壞。",
+                           {**evidence, "too_large": context.usage.too_large[:20],
+                            "bounds": context.usage.bounds_hit},
+                           "若要完整檢查，請將過於複雜的頁面（如大量向量圖）平面化或分割檔案後再檢查。")
     if context.warnings:
         return CheckResult(Status.WARN, f"讀取時有 {len(context.warnings)} 則警告，但檔案結構完整。",
                            evidence, "若其他檢查結果異常，請重新匯出 PDF。")
