@@ -89,6 +89,8 @@ class _Walk:
         if isinstance(extra, pikepdf.Dictionary):
             for trigger, action in extra.items():
                 self.actions(action, f"{where}（{_name(trigger)} 事件）")
+        elif isinstance(extra, pikepdf.Array):  # actions without their triggers: judged still
+            self.actions(extra, f"{where}（/AA）")
 
     def associated_files(self, owner: Any, where: str) -> None:
         files = owner.get("/AF") if isinstance(owner, pikepdf.Dictionary) else None
@@ -109,14 +111,23 @@ def _outline_items(root: Any, walk: _Walk) -> Iterator[pikepdf.Dictionary]:
             item = item.get("/Next")
 
 
+def _members(value: Any) -> list[Any]:
+    """What an array of fields or kids holds — whatever the file put there: an array's items;
+    a lone dictionary where the array belongs is taken as its one member (a reader may);
+    anything else (a name such as qpdf's /potato, a number, null) holds none."""
+    if isinstance(value, pikepdf.Array):
+        return list(value)
+    return [value] if isinstance(value, pikepdf.Dictionary) else []
+
+
 def _fields(acroform: Any, walk: _Walk) -> Iterator[pikepdf.Dictionary]:
-    pending = list(acroform.get("/Fields") or []) if isinstance(acroform,
-                                                                 pikepdf.Dictionary) else []
+    pending = _members(acroform.get("/Fields")) if isinstance(acroform,
+                                                              pikepdf.Dictionary) else []
     while pending:
         field = pending.pop()
         if isinstance(field, pikepdf.Dictionary) and walk.first_visit(field):
             yield field
-            pending.extend(field.get("/Kids") or [])
+            pending.extend(_members(field.get("/Kids")))
 
 
 def _xfa_has_script(xfa: Any) -> bool:
