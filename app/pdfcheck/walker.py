@@ -198,6 +198,19 @@ def _number(value: object, default: float = 0.0) -> float:
         return default
 
 
+def _matrix(value: object) -> Matrix:
+    """A /Matrix or /FontMatrix; identity when it is not an array of six numbers."""
+    return from_operands(list(value)) if isinstance(value, pikepdf.Array) else IDENTITY
+
+
+def _box(value: object, default: tuple[float, ...] = (0.0, 0.0, 1.0, 1.0)) -> list[float]:
+    """A rectangle (/BBox, /Rect) as four numbers; the default when it is not an array of
+    four (a number, a name, two values: the appearance is placed as if it had none)."""
+    if isinstance(value, pikepdf.Array) and len(value) == 4:
+        return [_number(v) for v in value]
+    return list(default)
+
+
 def _get(dictionary: object, *keys: Any) -> Any:
     if not isinstance(dictionary, pikepdf.Dictionary | pikepdf.Stream):
         return None
@@ -336,7 +349,8 @@ class Walker:
                 raise WalkCancelled
             try:
                 self._walk_page(page, index)
-            except (pikepdf.PdfError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            except (pikepdf.PdfError, ValueError, TypeError, KeyError, AttributeError,
+                    IndexError) as exc:
                 self.usage.problems.append(f"第 {index} 頁無法完整讀取：{exc}")
             if self.progress is not None:
                 self.progress(index, total, f"第 {index}/{total} 頁")
@@ -619,7 +633,7 @@ class Walker:
                         use.strings.append((page, bytes(value)))
         if key not in self._type3_done and name_text(font.get("/Subtype", "")) == "/Type3":
             self._type3_done.add(key)
-            glyph_matrix = multiply(from_operands(list(font.get("/FontMatrix") or [])),
+            glyph_matrix = multiply(_matrix(font.get("/FontMatrix")),
                                     multiply((state.font_size, 0, 0, state.font_size, 0, 0),
                                              multiply(_text_matrix(state), state.ctm)))
             procs = font.get("/CharProcs")
@@ -646,7 +660,7 @@ class Walker:
         if subtype == "/Image":
             self._image(xobject, resources, state, page, where, inline=False)
         elif subtype == "/Form":
-            matrix = from_operands(list(xobject.get("/Matrix") or [1, 0, 0, 1, 0, 0]))
+            matrix = _matrix(xobject.get("/Matrix"))
             inner = state.copy()
             inner.ctm = multiply(matrix, state.ctm)
             if _key(xobject) in self._active:
@@ -706,8 +720,7 @@ class Walker:
         pattern = _get(_get(resources, "/Pattern"), name)
         if pattern is None:
             return
-        matrix = multiply(from_operands(list(_get(pattern, "/Matrix") or
-                                             [1, 0, 0, 1, 0, 0])), base_ctm)
+        matrix = multiply(_matrix(_get(pattern, "/Matrix")), base_ctm)
         if int(_number(_get(pattern, "/PatternType"), 0)) == 2:
             shading = _get(pattern, "/Shading")
             self._colour(resolve(_get(shading, "/ColorSpace"), resources), page,
@@ -733,12 +746,12 @@ class Walker:
             # Only the state shown: an unchecked box whose "off" state has no appearance
             # shows nothing (its "on" glyph in ZapfDingbats is not used).
             state_name = _get(annotation, "/AS")
-            chosen = appearance.get(state_name) if state_name is not None else None
+            chosen = appearance.get(state_name) if isinstance(state_name, pikepdf.Name) else None
             streams = [chosen] if isinstance(chosen, pikepdf.Stream) else []
-        rect = [_number(v) for v in (_get(annotation, "/Rect") or [0, 0, 0, 0])]
+        rect = _box(_get(annotation, "/Rect"), (0.0, 0.0, 0.0, 0.0))
         for stream in streams:
-            matrix = from_operands(list(stream.get("/Matrix") or [1, 0, 0, 1, 0, 0]))
-            bbox = [_number(v) for v in (stream.get("/BBox") or [0, 0, 1, 1])]
+            matrix = _matrix(stream.get("/Matrix"))
+            bbox = _box(stream.get("/BBox"))
             corners = [transform_point(matrix, x, y) for x in (bbox[0], bbox[2])
                        for y in (bbox[1], bbox[3])]
             box = (min(c[0] for c in corners), min(c[1] for c in corners),
