@@ -121,3 +121,19 @@ except PubDeskError as exc:
         path=data / "pubdesk.sqlite3"), saved.stderr
     assert_in_words(saved.stdout + saved.stderr)
     assert not re.search(r"[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}", saved.stdout.replace(str(data), ""))
+
+
+def test_db_upgrade_in_a_data_folder_that_cannot_exist_names_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Needs no ordinary user: a folder under a regular file cannot be made even by root.
+    from app.cli import main
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    data = blocker / "data"
+    assert main(["--data-dir", str(data), "db", "upgrade"]) == 1
+    said = capsys.readouterr().err.strip()
+    assert said == "錯誤：" + messages.FOLDER_NOT_WRITABLE.format(
+        path=data, reason=messages.OS_NOT_FOLDER.format(path=data))
+    assert_in_words(said)
+    assert blocker.read_text() == "not a folder"
