@@ -43,9 +43,12 @@ def many_instructions(path: Path, count: int) -> Path:
     return big_page(path, b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n" + b"0 0 0 1 k\n" * count)
 
 
-def assert_too_large_not_damaged(report, bound: str) -> None:  # type: ignore[no-untyped-def]
-    words = bound_words(bound)
+def assert_too_large_not_damaged(report, bound: str,  # type: ignore[no-untyped-def]
+                                 *others: str) -> None:
+    """Too large (by `bound`, or one of `others`), said so and not as damage."""
     structure = report.checks["structure"]
+    bound = next((b for b in (bound, *others) if structure.evidence.get("bounds") == [b]), bound)
+    words = bound_words(bound)
     assert structure.status is Status.WARN, structure.message
     assert "檔案太大，無法完整檢查" in structure.message
     assert words in structure.message
@@ -132,11 +135,13 @@ def test_below_the_bounds_a_large_page_is_checked_in_full(tmp_path: Path) -> Non
 def test_the_isolated_check_says_too_large_where_it_used_to_say_damaged(
         tmp_path: Path) -> None:
     # Issue 28 item 9: a million instructions exhausted the child's 512 MB inside qpdf and the
-    # file was called 「檔案的頁面結構損壞」; five million crashed the child outright.
+    # file was called 「檔案的頁面結構損壞」; five million crashed the child outright. The
+    # forked child inherits the test run's address space, so under the whole suite it may run
+    # out of its 512 MB even while counting: that too is too large, not damaged.
     for count in (1_000_000, 5_000_000):
         path = many_instructions(tmp_path / f"big-{count}.pdf", count)
         report = check_files([str(path)])[0]
-        assert_too_large_not_damaged(report, "content_instructions")
+        assert_too_large_not_damaged(report, "content_instructions", "memory_mb")
 
 
 def test_the_e_file_record_keeps_warn_not_failed_as_damaged(
