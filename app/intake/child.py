@@ -84,7 +84,7 @@ def read_table_bounded(path: Path, required: list[str], *, sheet: str | None = N
                        cancelled: Callable[[], bool] | None = None) -> Table:
     """`read_table` in a bounded child; raises LimitExceeded (or ReadCancelled) with the
     sentence to show."""
-    from app.pdfcheck.isolation import _kill_group, _started
+    from app import bounded_child
 
     request = json.dumps({"path": str(path), "required": required, "sheet": sheet,
                           "preferred": preferred}, ensure_ascii=False)
@@ -93,7 +93,7 @@ def read_table_bounded(path: Path, required: list[str], *, sheet: str | None = N
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     lines: list[bytes] = []
     rows: list[Row] = []
-    with _started([*_command(), request], env, limits.memory_mb) as process:
+    with bounded_child.started([*_command(), request], env, limits.memory_mb) as process:
         assert process.stdout is not None
 
         def pump(source: IO[bytes]) -> None:
@@ -116,10 +116,10 @@ def read_table_bounded(path: Path, required: list[str], *, sheet: str | None = N
         deadline = time.monotonic() + limits.seconds
         while process.poll() is None:
             if cancelled is not None and cancelled():
-                _kill_group(process)
+                bounded_child.kill_group(process)
                 raise ReadCancelled(CANCELLED.format(name=path.name))
             if time.monotonic() > deadline:
-                _kill_group(process)
+                bounded_child.kill_group(process)
                 raise LimitExceeded(TIMED_OUT.format(name=path.name,
                                                      seconds=f"{limits.seconds:.0f}"),
                                     limit="seconds", path=str(path))

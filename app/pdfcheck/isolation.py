@@ -15,16 +15,17 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import bounded_child
 from app.pdfcheck.bounds import BOUNDS
 from app.pdfcheck.checks.naming import NamingRule, check_set
 from app.pdfcheck.report import CHECK_IDS, CheckResult, FileReport, Profile, Status, unreadable
 
 if TYPE_CHECKING:
-    from app.pdfcheck import winjob
+    pass
 
 DEFAULT_TIMEOUT = BOUNDS.seconds
 """Seconds per file (`pubdesk check --timeout`; app.pdfcheck.bounds)."""
@@ -80,55 +81,6 @@ def child_command() -> list[str]:
     return [sys.executable, "-m", "app"]
 
 
-def _limit_memory(megabytes: int) -> Callable[[], None] | None:
-    if sys.platform == "win32":
-        return None
-
-    def apply() -> None:
-        import resource
-
-        limit = megabytes * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-    return apply
-
-
-@contextlib.contextmanager
-def _started(command: list[str], env: dict[str, str],
-             memory_mb: int) -> Iterator[subprocess.Popen[bytes]]:
-    """The child, bounded in memory; killed on the way out if it has not ended."""
-    job: winjob.Job | None = None
-    if sys.platform == "win32":
-        from app.pdfcheck import winjob  # ctypes: only where it is used
-
-        # No console window flashes up for each file; the memory bound is a job object.
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, env=env,
-                                   creationflags=subprocess.CREATE_NO_WINDOW)
-        job = winjob.bound_memory(process, memory_mb)
-    else:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, env=env, process_group=0,
-                                   preexec_fn=_limit_memory(memory_mb))  # noqa: PLW1509
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            _kill_group(process)
-            process.communicate()
-        if job is not None:
-            job.close()
-
-
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    """Kill the child and, on POSIX, its process group: the second walker it may have forked
-    (app.pdfcheck.parallel) goes with it."""
-    if sys.platform != "win32":
-        with contextlib.suppress(OSError):
-            os.killpg(process.pid, signal.SIGKILL)
-    process.kill()
-
-
 def check_isolated(path: str, options: dict[str, Any], timeout: float = DEFAULT_TIMEOUT,
                    memory_mb: int = DEFAULT_MEMORY_MB,
                    cancelled: Callable[[], bool] | None = None) -> FileReport:
@@ -138,7 +90,7 @@ def check_isolated(path: str, options: dict[str, Any], timeout: float = DEFAULT_
     # The child must find this very `app` package, also when run from a checkout.
     package_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
-    with _started(command, env, memory_mb) as process:
+    with bounded_child.started(command, env, memory_mb) as process:
         started = time.monotonic()
         while True:
             # communicate() with a timeout keeps reading both pipes, so a long report never
@@ -151,7 +103,7 @@ def check_isolated(path: str, options: dict[str, Any], timeout: float = DEFAULT_
             if cancelled is not None and cancelled():
                 raise BatchCancelled
             if time.monotonic() - started > timeout:
-                _kill_group(process)
+                bounded_child.kill_group(process)
                 out, _err = process.communicate()
                 stopped = f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。"
                 return report_from_output(path, out, stopped) or unreadable(path, stopped)
@@ -223,7 +175,7 @@ def _forked_child(path: str, options: dict[str, Any], memory_mb: int, write_end:
         # Its own process group, so that killing it kills the second walker it may fork.
         os.setpgid(0, 0)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C: the parent kills the group
-        limit = _limit_memory(memory_mb)
+        limit = bounded_child.limit_memory(memory_mb)
         if limit is not None:
             limit()
         from app.pdfcheck.engine import check_pdf
