@@ -361,11 +361,18 @@ class MainWindow(QMainWindow):
         """待辦."""
         return cast("AgendaPage", self.page("agenda"))
 
-    def open_record(self, key: str, record_id: int) -> None:
-        """Show page `key` at a record (from the 待辦 page): each page knows how."""
+    def open_record(self, key: str, record_id: int, kind: str = "") -> None:
+        """Show page `key` at a record (from the 待辦 page): each page knows how; a page
+        with `open_for` also opens where an agenda item of `kind` is done (its tab)."""
         self.show_page(key)
-        opener = getattr(self.page(key), "open_record", None)
-        if callable(opener) and record_id >= 0:
+        page = self.page(key)
+        if record_id < 0:
+            return
+        open_for = getattr(page, "open_for", None)
+        opener = getattr(page, "open_record", None)
+        if kind and callable(open_for):
+            open_for(record_id, kind)
+        elif callable(opener):
             opener(record_id)
 
     def search_everything(self) -> None:

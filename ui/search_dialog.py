@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.db import Database
-from app.services.search import Hit, search_everything
+from app.services.search import ALL_LIMIT, LIMIT, Hit, find_everything
 
 HIT = Qt.ItemDataRole.UserRole
 
@@ -35,10 +38,20 @@ class SearchDialog(QDialog):
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.status = QLabel()
+        self.show_all = QPushButton(self.tr("Show all"))
+        self.show_all.setObjectName("searchShowAll")
+        self.show_all.hide()
+        self.show_all.clicked.connect(lambda: self.search_now(ALL_LIMIT))
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
         layout.addWidget(self.results, 1)
-        layout.addWidget(self.status)
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.show_all)
+        layout.addLayout(footer)
+        # Arrows and Page Up/Down in the box move the selection in the list, so the officer
+        # types, walks down the hits and presses Enter on the one wanted.
+        self.query.installEventFilter(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -47,24 +60,42 @@ class SearchDialog(QDialog):
         self.query.returnPressed.connect(self.open_first)
         self.results.itemActivated.connect(self._open)
 
-    def search_now(self) -> None:
-        """Search for what is typed and list the hits."""
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.query and isinstance(event, QKeyEvent) and \
+                event.type() == QEvent.Type.KeyPress:
+            steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10,
+                     Qt.Key.Key_PageUp: -10}.get(Qt.Key(event.key()))
+            if steps is not None and self.results.count():
+                row = min(max(self.results.currentRow() + steps, 0), self.results.count() - 1)
+                self.results.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    def search_now(self, limit: int = LIMIT) -> None:
+        """Search for what is typed and list the hits, saying how many of how many."""
+        self._timer.stop()
         with self.db.session() as session:
-            hits = search_everything(session, self.query.text())
+            found = find_everything(session, self.query.text(), limit)
         self.results.clear()
-        for hit in hits:
+        for hit in found.hits:
             item = QListWidgetItem(f"{hit.kind}｜{hit.text}")
             item.setData(HIT, hit)
             self.results.addItem(item)
-        self.status.setText(self.tr("%n match(es).", "", len(hits)) if self.query.text().strip()
-                            else "")
-        if hits:
+        if not self.query.text().strip():
+            self.status.setText("")
+        elif found.more:
+            self.status.setText(self.tr("Showing %1 of %2 matches.").replace(
+                "%1", str(len(found.hits))).replace("%2", str(found.total)))
+        else:
+            self.status.setText(self.tr("%n match(es).", "", found.total))
+        self.show_all.setVisible(found.more and limit < ALL_LIMIT)
+        if found.hits:
             self.results.setCurrentRow(0)
 
     def open_first(self) -> None:
-        """Enter in the box: open the selected (first) hit."""
-        self._timer.stop()
-        self.search_now()
+        """Enter in the box: open the selected hit (the first, unless the arrows moved)."""
+        if self._timer.isActive():  # typed since the last search: search first
+            self.search_now()
         item = self.results.currentItem()
         if item is not None:
             self._open(item)

@@ -1,16 +1,16 @@
 """The number rule of §4(二) kept by the database itself (app.services.number_rule says it in
 Python): a GPN, ISBN, ISSN or ISRC another publication holds is refused on insert and update
-unless the one is a reprint of the other — the same title, subtitle, type, form and edition in
-another printing. So a write from psql, sqlite3 or an old copy of PubDesk cannot give two
-unrelated publications one number either.
+unless the one is a reprint of the other — linked as such (within two REPRINT_OF links), or the
+same title, subtitle, type, form and edition in another printing. So a write from psql, sqlite3
+or an old copy of PubDesk cannot give two unrelated publications one number either.
 
 Like the service, an update is judged only when a number or a field the rule reads changes:
-records that shared a number before the rule was enforced can still be edited otherwise (and
-are listed until resolved: `number_rule.shared_numbers`).
+records that shared a number before the rule was enforced can still be edited otherwise (and are
+listed until resolved: `number_rule.shared_numbers`).
 
-The error the database raises carries `pubdesk_number_rule:<field>`; app.db.engine turns it
-into a sentence. On PostgreSQL an advisory lock per number serialises two officers saving
-the same number at once, so neither transaction can miss the other's row."""
+The error the database raises carries `pubdesk_number_rule:<field>`; app.db.engine turns it into
+a sentence. On PostgreSQL an advisory lock per number serialises two officers saving the same
+number at once, so neither transaction can miss the other's row."""
 
 from __future__ import annotations
 
@@ -22,10 +22,22 @@ ERROR_MARK = "pubdesk_number_rule:"
 SQLITE_TRIGGERS = tuple(f"pubdesk_number_{field}_{event}" for field in FIELDS
                         for event in ("insert", "update"))
 
+_OTHER = "CASE WHEN {r}.source_id = {me} THEN {r}.target_id " \
+         "WHEN {r}.target_id = {me} THEN {r}.source_id END"
+LINKED = ("(EXISTS (SELECT 1 FROM publication_relations r WHERE r.kind = 'reprint_of' "
+          "AND (" + _OTHER.format(r="r", me="NEW.id") + ") = p.id) "
+          "OR EXISTS (SELECT 1 FROM publication_relations r1, publication_relations r2 "
+          "WHERE r1.kind = 'reprint_of' AND r2.kind = 'reprint_of' AND ("
+          + _OTHER.format(r="r1", me="NEW.id") + ") = (" + _OTHER.format(r="r2", me="p.id")
+          + ")))")
+"""`p` and NEW are linked as reprints within two links (either direction): the same reach as
+`number_rule.linked_reprints`. (SQLite allows no recursive query in a trigger.)"""
+
 _OTHER_HOLDS = ("EXISTS (SELECT 1 FROM publications p WHERE p.{f} = NEW.{f} AND p.id IS NOT NEW.id "
                 "AND NOT (p.title = NEW.title AND p.subtitle = NEW.subtitle "
                 "AND p.pub_type = NEW.pub_type AND p.form = NEW.form "
-                "AND p.edition = NEW.edition AND p.printing <> NEW.printing))")
+                "AND p.edition = NEW.edition AND p.printing <> NEW.printing) "
+                "AND NOT " + LINKED + ")")
 
 
 def _sqlite_statements() -> list[str]:
@@ -60,7 +72,7 @@ BEGIN
         EXECUTE 'SELECT EXISTS (SELECT 1 FROM publications p WHERE p.' || quote_ident(field)
                 || ' = $1 AND p.id <> $2 AND NOT (p.title = $3 AND p.subtitle = $4 '
                 'AND p.pub_type = $5 AND p.form = $6 AND p.edition = $7 '
-                'AND p.printing <> $8))'
+                'AND p.printing <> $8) AND NOT {{linked}})'
             INTO held
             USING value, NEW.id, NEW.title, NEW.subtitle, NEW.pub_type, NEW.form,
                   NEW.edition, NEW.printing;
@@ -70,7 +82,7 @@ BEGIN
     END LOOP;
     RETURN NEW;
 END $$
-"""
+""".replace("{linked}", LINKED.replace("NEW.id", "$2").replace("'", "''"))
 
 
 def install(connection: Connection) -> None:

@@ -124,6 +124,26 @@ FIELDS = {
     "page": "頁碼", "level": "層級", "volume": "卷", "number": "期", "full_name": "機關名稱",
     "short_name": "簡稱", "address": "地址", "phone": "電話", "fax": "傳真", "email": "電子郵件",
     "commission_percent": "折扣（%）", "active": "使用中",
+    "all_rights": "全部同意", "amount": "金額", "arithmetic": "計算過程", "authors": "作者",
+    "carrier": "寄送方式", "changed_on": "變更日", "check_report": "檢查報告",
+    "checked_at": "檢查時間", "cip_card_path": "CIP 資料檔", "commission": "折扣",
+    "contact": "聯絡人", "contact_name": "聯絡人", "contact_phone": "聯絡電話", "division": "科室",
+    "doc_code": "發文字號代字", "doc_number": "發文字號", "due_on": "應付日", "efile_types": "電子檔類型",
+    "factors_json": "試算因素", "field": "欄位", "file_path": "檔案", "first_edition_quantity": "初版數量",
+    "freight_payer": "運費負擔", "gross": "總額", "include_efiles": "含電子檔", "is_default": "預設",
+    "issued_on": "發文日", "items_json": "清單內容", "job_title": "職稱", "kind": "種類", "month": "月",
+    "net": "淨額", "new_value": "新值", "note": "備註", "old_value": "原值", "output_folder": "輸出資料夾",
+    "override_reason": "例外核可理由", "packet_folder": "上傳資料夾", "page_end": "迄頁",
+    "page_offset": "頁碼差", "page_range": "頁碼範圍", "page_start": "起頁", "paid_on": "付款日",
+    "part": "上傳項目", "partner_commission_percent": "合作方折扣（%）",
+    "partner_reuse_fee": "再利用費用", "partner_sales_obligation": "合作方負責供書展售",
+    "path": "檔案", "period_end": "結帳期末", "postcode": "郵遞區號", "price": "價格",
+    "printing_cost": "印製成本", "public_selection": "公開評選", "quantity": "數量",
+    "ready_on": "備妥日", "reason": "理由", "recorded_at": "登錄時間", "reference": "參考",
+    "remarks": "備註", "samples": "樣書", "scopes": "同意範圍", "sha256": "SHA-256",
+    "shipped_on": "出貨日", "size_bytes": "檔案大小（位元組）", "subject": "主旨",
+    "supply_date": "供貨日", "unit_price": "單價", "url": "網址", "verified": "已核對",
+    "website": "網站", "year": "年",
 }
 """Column names as the officer reads them (the audit log stores the column's own name)."""
 
@@ -133,7 +153,10 @@ def _field_label(field: str) -> str:
 
 
 def _value_label(entity: str, field: str, value: str | None) -> str:
-    """A stored value in words: an enum's label (planning → 規劃中), a flag as 是/否."""
+    """A stored value in words: an enum's label (planning → 規劃中), a flag as 是/否; a
+    deleted row's JSON as 「欄位：值」 pairs, each value in words too (not 「include_efiles：False」)."""
+    if not field and value and value.startswith("{"):
+        return _row_in_words(entity, value)
     shown = _shown(value)
     if not field or not shown:
         return shown
@@ -149,6 +172,26 @@ def _value_label(entity: str, field: str, value: str | None) -> str:
         return {"True": "是", "False": "否", "true": "是", "false": "否", "1": "是",
                 "0": "否"}.get(shown, shown)
     return shown
+
+
+def _row_in_words(entity: str, value: str) -> str:
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return value
+    if not isinstance(data, dict):
+        return value
+    return "；".join(f"{_field_label(k)}：{_value_label(entity, k, _as_text(v))}"
+                    for k, v in data.items()
+                    if v not in (None, "") and k not in _BOOKKEEPING and not k.endswith("_id"))
+
+
+_BOOKKEEPING = {"id", "position", "row_version", "changed_by", "changed_at", "created_at",
+                "updated_at"}
+
+
+def _as_text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else str(value)
 
 
 def _shown(value: str | None) -> str:

@@ -1,12 +1,14 @@
-"""§4(二): one GPN, ISBN, ISSN and ISRC per independent publication and form — the one place
-that says when two records may carry the same number, for the form, the list import, a number
+"""§4(二): one GPN, ISBN, ISSN and ISRC per independent publication and form — the one place that
+says when two records may carry the same number, for the form, the list import, a number
 application's assignment and the CLI alike (the database's own triggers, app.db.number_triggers,
 say the same in SQL).
 
-Two records may share a number only when one is a reprint of the other (the same work in
-another printing: `publication_rules.may_share_numbers`). A serial's issues share its ISSN and
-GPN by being issues of one publication record, so they never meet this rule. The same work in
-the same printing twice is the same publication entered twice."""
+Two records may share a number only when one is a reprint of the other: recorded as such (linked
+REPRINT_OF, within two links — the original, its reprints and their reprints: ids, not titles,
+so correcting a title on both never deadlocks), or, for records without links (history imported
+from Excel), the same work in another printing (`publication_rules.may_share_numbers`). A
+serial's issues share its ISSN and GPN by being issues of one publication record, so they never
+meet this rule. The same work in the same printing twice is the same publication entered twice."""
 
 from __future__ import annotations
 
@@ -14,12 +16,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import FieldProblem, ValidationError
 from app.messages import NUMBER_HELD_BY_OTHER, NUMBER_HELD_BY_SAME
-from app.models import Publication
+from app.models import Publication, PublicationRelation, RelationKind
 from app.services.publication_rules import may_share_numbers, same_work_key
 
 NUMBER_FIELDS: tuple[tuple[str, str], ...] = (("gpn", "GPN"), ("isbn", "ISBN"),
@@ -83,6 +85,26 @@ _HOLDER_COLUMNS = (Publication.id, Publication.title, Publication.subtitle, Publ
                    Publication.unit_id)
 
 
+def linked_reprints(session: Session, publication_id: int | None) -> set[int]:
+    """The records within two REPRINT_OF links of `publication_id` (either direction) — the
+    same reach as the database's triggers (app.db.number_triggers)."""
+    if publication_id is None:
+        return set()
+    found: set[int] = set()
+    frontier = {publication_id}
+    for _step in range(2):
+        rows = session.execute(select(PublicationRelation.source_id, PublicationRelation.target_id)
+                               .where(PublicationRelation.kind == RelationKind.REPRINT_OF,
+                                      or_(PublicationRelation.source_id.in_(frontier),
+                                          PublicationRelation.target_id.in_(frontier)))).all()
+        reached = {b if a in frontier else a for a, b in rows} - found - {publication_id}
+        found |= reached
+        frontier = reached
+        if not frontier:
+            break
+    return found
+
+
 def holders(session: Session, field: str, value: str, *,
             exclude_id: int | None = None) -> list[Holder]:
     """The records holding `value` as their `field` (an indexed lookup or a short scan)."""
@@ -99,6 +121,7 @@ def number_problems(session: Session, candidate: Any, *, exclude_id: int | None 
     that record. `fields` limits the numbers looked at; `problem_field` puts every problem on
     one form field (a number application's 「核發號碼」)."""
     problems = []
+    family = linked_reprints(session, exclude_id)
     for field, label in NUMBER_FIELDS:
         if fields is not None and field not in fields:
             continue
@@ -106,7 +129,7 @@ def number_problems(session: Session, candidate: Any, *, exclude_id: int | None 
         if not value:
             continue
         for holder in holders(session, field, value, exclude_id=exclude_id):
-            kind = clash(holder, candidate)
+            kind = None if holder.id in family else clash(holder, candidate)
             if kind is not None:
                 problems.append(FieldProblem(problem_field or field,
                                              clash_sentence(label, value, kind, holder)))
@@ -129,10 +152,12 @@ def _comparable(value: Any) -> Any:
     return str(value).strip() if not isinstance(value, int) else value
 
 
-def check_numbers(session: Session, candidate: Any, *, stored: Publication | None = None) -> None:
+def check_numbers(session: Session, candidate: Any, *, stored: Publication | None = None,
+                  all_numbers: bool = False) -> None:
     """Raise ValidationError when `candidate` (PublicationData, normalised) would share a
-    number against the rule; `stored` is the record being edited (None for a new one)."""
-    fields = None if stored is None else changed_numbers(stored, candidate)
+    number against the rule; `stored` is the record being edited (None for a new one);
+    `all_numbers`: judge every number, not only those this edit changes."""
+    fields = None if stored is None or all_numbers else changed_numbers(stored, candidate)
     if fields == ():
         return
     problems = number_problems(session, candidate, exclude_id=None if stored is None
@@ -165,7 +190,9 @@ def shared_numbers(session: Session, limit: int = 500) -> list[SharedNumber]:
                                  .order_by(column)).all()
         for value in values:
             group = holders(session, field, value)
-            if any(clash(a, b) is not None for i, a in enumerate(group) for b in group[i + 1:]):
+            families = {h.id: linked_reprints(session, h.id) for h in group}
+            if any(b.id not in families[a.id] and clash(a, b) is not None
+                   for i, a in enumerate(group) for b in group[i + 1:]):
                 found.append(SharedNumber(field, label, value, tuple(group)))
                 if len(found) >= limit:
                     return found

@@ -146,6 +146,12 @@ def copy_publication(session: Session, source_id: int, kind: RelationKind,
                     PublicationForm.EBOOK, PublicationForm.ONLINE) else data.pub_type
             if not cip_allowed(data.pub_type, data.form):
                 data.cip_status = CipStatus.NOT_APPLICABLE
+    # A reprint's numbers are its original's by the link (number_rule): written once the
+    # link exists, so the rule — and the database's triggers — know whose reprint it is.
+    numbers = {f: getattr(data, f) for f in ("gpn", "isbn", "issn", "isrc")}
+    if kind is RelationKind.REPRINT_OF:
+        for f in numbers:
+            setattr(data, f, None)
     saved = create_publication(session, data)
     new = load_publication(session, saved.id)
     for entry in source.toc_entries:
@@ -153,6 +159,15 @@ def copy_publication(session: Session, source_id: int, kind: RelationKind,
                                         title=entry.title, page=entry.page, kind=entry.kind))
     session.add(PublicationRelation(source_id=saved.id, target_id=source_id, kind=kind))
     session.flush()
+    if kind is RelationKind.REPRINT_OF and any(numbers.values()):
+        for f, value in numbers.items():
+            setattr(data, f, value)
+        clean, _warnings = validate_publication(data)  # the status follows the GPN
+        check_numbers(session, clean, stored=new, all_numbers=True)
+        for f in numbers:
+            setattr(new, f, getattr(clean, f))
+        new.status = clean.status
+        session.flush()
     return Saved(saved.id, new.row_version, [NUMBERING_CONSEQUENCE[kind], *saved.warnings])
 
 

@@ -59,6 +59,10 @@
         <source>Nothing to do.</source>
         <translation>目前沒有待辦事項。</translation>
     </message>
+    <message>
+        <source>No publications yet: add the first one on the Publications page, or import your list with File → Import a publication list (Excel).</source>
+        <translation>還沒有任何出版品：請到「出版品」新增第一筆，或用「檔案 → 匯入出版品清單（Excel）」匯入現有的清單。</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -2338,11 +2342,11 @@ translators</source>
     </message>
     <message>
         <source>Not saved: someone else saved this publication first.</source>
-        <translation>未儲存：有人先儲存了這筆出版品。</translation>
+        <translation>尚未儲存：有人先儲存了這筆出版品。</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation>未儲存：%1</translation>
+        <translation>尚未儲存：%1</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2526,6 +2530,14 @@ translators</source>
     <message>
         <source>Title, person, GPN, ISBN, ISSN, registration no., document no., store or library</source>
         <translation>題名、人名、GPN、ISBN、ISSN、掛號單號、發文字號、門市或圖書館</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>顯示全部</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 matches.</source>
+        <translation>顯示 %1 筆，共 %2 筆。</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es).</source>

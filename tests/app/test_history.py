@@ -53,3 +53,26 @@ def test_changes_are_told_in_words(db: Database, unit_id: int) -> None:
         rows = audit_rows(session, AuditFilter(entity="publications", entity_id=book))
     assert ("狀態", "已編號", PublicationStatus.PRINTED.label) in [(r.field, r.old, r.new)
                                                                  for r in rows]
+
+
+def test_a_deleted_row_is_told_in_words_not_column_names(db: Database, unit_id: int) -> None:
+    """Issue 33 finding 7: the audit view showed a removed deposit line as raw
+    「include_efiles：False」."""
+    from app.services.deposit import plan_deposit, remove_line
+    from app.services.history import AuditFilter, audit_rows
+
+    book = add_book(db, unit_id, "產業年報")
+    with db.session() as session:
+        lines = plan_deposit(session, book)
+    assert lines, "a new workspace has its deposit libraries (seeded reference data)"
+    with db.session() as session:
+        remove_line(session, lines[0], "重複寄存")
+    with db.session() as session:
+        rows = [r for r in audit_rows(session, AuditFilter(entity="deposit_lines"))
+                if r.what == "刪除"]
+    assert rows
+    told = rows[0].old
+    assert "include_efiles" not in told
+    assert "False" not in told
+    assert "True" not in told
+    assert "含電子檔：" in told

@@ -98,11 +98,32 @@ def test_editing_follows_the_rule(db: Database, unit_id: int) -> None:
             update_publication(session, other, data, expected_version=version)
     with db.session() as session:
         reprint = copy_publication(session, first, RelationKind.REPRINT_OF).id
+    # A recorded reprint is known by its link, not its title: a title corrected on the
+    # original (through the form) and then on the reprint (plain SQL: the database agrees) is
+    # saved both times — it never deadlocks.
     with db.session() as session:
-        data, version = publication_data(session, reprint)
-        data.title = "改了題名的再刷"  # no longer the same work: it cannot keep the number
+        data, version = publication_data(session, first)
+        data.title = "產業年報（修正題名）"
+        update_publication(session, first, data, expected_version=version)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE publications SET title = '產業年報（修正題名）' WHERE id = :i"),
+                     {"i": reprint})
+    with db.session() as session:
+        unlinked = create_publication(session, book(unit_id, "產業年報（修正題名）", printing=3,
+                                                    gpn="1011500057")).id
+    # A record that only looks like a reprint (imported history, no link) keeps the number by
+    # its title: it cannot drift to another title while sharing it.
+    with db.session() as session:
+        data, version = publication_data(session, unlinked)
+        data.title = "改了題名的第三刷"
         with pytest.raises(ValidationError, match="GPN 1011500057"):
-            update_publication(session, reprint, data, expected_version=version)
+            update_publication(session, unlinked, data, expected_version=version)
+    with pytest.raises(IntegrityError, match="pubdesk_number_rule:gpn"), \
+            db.engine.begin() as conn:
+        conn.execute(text("UPDATE publications SET title = '改了題名的第三刷' WHERE id = :i"),
+                     {"i": unlinked})
+    with db.session() as session:
+        assert shared_numbers(session) == []
 
 
 def test_the_database_refuses_plain_sql(db: Database, unit_id: int) -> None:

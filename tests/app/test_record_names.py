@@ -38,16 +38,15 @@ def test_print_ebook_reprint_and_revision_have_distinct_labels_and_folders(
     assert "二版" in labels[revision]
     assert len(set(folders.values())) == 4
 
-    # A folder stays the record's when its title changes later. (The e-book's: the original
-    # shares its GPN with its reprint, so its title cannot drift from the reprint's alone.)
-    folders[ebook].mkdir(parents=True)
+    # A folder stays the record's when its title changes later.
+    folders[original].mkdir(parents=True)
     with db.session() as session:
-        data, version = publication_data(session, ebook)
+        data, version = publication_data(session, original)
         data.title = "臺灣產業創新白皮書/上冊"
-        update_publication(session, ebook, data, expected_version=version)
-        assert output_folder_for(session, tmp_path, "編號", ebook) == folders[ebook]
-        assert "/" not in folders[ebook].name
-        assert load_publication(session, ebook).title.endswith("上冊")
+        update_publication(session, original, data, expected_version=version)
+        assert output_folder_for(session, tmp_path, "編號", original) == folders[original]
+        assert "/" not in folders[original].name
+        assert load_publication(session, original).title.endswith("上冊")
 
 
 def test_search_is_bounded(db: Database, unit_id: int) -> None:

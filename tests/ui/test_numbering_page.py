@@ -16,7 +16,8 @@ from tests.pdf_helpers import pdf_text
 from tests.ui.conftest import pick_publication
 
 
-def test_application_from_draft_to_assigned(make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _page_with_a_book(make_window):  # type: ignore[no-untyped-def]
+    """The numbering page showing a book with a GPN (臺灣產業年報, 1011500057)."""
     window, db, _ = make_window()
     with db.session() as session:
         unit = save_unit(session, UnitData("經濟部產業發展署", phone="(02)2321-2200"))
@@ -27,6 +28,11 @@ def test_application_from_draft_to_assigned(make_window, qtbot, tmp_path: Path) 
     window.show_page("numbering")
     page = window.numbering
     pick_publication(page.publication, book, "年報")
+    return window, db, page, book
+
+
+def test_application_from_draft_to_assigned(make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, db, page, book = _page_with_a_book(make_window)
     plan = {page.plan.item(r, 0).text(): page.plan.item(r, 1).text()
             for r in range(page.plan.rowCount())}
     assert plan == {"GPN": "需要", "ISBN": "需要", "CIP": "可選"}
@@ -78,16 +84,7 @@ def test_a_number_the_book_has_is_only_replaced_when_the_officer_says_so(  # typ
         make_window, monkeypatch, modal_dialogs) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    window, db, _ = make_window()
-    with db.session() as session:
-        unit = save_unit(session, UnitData("經濟部產業發展署", phone="(02)2321-2200"))
-        book = create_publication(session, PublicationData(
-            unit_id=unit, title="臺灣產業年報", published_year=2026, published_month=8,
-            price_ntd=450, gpn="1011500057")).id
-    window.hub.announce("publications")
-    window.show_page("numbering")
-    page = window.numbering
-    pick_publication(page.publication, book, "年報")
+    _window, db, page, book = _page_with_a_book(make_window)
     page.kind.set_value(ApplicationKind.GPN)
     page.new_application()  # the box is answered 「保留號碼」 (modal_dialogs: no button clicked)
     assert page.applications.rowCount() == 0

@@ -14,17 +14,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from app.db import make_backup
 from app.models import (
     ApplicationKind,
+    ConsentEntry,
+    ConsentLetter,
     NumberApplication,
     Publication,
     PublicationForm,
     PublicationType,
     SerialIssue,
 )
+from app.services import number_rule
 from app.services.publications import publication_data
 from app.services.units import UnitData, save_unit
 
@@ -56,6 +59,10 @@ def test_officer_session_random_walk(make_window, qtbot, monkeypatch, tmp_path: 
     with db.session() as session:
         unit_id = save_unit(session, UnitData("經濟部產業發展署"))
     _seed_workspace(db, unit_id)
+    with db.session() as session:  # a second agency: every seventh record is the ministry's
+        ministry = save_unit(session, UnitData("經濟部"))
+        session.execute(update(Publication).where(Publication.id % 7 == 0)
+                        .values(unit_id=ministry))
     window.reload_after_restore()
     rng = random.Random(SEED)
     pubs = window.publications
@@ -67,6 +74,7 @@ def test_officer_session_random_walk(make_window, qtbot, monkeypatch, tmp_path: 
     binned: dict[int, tuple[int, int]] = {}
     """Deleted publications in the recycle bin: their issue and application counts."""
     done: Counter[str] = Counter()
+    numbers_refused = [0]
 
     def random_id() -> int:
         with db.session() as session:
@@ -177,6 +185,39 @@ def test_officer_session_random_walk(make_window, qtbot, monkeypatch, tmp_path: 
             applications_of[target] += 1
         window.show_page("publications")
 
+    def act_number() -> None:
+        """Type a GPN from a small pool, so that numbers meet: saved only where §4(二) lets
+        two records share it (a reprint), refused naming the holder everywhere else."""
+        if pubs.current_id is None:
+            return act_open()
+        number = f"10115{rng.randint(0, 30):05d}"
+        with db.session() as session:
+            data = publication_data(session, pubs.current_id)[0]
+            clashing = [h for h in number_rule.holders(session, "gpn", number,
+                                                       exclude_id=pubs.current_id)
+                        if number_rule.clash(h, data) is not None]
+        pubs.form.gpn.setText(number)
+        pubs._form_edited()
+        saved = pubs.save()
+        assert saved == (not clashing), f"GPN {number}: saved={saved}, holders {clashing}"
+        if not saved:
+            assert pubs.notice.text().startswith("尚未儲存"), pubs.notice.text()
+            pubs.revert()
+            numbers_refused[0] += 1
+
+    def act_consent_book() -> None:
+        """Put a random book on a consent letter: 發文機關 follows its unit."""
+        window.show_page("consent")
+        page = window.consent
+        page.books.setRowCount(0)
+        target = random_id()
+        if page.add_book(target) >= 0:
+            with db.session() as session:
+                owner = session.get(Publication, target)
+                assert owner is not None
+                assert page.unit.currentData() == owner.unit_id, "a letter under another unit"
+        window.show_page("publications")
+
     def act_search() -> None:
         window.show_page(rng.choice(["deposit", "consent", "checks", "packages", "consignment"]))
         picker = {"deposit": window.deposit.publication, "consent": window.consent.book_picker,
@@ -216,9 +257,9 @@ def test_officer_session_random_walk(make_window, qtbot, monkeypatch, tmp_path: 
     actions = [(act_open, 20), (act_edit_and_save, 15), (lambda: act_new(PublicationType.SERIAL), 6),
                (lambda: act_new(PublicationType.BOOK), 4), (act_add_issue, 15), (act_copy, 4),
                (act_delete, 3), (act_numbering, 8), (act_search, 10), (act_backup_or_restore, 1),
-               (act_restore_from_bin, 2)]
+               (act_restore_from_bin, 2), (act_number, 6), (act_consent_book, 3)]
     names = ["open", "edit", "new serial", "new book", "add issue", "copy", "delete", "numbering",
-             "choose elsewhere", "backup/restore", "restore from bin"]
+             "choose elsewhere", "backup/restore", "restore from bin", "number", "consent book"]
 
     for step in range(ACTIONS):
         index = rng.choices(range(len(actions)), weights=[w for _a, w in actions])[0]
@@ -235,7 +276,15 @@ def test_officer_session_random_walk(make_window, qtbot, monkeypatch, tmp_path: 
                     NumberApplication.publication_id)).all()))
             shown = pubs.current_id
             data = publication_data(session, shown)[0] if shown is not None else None
+            shared = number_rule.shared_numbers(session)
+            letters_astray = session.execute(
+                select(ConsentLetter.id).join(ConsentEntry,
+                                              ConsentEntry.letter_id == ConsentLetter.id)
+                .join(Publication, Publication.id == ConsentEntry.publication_id)
+                .where(Publication.unit_id != ConsentLetter.unit_id)).first()
         assert total == expected_total, f"step {step}: record count {total} ≠ {expected_total}"
+        assert shared == [], f"step {step}: unrelated publications share {shared[0].value}"
+        assert letters_astray is None, f"step {step}: a letter under another unit"
         assert +issue_counts == +issues_of, f"step {step}: an issue went to another serial"
         assert +app_counts == +applications_of, f"step {step}: an application went astray"
         if data is not None and not pubs._dirty:
@@ -250,4 +299,5 @@ def test_officer_session_random_walk(make_window, qtbot, monkeypatch, tmp_path: 
                 assert numbering.registration.text() == application.registration_no
                 assert numbering.reply.toPlainText() == application.reply
     assert sum(done.values()) == ACTIONS
+    assert numbers_refused[0] or ACTIONS < 200, "the walk never met a number held elsewhere"
     assert all(done[name] for name in names if name != "backup/restore") or ACTIONS < 200, done

@@ -50,3 +50,35 @@ def test_all_changes_lists_filters_and_opens_a_publication(make_window, qtbot) -
     dialog.reload()
     assert dialog.table.rowCount() == 0
     assert not dialog.more.isEnabled()
+
+
+def test_ctrl_k_says_how_many_shows_all_and_follows_the_arrows(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 33 finding 7: 「找到 20 筆」 when 103 matched, arrows that did not move, Enter that
+    always opened the first hit."""
+    from PySide6.QtCore import Qt
+
+    from app.services.units import UnitData, save_unit
+    from tests.app.factories import add_book
+
+    window, db, _ = make_window()
+    with db.session() as session:
+        unit = save_unit(session, UnitData("經濟部"))
+    for n in range(103):
+        add_book(db, unit, f"統計年報第{n}輯", gpn=None)
+    dialog = SearchDialog(db, window)
+    qtbot.addWidget(dialog)
+    dialog.query.setText("統計年報")
+    dialog.search_now()
+    assert dialog.results.count() == 20
+    assert dialog.status.text() == "顯示 20 筆，共 103 筆。"
+    assert dialog.show_all.isVisibleTo(dialog)
+    dialog.show_all.click()
+    assert dialog.results.count() == 103
+    assert dialog.status.text() == "找到 103 筆。"
+    assert not dialog.show_all.isVisibleTo(dialog)
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Down)
+    assert dialog.results.currentRow() == 2
+    wanted = dialog.results.currentItem().data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    assert dialog.chosen == wanted

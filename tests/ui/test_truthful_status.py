@@ -41,7 +41,7 @@ def test_a_failed_save_does_not_keep_saying_saved(make_window, monkeypatch: pyte
     page.form.title.textEdited.emit("產業年報（再修訂）")
     assert not page.save()
     assert "已儲存" not in window.statusBar().currentMessage()
-    assert page.notice.text().startswith("未儲存")
+    assert page.notice.text().startswith("尚未儲存")
     assert SERVER_DOWN in page.notice.text()
 
 

@@ -34,7 +34,8 @@ class AgendaPage(QWidget):
     """The officer's desk: everything due, by urgency."""
 
     page_key = "agenda"
-    open_record = Signal(str, int)
+    open_record = Signal(str, int, str)
+    """page key, record id (-1: none), the item's kind (so the page opens where it is done)"""
     """(page key, record id): the window shows that page at that record."""
     count_changed = Signal(int)
     """Items overdue or due soon — shown beside the page's name."""
@@ -153,11 +154,23 @@ class AgendaPage(QWidget):
                              .replace("%2", str(sum(i.urgency is Urgency.SOON for i in shown)))
                              .replace("%3", str(sum(i.urgency is Urgency.OPEN for i in shown))))
         if not shown:
-            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing to do.")]))
+            self.tree.addTopLevelItem(QTreeWidgetItem([self._nothing_to_do()]))
+
+    def _nothing_to_do(self) -> str:
+        """An empty 待辦 on a new workspace says where to begin, not only 「沒有待辦事項」."""
+        from sqlalchemy import select
+
+        from app.models import Publication
+
+        with self.db.session() as session:
+            anything = session.scalar(select(Publication.id).limit(1)) is not None
+        if anything:
+            return self.tr("Nothing to do.")
+        return self.tr("No publications yet: add the first one on the Publications page, or "
+                       "import your list with File → Import a publication list (Excel).")
 
     def _open(self, row: QTreeWidgetItem, _column: int) -> None:
         entry = row.data(0, ITEM)
-        if isinstance(entry, AgendaItem) and entry.record_id is not None:
-            self.open_record.emit(entry.page, entry.record_id)
-        elif isinstance(entry, AgendaItem):
-            self.open_record.emit(entry.page, -1)
+        if isinstance(entry, AgendaItem):
+            self.open_record.emit(entry.page, -1 if entry.record_id is None else entry.record_id,
+                                  entry.kind)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
 from app.db import Database
 from app.documents.barcode import write_barcode_pdf, write_barcode_svg
 from app.errors import PubDeskError
 from app.identifiers import display
 from app.language import shown
-from app.models import ApplicationKind, ApplicationStatus, Publication
+from app.models import ApplicationKind, ApplicationStatus, NumberApplication, Publication
 from app.outputs import output_folder_for
 from app.rocdate import ROC_OFFSET
 from app.services.copyright_page import write_copyright_page
@@ -269,6 +270,30 @@ class NumberingPage(WorkflowPage):
     def open_record(self, publication_id: int) -> None:
         """Show this page for a publication (from the 待辦 page)."""
         self.publication.set_current(publication_id)
+
+    TAB_FOR: ClassVar[dict[str, int]] = {"number_missing": 0, "application_waiting": 0, "application_returned": 0,
+                                         "confirm_publication": 3}
+    """The tab (Application, Upload packet, Data sheet, Outputs) where each 待辦 kind is done."""
+
+    def open_for(self, publication_id: int, kind: str) -> None:
+        """From the 待辦 page: the publication, on the tab where the item is done; for an
+        application waiting or returned, that application selected."""
+        self.open_record(publication_id)
+        self.tabs.setCurrentIndex(self.TAB_FOR.get(kind, 0))
+        if kind in ("application_waiting", "application_returned"):
+            wanted = {"application_waiting": ApplicationStatus.SUBMITTED,
+                      "application_returned": ApplicationStatus.RETURNED}[kind]
+            with self.db.session() as session:
+                application_id = session.scalar(
+                    select(NumberApplication.id).where(
+                        NumberApplication.publication_id == publication_id,
+                        NumberApplication.status == wanted)
+                    .order_by(NumberApplication.id.desc()).limit(1))
+            for row in range(self.applications.rowCount()):
+                cell = self.applications.item(row, 0)
+                if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == application_id:
+                    self.applications.selectRow(row)
+                    break
 
     def reset(self) -> None:
         """After a restore: no publication or application chosen, everything read again."""

@@ -1,0 +1,65 @@
+"""Issue 33 finding 7, the keyboard and the hints: Tab leaves the publications table for the
+form; from 待辦 a confirmation opens on the numbering page's Outputs tab and a waiting
+application on the Application tab with it selected; an empty 待辦 on a new workspace says
+where to begin."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from app.models import ApplicationKind, ApplicationStatus, NumberApplication
+from app.services.agenda import AgendaItem, Urgency
+from app.services.units import UnitData, save_unit
+from tests.app.factories import add_book
+
+
+def test_tab_leaves_the_publications_table(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, db, _ = make_window()
+    with db.session() as session:
+        unit = save_unit(session, UnitData("經濟部"))
+    for n in range(5):
+        add_book(db, unit, f"年報{n}")
+    window.hub.announce("publications")
+    page = window.publications
+    page.table.setFocus()
+    page.table.selectRow(0)
+    assert not page.table.tabKeyNavigation()
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert window.focusWidget() is not page.table, "Tab moved on, out of the table"
+
+
+def _agenda_item(kind: str, publication_id: int) -> AgendaItem:
+    return AgendaItem(kind, publication_id, "", None, Urgency.SOON, "", "", "numbering",
+                      publication_id)
+
+
+def test_from_the_agenda_the_numbering_page_opens_on_the_right_tab(make_window) -> None:  # type: ignore[no-untyped-def]
+    window, db, _ = make_window()
+    with db.session() as session:
+        unit = save_unit(session, UnitData("經濟部"))
+    book = add_book(db, unit, "年報")
+    with db.session() as session:
+        session.add(NumberApplication(publication_id=book, kind=ApplicationKind.ISBN,
+                                      status=ApplicationStatus.SUBMITTED,
+                                      submitted_on=date(2026, 10, 1), registration_no="R1"))
+    window.hub.announce("publications")
+    for kind, tab in (("confirm_publication", "輸出"), ("application_waiting", "申請案")):
+        item = _agenda_item(kind, book)
+        window.open_record(item.page, book, item.kind)
+        page = window.numbering
+        assert window.current_page_key() == "numbering"
+        assert page.publication_id() == book
+        assert page.tabs.tabText(page.tabs.currentIndex()).startswith(tab), \
+            page.tabs.tabText(page.tabs.currentIndex())
+    assert page.application_id is not None, "the waiting application is the one selected"
+
+
+def test_an_empty_agenda_on_a_new_workspace_says_where_to_begin(make_window) -> None:  # type: ignore[no-untyped-def]
+    window, _db, _ = make_window()
+    window.show_page("agenda")
+    page = window.agenda
+    page.reload()
+    texts = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+    assert any("還沒有任何出版品" in t and "匯入" in t for t in texts), texts
