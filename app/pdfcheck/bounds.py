@@ -33,6 +33,11 @@ class CheckerBounds:
     count_from_bytes: int = 256 * 1024
     """Streams smaller than this are not counted first: they hold 35 MB of instructions at
     most, and nearly every page is one of them."""
+    measure_from_raw_bytes: int = 512
+    """Content written in fewer bytes than this, plain or with one Flate filter, is not
+    measured at all: deflate expands at most about 1,050× (a megabyte of `q` takes 994
+    bytes), so it holds about 540 KB and 75 MB of instructions at most — and a typical page
+    is a few hundred bytes, which then is not decoded twice."""
     nesting_depth: int = 24
     """Forms inside forms (inside glyph procedures, patterns…) walked: deeper is a loop in
     disguise or a deliberate bomb."""

@@ -287,12 +287,28 @@ def _decoded_within(stream: pikepdf.Stream, room: int) -> bytes:
     return data
 
 
+def _small(parts: list[Any]) -> bool:
+    """Whether the streams are written in fewer than `measure_from_raw_bytes`, each plain or
+    with one Flate filter: too little to be beyond a bound, so not decoded to be measured."""
+    written = 0
+    for part in parts:
+        if not isinstance(part, pikepdf.Stream):
+            continue
+        length = part.stream_dict.get("/Length")
+        if not isinstance(length, int) or _filters(part) not in ([], ["/FlateDecode"], ["/Fl"]):
+            return False
+        written += length
+    return written < BOUNDS.measure_from_raw_bytes
+
+
 def within_bounds(owner: Any) -> None:
     """Raise BoundExceeded when a content stream (a page's, with all its parts) is larger
     than the checker can hold: decoded bytes first, then the instructions the walk keeps,
     counted in the bytes before qpdf builds them (each costs about 270 bytes of memory)."""
     contents = owner if isinstance(owner, pikepdf.Stream) else _get(owner, "/Contents")
     parts = contents if isinstance(contents, pikepdf.Array) else [contents]
+    if _small(parts):
+        return
     room = BOUNDS.content_bytes
     data: list[bytes] = []
     for part in parts:

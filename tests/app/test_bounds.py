@@ -28,6 +28,8 @@ from tests.pdf_factory import Builder, embedded_truetype, fonts
 DAMAGED = "檔案結構有損壞"
 NOT_DAMAGED = "這不表示檔案損壞"
 CHINESE = re.compile(r"[\u3400-\u9fff]")
+THRESHOLDS = {"count_from_bytes", "measure_from_raw_bytes"}
+"""When to measure or count, not limits."""
 
 
 def big_page(path: Path, content: bytes) -> Path:
@@ -81,10 +83,9 @@ def test_the_bounds_are_one_frozen_record_shared_with_the_imports() -> None:
     args = parser.parse_args(["check", "x.pdf"])
     assert (args.timeout, args.memory_mb) == (BOUNDS.seconds, BOUNDS.memory_mb)
     for field in dataclasses.fields(CheckerBounds):  # every bound can be said, with its figure
-        if field.name != "count_from_bytes":  # when to count, not a limit
+        if field.name not in THRESHOLDS:
             assert re.search(r"\d", bound_words(field.name)), field.name
-    assert set(BOUND_WORDS) == {f.name for f in dataclasses.fields(CheckerBounds)} - {
-        "count_from_bytes"}
+    assert set(BOUND_WORDS) == {f.name for f in dataclasses.fields(CheckerBounds)} - THRESHOLDS
 
 
 def test_bound_exceeded_carries_which_bound() -> None:
@@ -218,3 +219,12 @@ def test_a_bound_is_not_an_unreadable_page_in_the_second_walker(tmp_path: Path) 
     report = check_pdf(path)
     assert_too_large_not_damaged(report, "content_instructions")
     assert "第 56 頁的頁面內容" in report.checks["structure"].message
+
+
+def test_content_written_small_enough_to_skip_holds_too_little_to_matter() -> None:
+    # deflate expands at most ~1,050×: the most compressible content the walk keeps, 600 KB
+    # of it (300,000 instructions, 81 MB held), already takes more than
+    # `measure_from_raw_bytes` to write, so what is not measured fits in the child with room
+    for content in (b"q\n" * 300_000, b"Q " * 300_000, b"q Q\n" * 150_000):
+        assert len(zlib.compress(content, 9)) >= BOUNDS.measure_from_raw_bytes
+    assert BOUNDS.memory_mb * 1024 * 1024 // 4 > 300_000 * 270
