@@ -287,7 +287,7 @@ def _decoded_within(stream: pikepdf.Stream, room: int) -> bytes:
     return data
 
 
-def _small(parts: list[Any]) -> bool:
+def _small(parts: Any) -> bool:
     """Whether the streams are written in fewer than `measure_from_raw_bytes`, each plain or
     with one Flate filter: too little to be beyond a bound, so not decoded to be measured."""
     written = 0
