@@ -17,21 +17,25 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app import bounded_child
-from app.pdfcheck.bounds import BOUNDS
+from app.pdfcheck.bounds import BOUND_WORDS, BOUNDS
 from app.pdfcheck.checks.naming import NamingRule, check_set
 from app.pdfcheck.report import CHECK_IDS, CheckResult, FileReport, Profile, Status, unreadable
-
-if TYPE_CHECKING:
-    pass
 
 DEFAULT_TIMEOUT = BOUNDS.seconds
 """Seconds per file (`pubdesk check --timeout`; app.pdfcheck.bounds)."""
 DEFAULT_MEMORY_MB = BOUNDS.memory_mb
 """Address space per file's child (`--memory-mb`; POSIX rlimit): a 400-page book checks in a
 fraction of it, and a decompression bomb ends in a verdict instead of taking the PC's memory."""
+
+
+def timed_out(timeout: float) -> str:
+    """Why a check stopped at its time bound: too large or complex to check in time — which
+    does not make the file damaged (a damaged file is said so by the checks that ran)."""
+    return f"檢查逾時（{BOUND_WORDS['seconds'].format(limit=f'{timeout:g}')}）：檔案太大或太複雜，" \
+        "無法在時限內完整檢查；這不表示檔案損壞。"
 
 
 class BatchCancelled(Exception):
@@ -105,7 +109,7 @@ def check_isolated(path: str, options: dict[str, Any], timeout: float = DEFAULT_
             if time.monotonic() - started > timeout:
                 bounded_child.kill_group(process)
                 out, _err = process.communicate()
-                stopped = f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。"
+                stopped = timed_out(timeout)
                 return report_from_output(path, out, stopped) or unreadable(path, stopped)
     finished = report_from_output(path, out, None)
     if finished is not None:
@@ -144,7 +148,7 @@ def check_forked(path: str, options: dict[str, Any], timeout: float = DEFAULT_TI
                 raise BatchCancelled
             if time.monotonic() > deadline:
                 kill_child(pid)
-                stopped = f"檢查逾時（超過 {timeout:.0f} 秒），檔案可能過於複雜或已損壞。"
+                stopped = timed_out(timeout)
                 return report_from_output(path, b"".join(chunks), stopped) or \
                     unreadable(path, stopped)
             ready, _w, _x = select.select([read_end], [], [], 0.05)

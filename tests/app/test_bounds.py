@@ -228,3 +228,12 @@ def test_content_written_small_enough_to_skip_holds_too_little_to_matter() -> No
     for content in (b"q\n" * 300_000, b"Q " * 300_000, b"q Q\n" * 150_000):
         assert len(zlib.compress(content, 9)) >= BOUNDS.measure_from_raw_bytes
     assert BOUNDS.memory_mb * 1024 * 1024 // 4 > 300_000 * 270
+
+
+def test_the_time_bound_is_said_as_a_bound_not_as_damage(tmp_path: Path) -> None:
+    path = many_instructions(tmp_path / "slow.pdf", 10)
+    report = check_files([str(path)], timeout=0.001)[0]
+    assert "檢查逾時（檢查時間超過 0.001 秒）" in (report.error or "")
+    assert NOT_DAMAGED in (report.error or "")
+    assert "損壞。" not in (report.error or "").replace(NOT_DAMAGED, "")
+    assert report.failed  # not checked fully in time: not passed either
