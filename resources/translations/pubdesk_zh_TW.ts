@@ -1849,6 +1849,14 @@ File → Restore a backup brings it back.</source>
         <source>Publication confirmed.</source>
         <translation>已確認出版。</translation>
     </message>
+    <message>
+        <source>Publication confirmed on %1 (kept in its history).</source>
+        <translation>已於 %1 確認出版（已記入出版品的變更紀錄）。</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>記錄的變更：%1</translation>
+    </message>
 </context>
 <context>
     <name>PackagesPage</name>

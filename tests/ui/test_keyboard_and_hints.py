@@ -63,3 +63,23 @@ def test_an_empty_agenda_on_a_new_workspace_says_where_to_begin(make_window) -> 
     page.reload()
     texts = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
     assert any("還沒有任何出版品" in t and "匯入" in t for t in texts), texts
+
+
+def test_confirming_publication_says_what_it_recorded_on_the_page(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Issue 33 finding 7: 確認出版 gave no feedback on the page."""
+    window, db, _ = make_window()
+    with db.session() as session:
+        unit = save_unit(session, UnitData("經濟部"))
+    book = add_book(db, unit, "年報", price_ntd=450)
+    window.hub.announce("publications")
+    window.show_page("numbering")
+    page = window.numbering
+    page.open_record(book)
+    page.confirm_price.setText("500")
+    page.confirm()
+    said = page.confirm_result.text()
+    assert said.startswith("已於")
+    assert "確認出版" in said
+    assert "定價：450 → 500" in said
+    page.open_record(add_book(db, unit, "另一本"))
+    assert page.confirm_result.text() == "", "what was said is the confirmed book's only"

@@ -37,7 +37,7 @@ from app.db import Database
 from app.documents.barcode import write_barcode_pdf, write_barcode_svg
 from app.errors import PubDeskError
 from app.identifiers import display
-from app.language import shown
+from app.language import shown, shown_date
 from app.models import ApplicationKind, ApplicationStatus, NumberApplication, Publication
 from app.outputs import output_folder_for
 from app.rocdate import ROC_OFFSET
@@ -249,6 +249,11 @@ class NumberingPage(WorkflowPage):
         confirm_button = QPushButton(self.tr("Confirm publication (NCL part 4)"))
         confirm_button.clicked.connect(self.confirm)
         confirm.addRow("", confirm_button)
+        # What 確認出版 recorded stays on the page (the status bar is gone in 8 s).
+        self.confirm_result = QLabel()
+        self.confirm_result.setObjectName("confirmResult")
+        self.confirm_result.setWordWrap(True)
+        confirm.addRow("", self.confirm_result)
         writes(confirm_box)  # the copyright page and barcode are files: they stay
         layout.addWidget(copyright_button)
         layout.addWidget(barcode_button)
@@ -314,6 +319,7 @@ class NumberingPage(WorkflowPage):
                       self.confirm_note, self.source):
             field.clear()
         self.confirm_month.setValue(0)
+        self.confirm_result.clear()
         self.plan.setRowCount(0)
         self.sheet.setRowCount(0)
         if publication_id is None:
@@ -578,5 +584,10 @@ class NumberingPage(WorkflowPage):
         if self._run(lambda s: changes.extend(confirm_publication(
                 s, publication_id, self._today(), price, pages, year, month,
                 self.confirm_note.text())), self.tr("Publication confirmed.")):
-            self.status_message.emit(self.tr("Publication confirmed.") + " " + "；".join(changes))
-            self.hub.announce("publications", publication_id)
+            said = self.tr("Publication confirmed on %1 (kept in its history).").replace(
+                "%1", shown_date(self._today()))
+            if changes:
+                said += " " + self.tr("Recorded: %1").replace("%1", "；".join(changes))
+            self.hub.announce("publications", publication_id)  # re-reads the page: then say it
+            self.confirm_result.setText(said)
+            self.status_message.emit(said)
