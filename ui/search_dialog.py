@@ -83,6 +83,9 @@ class SearchDialog(QDialog):
             self.results.addItem(item)
         if not self.query.text().strip():
             self.status.setText("")
+        elif found.capped:
+            self.status.setText(self.tr("Showing %1 of more than %2 matches.").replace(
+                "%1", str(len(found.hits))).replace("%2", str(found.total)))
         elif found.more:
             self.status.setText(self.tr("Showing %1 of %2 matches.").replace(
                 "%1", str(len(found.hits))).replace("%2", str(found.total)))

@@ -195,21 +195,10 @@ def _as_text(value: object) -> str:
 
 
 def _shown(value: str | None) -> str:
-    """A stored value as the officer reads it: a deleted row's JSON as 「欄位：值」 pairs."""
+    """A stored value as the officer reads it: a JSON row as 「欄位：值」 pairs."""
     if not value:
         return ""
-    if value.startswith("{"):
-        try:
-            data = json.loads(value)
-        except ValueError:
-            return value
-        if isinstance(data, dict):
-            bookkeeping = {"id", "position", "row_version", "changed_by", "changed_at",
-                           "created_at", "updated_at"}
-            return "；".join(f"{_field_label(k)}：{v}" for k, v in data.items()
-                            if v not in (None, "") and k not in bookkeeping
-                            and not k.endswith("_id"))
-    return value
+    return _row_in_words("", value) if value.startswith("{") else value
 
 
 ENTITIES = {**PARTS, "consent_letters": "授權利用函", "consent_entries": "授權利用清單",

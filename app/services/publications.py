@@ -327,11 +327,14 @@ def publication_ids(session: Session, flt: PublicationFilter, sort: str = "updat
                 .scalars())
 
 
-def count_publications(session: Session, flt: PublicationFilter) -> int:
-    """How many publications match."""
-    return int(session.scalar(select(func.count()).select_from(
-        filtered_query(flt, _indexed(session)).subquery()))
-               or 0)
+def count_publications(session: Session, flt: PublicationFilter,
+                       at_most: int | None = None) -> int:
+    """How many publications match (counting stops after `at_most`: a type-ahead needs
+    「1,000 筆以上」, not a count of every match of one character)."""
+    query = filtered_query(flt, _indexed(session))
+    if at_most is not None:
+        query = query.limit(at_most + 1)
+    return int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,9 @@ LIMIT = 20
 """Hits per kind at most: the list is for choosing, not for reading through."""
 ALL_LIMIT = 1000
 """Hits per kind when the officer asks to see them all (「顯示全部」)."""
+COUNT_LIMIT = ALL_LIMIT
+"""Matches counted per kind, at most: beyond it the dialog says 「1,000 筆以上」 (one
+character matches most of a 100,000-record catalogue, and is typed on the GUI thread)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class Found:
 
     hits: list[Hit]
     total: int
+    """Matches in all, counted up to COUNT_LIMIT a kind (`capped` when a kind had more)."""
+    capped: bool = False
 
     @property
     def more(self) -> bool:
@@ -60,7 +65,7 @@ def find_everything(session: Session, text: str, limit: int = LIMIT) -> Found:
         return Found([], 0)
     hits = [Hit("出版品", row.label, "publications", row.id)
             for row in search_publications(session, text, limit=limit)]
-    total = count_publications(session, PublicationFilter(text=text))
+    counts = [count_publications(session, PublicationFilter(text=text), at_most=COUNT_LIMIT)]
     pattern = like_pattern(text)
     numbers = or_(NumberApplication.registration_no.ilike(pattern, escape="\\"),
                   NumberApplication.assigned_number.ilike(pattern, escape="\\"))
@@ -85,6 +90,7 @@ def find_everything(session: Session, text: str, limit: int = LIMIT) -> Found:
         hits.append(Hit("寄存圖書館", library.name, "settings", -1))
     for model, condition in ((NumberApplication, numbers), (ConsentLetter, letters),
                              (SalesStore, stores), (DepositLibrary, libraries)):
-        total += int(session.scalar(select(func.count()).select_from(model).where(condition))
-                     or 0)
-    return Found(hits, total)
+        matching = select(model.id).where(condition).limit(COUNT_LIMIT + 1).subquery()
+        counts.append(int(session.scalar(select(func.count()).select_from(matching)) or 0))
+    capped = any(c > COUNT_LIMIT for c in counts)
+    return Found(hits, sum(min(c, COUNT_LIMIT) for c in counts), capped)

@@ -2544,6 +2544,10 @@ translators</source>
         <translation>顯示全部</translation>
     </message>
     <message>
+        <source>Showing %1 of more than %2 matches.</source>
+        <translation>顯示 %1 筆，共超過 %2 筆。</translation>
+    </message>
+    <message>
         <source>Showing %1 of %2 matches.</source>
         <translation>顯示 %1 筆，共 %2 筆。</translation>
     </message>

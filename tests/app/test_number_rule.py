@@ -240,3 +240,40 @@ def test_the_agenda_names_each_record_of_a_shared_number(db: Database, unit_id: 
         items = [i for i in agenda(session, date(2026, 12, 7)) if i.kind == "number_shared"]
     assert sorted(i.record_id for i in items) == [first, other]
     assert all(i.page == "publications" and "GPN 1011500057 也由" in i.action for i in items)
+
+
+def test_listing_shared_numbers_does_not_grow_its_queries_with_the_history(
+        db: Database, unit_id: int) -> None:
+    """A catalogue of reprints shares hundreds of numbers legitimately, and 待辦 reads the
+    list on every reload: three queries a number kind, not a few per shared value."""
+    from sqlalchemy import event, insert
+
+    from app.models import PublicationRelation
+
+    rows = []
+    for n in range(300):
+        for printing in (1, 2):
+            rows.append({"unit_id": unit_id, "title": f"年報{n}", "subtitle": "",
+                         "pub_type": PublicationType.BOOK, "form": PublicationForm.PRINT,
+                         "edition": 1, "printing": printing, "gpn": f"10114{n:05d}",
+                         "row_version": 1})
+    with db.session() as session:
+        session.execute(insert(Publication), rows)
+        ids = session.execute(select(Publication.id, Publication.gpn, Publication.printing)
+                              .order_by(Publication.id)).all()
+        first = {gpn: pid for pid, gpn, printing in ids if printing == 1}
+        session.add_all(PublicationRelation(source_id=pid, target_id=first[gpn],
+                                            kind=RelationKind.REPRINT_OF)
+                        for pid, gpn, printing in ids[:200] if printing == 2)
+    statements: list[str] = []
+
+    def count(*_args: object) -> None:
+        statements.append("x")
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        with db.session() as session:
+            assert shared_numbers(session) == []  # linked or same-work reprints: all allowed
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(statements) <= 20, len(statements)
