@@ -176,3 +176,16 @@ RESTORE_DUPLICATE = ("無法還原「{label}」：{what}「{name}」與現有的
 RESTORE_NUMBER_TAKEN = "無法還原「{label}」：{problem}沒有寫入任何資料，這筆仍在資源回收筒。"
 RESTORE_REFUSED = ("無法還原「{label}」：資料庫拒絕寫入（{detail}）。"
                    "沒有寫入任何資料，這筆仍在資源回收筒；請把這段訊息告訴資訊人員。")
+
+# The 號碼重複 page (app.services.number_resolution)
+REPRINT_OF_ITSELF = "一筆出版品不能是它自己的再刷：請選另一筆作為原出版品。"
+REPRINT_NEEDS_SAME_FORM = ("{reprint} 與 {original} 的載體不同：不同載體各自需"
+                           "要自己的號碼，不能記為再刷。請把其中一筆的號碼清除，再為它申請號碼。")
+REPRINT_NEEDS_SAME_EDITION = ("{reprint} 與 {original} 的版次不同：修訂版或增訂版"
+                              "須有新的號碼，不能記為再刷。請把其中一筆的號碼清除，再為它申請號碼。")
+REPRINT_SAME_PRINTING = ("{reprint} 與 {original} 的版次、刷次都相同，再刷的"
+                         "刷次應該較大。若它們是同一本出版品建了兩筆，請刪除其中一筆（會移到資源回"
+                         "收筒）；若是再刷，請先更正刷次。")
+REPRINT_LINK_EXISTS = "{reprint} 已記為 {original} 的再刷（或反之）。"
+NUMBER_CHANGED_MEANWHILE = ("{publication} 的 {label} 已不是 {value}（現在是 {now}），"
+                            "可能有人剛更正過：沒有清除任何號碼，清單已重新整理。")
