@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.language import shown, shown_time
 from app.services.history import ENTITIES, AuditFilter, AuditRow, audit_rows, audit_users
+from ui.widgets import opens_on_enter
 
 PAGE = 500
 
@@ -66,7 +67,7 @@ class AuditDialog(QDialog):
         for column in range(6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        self.table.itemDoubleClicked.connect(self._open)
+        opens_on_enter(self.table, self._open)
         self.count = QLabel()
         self.more = QPushButton(self.tr("Show %1 more").replace("%1", str(PAGE)))
         self.more.clicked.connect(self.load_more)
@@ -134,7 +135,7 @@ class AuditDialog(QDialog):
         self.more.setEnabled(len(rows) == PAGE)
         self.count.setText(self.tr("%1 changes shown").replace("%1", str(len(self._rows))))
 
-    def _open(self, item: QTableWidgetItem) -> None:
-        row = self._rows[item.row()]
+    def _open(self, index: QModelIndex) -> None:
+        row = self._rows[index.row()]
         if row.entity == ENTITIES["publications"] and row.entity_id is not None:
             self.open_publication.emit(row.entity_id)

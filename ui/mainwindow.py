@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ui.pages.publications.page import PublicationsPage
     from ui.pages.settings_page import SettingsPage
     from ui.pages.viewer_page import DocumentViewerPage
+    from ui.shared_numbers_dialog import SharedNumbersDialog
 
 PAGE_KEY_ROLE = 256
 """Qt.ItemDataRole.UserRole, by its value: the window paints before anything touches the `Qt`
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.locations = locations
         self.hub = DataHub(self)
         self._guide: GuideDialog | None = None
+        self._shared_numbers: SharedNumbersDialog | None = None
         self._reopen_pending = False
         self.database_replaced.connect(self._database_replaced)
         self.setWindowTitle(self.tr("PubDesk — government publications"))
@@ -364,6 +366,9 @@ class MainWindow(QMainWindow):
     def open_record(self, key: str, record_id: int, kind: str = "") -> None:
         """Show page `key` at a record (from the 待辦 page): each page knows how; a page
         with `open_for` also opens where an agenda item of `kind` is done (its tab)."""
+        if key == "shared_numbers":  # a dialog, not a page: the 號碼重複 list at this record
+            self.show_shared_numbers(None if record_id < 0 else record_id)
+            return
         self.show_page(key)
         page = self.page(key)
         if record_id < 0:
@@ -446,9 +451,12 @@ class MainWindow(QMainWindow):
         all_changes = QAction(self.tr("All changes…"), self)
         all_changes.triggered.connect(self.show_all_changes)
         view_menu.addAction(all_changes)
-        self.database_actions += [search, all_changes]
-        search.setEnabled(self._db is not None)
-        all_changes.setEnabled(self._db is not None)
+        shared = QAction(self.tr("Shared numbers…"), self)
+        shared.triggered.connect(lambda _checked=False: self.show_shared_numbers())
+        view_menu.addAction(shared)
+        self.database_actions += [search, all_changes, shared]
+        for action in (search, all_changes, shared):
+            action.setEnabled(self._db is not None)
         view_menu.addSeparator()
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
@@ -531,6 +539,27 @@ class MainWindow(QMainWindow):
                                                                            record_id))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def show_shared_numbers(self, focus_id: int | None = None) -> None:
+        """View → 號碼重複 (and a 待辦 item of that kind): the numbers unrelated records share,
+        with the ways to resolve each; one such window at a time, brought forward."""
+        from PySide6.QtCore import Qt
+        from shiboken6 import isValid
+
+        from ui.shared_numbers_dialog import SharedNumbersDialog
+
+        dialog = self._shared_numbers
+        if dialog is not None and isValid(dialog):
+            dialog.reload(focus_id=focus_id)
+        else:
+            dialog = SharedNumbersDialog(self.db, self.hub, self, focus_id=focus_id)
+            dialog.open_publication.connect(lambda record_id: self.open_record("publications",
+                                                                               record_id))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._shared_numbers = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def create_new(self) -> None:
         """Ctrl+N: create what this page creates; where that is ambiguous, ask."""

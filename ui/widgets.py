@@ -1,12 +1,15 @@
-"""Small widgets shared by the pages: enum combo boxes, optional-number fields, error labels."""
+"""Small widgets shared by the pages: enum combo boxes, optional-number fields, error labels,
+and the habit every list shares (Enter opens what double-click opens)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QWidget
 
 from app.language import shown
 from app.models.enums import LabelledEnum
@@ -75,3 +78,33 @@ class OptionalIntEdit(QLineEdit):
     def set_value(self, value: int | None) -> None:
         """Show `value` (empty for None)."""
         self.setText("" if value is None else str(value))
+
+
+class _EnterOpens(QObject):
+    """Return/Enter on a list's current row does what a double-click does — and is consumed,
+    so a dialog's default button is not pressed as well (Qt's own `activated` lets the key
+    through, and on some styles fires on a single click)."""
+
+    def __init__(self, view: QAbstractItemView, handler: Callable[[QModelIndex], None]):
+        super().__init__(view)
+        self.view = view
+        self.handler = handler
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            from PySide6.QtCore import Qt
+
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                    self.view.state() != QAbstractItemView.State.EditingState:
+                index = self.view.currentIndex()
+                if index.isValid():
+                    self.handler(index)
+                    return True
+        return super().eventFilter(watched, event)
+
+
+def opens_on_enter(view: QAbstractItemView, handler: Callable[[QModelIndex], None]) -> None:
+    """A list whose rows open something: double-click or Enter on the current row calls
+    `handler(index)` — arrows choose, Enter opens, in every list alike."""
+    view.doubleClicked.connect(handler)
+    view.installEventFilter(_EnterOpens(view, handler))

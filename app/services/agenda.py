@@ -194,10 +194,10 @@ def _shared(session: Session, _today: date, _limits: Thresholds,
             items.append(AgendaItem(
                 "number_shared", holder.id, holder_label(holder), None, Urgency.SOON,
                 t("§4(二)"),
-                t("{label} {value} 也由 {others} 使用：每一種出版品各需自己的號碼。請更正號碼，"
-                  "或若它是再刷，請把版次、題名改得與原出版品一致。",
+                t("{label} {value} 也由 {others} 使用：每一種出版品各需自己的號碼。開啟後可把"
+                  "較晚的一刷記為原出版品的再刷，或清除不該使用這個號碼的那一筆。",
                   label=number.label, value=number.value, others=others),
-                "publications", holder.id))
+                "shared_numbers", holder.id))  # the 號碼重複 dialog, at this record
     return items
 
 

@@ -1454,6 +1454,10 @@
         <translation>全部異動紀錄…</translation>
     </message>
     <message>
+        <source>Shared numbers…</source>
+        <translation>號碼重複…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
@@ -2735,6 +2739,73 @@ translators</source>
     <message>
         <source>The new language is used from the next start of PubDesk.</source>
         <translation>下次啟動 PubDesk 時會使用新的語言。</translation>
+    </message>
+</context>
+<context>
+    <name>SharedNumbersDialog</name>
+    <message>
+        <source>Shared numbers</source>
+        <translation>號碼重複</translation>
+    </message>
+    <message>
+        <source>These numbers are held by records that are not reprints of one another. Each publication and each form needs numbers of its own; only a reprint keeps the original&apos;s (§4(2)). For each number, either record the later printing as a reprint of the original, or clear the number on the record that holds it wrongly and apply for its own.</source>
+        <translation>下列號碼由彼此不是再刷的出版品共用。每一種出版品、每一種載體各需自己的號碼，只有再刷沿用原出版品的號碼（§4(二)）。每個號碼請擇一處理：把較晚的一刷記為原出版品的再刷，或把號碼從不該使用它的那一筆清除，再為它申請自己的號碼。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>題名</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>載體</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>機關</translation>
+    </message>
+    <message>
+        <source>Open this record</source>
+        <translation>開啟這一筆</translation>
+    </message>
+    <message>
+        <source>Record as a reprint of…</source>
+        <translation>記為再刷…</translation>
+    </message>
+    <message>
+        <source>Clear the number on this record…</source>
+        <translation>清除這一筆的號碼…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 records)</source>
+        <translation>%1 %2（%3 筆）</translation>
+    </message>
+    <message>
+        <source>No shared numbers: every number belongs to one publication or its reprints.</source>
+        <translation>沒有重複的號碼：每個號碼都只屬於一種出版品或它的再刷。</translation>
+    </message>
+    <message>
+        <source>Record as a reprint</source>
+        <translation>記為再刷</translation>
+    </message>
+    <message>
+        <source>%1 is a reprint of:</source>
+        <translation>%1 是下列哪一筆的再刷：</translation>
+    </message>
+    <message>
+        <source>Clear the number</source>
+        <translation>清除號碼</translation>
     </message>
 </context>
 <context>

@@ -113,7 +113,7 @@ def test_every_kind_when_due_and_none_before(db: Database, unit_id: int) -> None
         assert item.rule
         assert item.action.endswith("。")
         assert item.page in {"numbering", "deposit", "consent", "checks", "consignment",
-                             "publications"}
+                             "publications", "shared_numbers"}
     assert "GPN" in next(i for i in items if i.publication_id == ids["deposit"]).label
     assert items == sorted(items, key=lambda i: ({Urgency.OVERDUE: 0, Urgency.SOON: 1,
                                                   Urgency.OPEN: 2}[i.urgency],

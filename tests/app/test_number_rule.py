@@ -239,7 +239,7 @@ def test_the_agenda_names_each_record_of_a_shared_number(db: Database, unit_id: 
     with db.session() as session:
         items = [i for i in agenda(session, date(2026, 12, 7)) if i.kind == "number_shared"]
     assert sorted(i.record_id for i in items) == [first, other]
-    assert all(i.page == "publications" and "GPN 1011500057 也由" in i.action for i in items)
+    assert all(i.page == "shared_numbers" and "GPN 1011500057 也由" in i.action for i in items)
 
 
 def test_listing_shared_numbers_does_not_grow_its_queries_with_the_history(

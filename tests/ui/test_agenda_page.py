@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from app.demo import build_sample
 
@@ -39,7 +40,9 @@ def test_the_agenda_page_guides_to_the_record(make_window, qtbot) -> None:  # ty
                               for t in range(page.tree.topLevelItemCount())
                               for i in range(page.tree.topLevelItem(t).childCount())]
                   if r.data(0, Qt.ItemDataRole.UserRole) == opened)
-    page.tree.itemDoubleClicked.emit(target, 0)
+    page.tree.setCurrentItem(target)  # arrows choose, Enter opens (issue 33, finding 7)
+    page.tree.setFocus()
+    QTest.keyClick(page.tree, Qt.Key.Key_Return)
     assert window.current_page_key() == opened.page
     assert window.page(opened.page).publication.current_id() == opened.publication_id
     assert opened.publication_id in (*sample.books, sample.serial_id)

@@ -28,6 +28,8 @@ def test_search_everything_opens_the_record(make_window, qtbot, monkeypatch) -> 
 
 
 def test_all_changes_lists_filters_and_opens_a_publication(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
     from ui.audit_dialog import AuditDialog
 
     window, db, _ = make_window()
@@ -44,8 +46,12 @@ def test_all_changes_lists_filters_and_opens_a_publication(make_window, qtbot) -
     assert dialog.table.rowCount() >= 1
     opened: list[int] = []
     dialog.open_publication.connect(opened.append)
-    dialog._open(dialog.table.item(0, 0))
+    dialog.show()
+    dialog.table.setCurrentCell(0, 0)  # arrows choose, Enter opens (issue 33, finding 7) —
+    dialog.table.setFocus()  # and only opens: no default button is pressed with it
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     assert opened == [sample.books[1]]
+    assert dialog.isVisible()
     dialog.text.setText("完全不存在的字串")
     dialog.reload()
     assert dialog.table.rowCount() == 0

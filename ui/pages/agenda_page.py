@@ -25,6 +25,7 @@ from app.language import shown_date, t
 from app.services.agenda import KINDS, AgendaItem, Thresholds, Urgency, agenda
 from app.services.units import list_units
 from ui.hub import DataHub, listen_when_shown
+from ui.widgets import opens_on_enter
 
 ITEM = Qt.ItemDataRole.UserRole
 COLOURS = {Urgency.OVERDUE: "#b00020", Urgency.SOON: "#8a5a00", Urgency.OPEN: "#000000"}
@@ -82,7 +83,7 @@ class AgendaPage(QWidget):
         header.resizeSection(1, 430)
         # Titles are long; the GPN at the end tells two editions apart — keep both ends.
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.tree.itemDoubleClicked.connect(self._open)
+        opens_on_enter(self.tree, lambda index: self._open(self.tree.itemFromIndex(index), 0))
         hint = QLabel(self.tr("Double-click an item to open it on the page that does it."))
         hint.setStyleSheet("color: #555")
         layout = QVBoxLayout(self)

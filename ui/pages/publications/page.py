@@ -59,7 +59,7 @@ from ui.pages.publications.issues_editor import IssuesEditor
 from ui.pages.publications.table_model import PublicationTableModel
 from ui.pages.publications.toc_editor import TocEditor
 from ui.read_only import writes
-from ui.widgets import EnumCombo
+from ui.widgets import EnumCombo, opens_on_enter
 
 
 def checklist_html(steps: list[Step], go: str) -> str:
@@ -170,7 +170,8 @@ class PublicationsPage(QWidget):
         self.issues_editor = IssuesEditor(db)
         self.issues_editor.changed.connect(lambda: self.hub.announce("serial_issues"))
         self.related = QListWidget()
-        self.related.itemDoubleClicked.connect(self._open_related)
+        opens_on_enter(self.related, lambda index: self._open_related(
+            self.related.item(index.row())))
 
         self.detail_tabs = QTabWidget()
         details = QWidget()

@@ -26,6 +26,7 @@ from app.services.recycle_bin import empty_bin, list_bin, purge, restore, restor
 from ui.errors import show_error
 from ui.pages.publications.restore_dialog import RestoreDialog
 from ui.read_only import lock, writes
+from ui.widgets import opens_on_enter
 
 
 class RecycleBinDialog(QDialog):
@@ -53,7 +54,7 @@ class RecycleBinDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemDoubleClicked.connect(self._double_clicked)
+        opens_on_enter(self.table, lambda _index: self._double_clicked())
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button = QPushButton(self.tr("Delete for good…"))
