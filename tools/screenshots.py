@@ -56,6 +56,8 @@ def main(out: Path, language: str = "zh_TW") -> None:
     window.agenda.today = date(2027, 3, 15)  # a day after the demo's dates: things are due
     window.show_page("agenda")
     window.agenda.reload()
+    while not window.agenda.is_loaded():  # computed in the background
+        app.processEvents()
     save(window, out / "agenda.png")
     window.show_page("publications")
     page = window.publications

@@ -40,16 +40,33 @@
         <translation>該做什麼</translation>
     </message>
     <message>
-        <source>Double-click an item to open it on the page that does it.</source>
-        <translation>按兩下事項，即到辦理該事項的頁面並開啟該筆資料。</translation>
+        <source>Double-click an item, or press Enter, to open it on the page that does it.</source>
+        <translation>按兩下或按 Enter，即在處理它的頁面開啟該項。</translation>
     </message>
+    <message>
+        <source>Due %1.</source>
+        <translation>期限：%1。</translation>
+    </message>
+
     <message>
         <source>All units</source>
         <translation>全部機關</translation>
     </message>
     <message>
+        <source>Reading the to-do list…</source>
+        <translation>正在整理待辦事項…</translation>
+    </message>
+    <message>
+        <source>The to-do list could not be read: %1</source>
+        <translation>無法讀取待辦事項：%1</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Show %1 more of the %2 left…</source>
+        <translation>再顯示 %1 項（其餘共 %2 項）…</translation>
     </message>
     <message>
         <source>%1 overdue, %2 due soon, %3 open.</source>

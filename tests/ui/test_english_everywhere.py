@@ -182,6 +182,7 @@ def test_no_chinese_on_any_screen_in_english(in_english: None, qtbot, tmp_path: 
             window.show_page(key)
             if key == "agenda":
                 window.agenda.reload()
+                qtbot.waitUntil(window.agenda.is_loaded)
             look(key, window)
         # each page at a record, every tab
         from PySide6.QtWidgets import QTabWidget as Tabs

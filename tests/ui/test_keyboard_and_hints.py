@@ -56,11 +56,12 @@ def test_from_the_agenda_the_numbering_page_opens_on_the_right_tab(make_window) 
     assert page.application_id is not None, "the waiting application is the one selected"
 
 
-def test_an_empty_agenda_on_a_new_workspace_says_where_to_begin(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_agenda_on_a_new_workspace_says_where_to_begin(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, _db, _ = make_window()
     window.show_page("agenda")
     page = window.agenda
     page.reload()
+    qtbot.waitUntil(page.is_loaded)
     texts = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
     assert any("還沒有任何出版品" in t and "匯入" in t for t in texts), texts
 

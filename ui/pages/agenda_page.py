@@ -1,12 +1,16 @@
-"""待辦 — what needs doing today, grouped by urgency; double-click opens the record on the
-page that does it. The computation is `app.services.agenda`; this page only shows it."""
+"""待辦 — what needs doing today, grouped by urgency; double-click or Enter opens the record on
+the page that does it. The computation is `app.services.agenda`, run off the GUI thread (on
+years of imported history it reads for seconds); this page only shows it — a group a page at a
+time, and the chosen item whole beneath the list, however narrow its column."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,21 +18,38 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.db import Database
-from app.language import shown_date, t
+from app.errors import PubDeskError
+from app.language import shown, shown_date, t
 from app.services.agenda import KINDS, AgendaItem, Thresholds, Urgency, agenda
 from app.services.units import list_units
 from ui.hub import DataHub, listen_when_shown
 from ui.widgets import opens_on_enter
+from ui.worker import Job
 
 ITEM = Qt.ItemDataRole.UserRole
 COLOURS = {Urgency.OVERDUE: "#b00020", Urgency.SOON: "#8a5a00", Urgency.OPEN: "#000000"}
+SHOWN_AT_ONCE = 200
+"""Items of a group put in the list at a time: a backlog of 100,000 imported records is read
+in the background, and shown 200 at a time (「顯示其餘…」 adds the next 200)."""
+MORE = "more"
+
+
+class _ElideMiddle(QStyledItemDelegate):
+    """A column that keeps both ends of its text when cut."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class AgendaPage(QWidget):
@@ -40,6 +61,8 @@ class AgendaPage(QWidget):
     """(page key, record id): the window shows that page at that record."""
     count_changed = Signal(int)
     """Items overdue or due soon — shown beside the page's name."""
+    loaded = Signal()
+    """A background computation finished (its result shown, or its failure said)."""
 
     def __init__(self, db: Database, hub: DataHub, parent: QWidget | None = None,
                  today: date | None = None,
@@ -50,6 +73,12 @@ class AgendaPage(QWidget):
         self.thresholds = thresholds
         """The officer's waiting periods (Settings → 待辦), asked at every reload."""
         self.items: list[AgendaItem] = []
+        self.loading = False
+        """True while the agenda is being computed in the background."""
+        self._generation = 0
+        self._jobs: set[Job] = set()
+        self._shown_per_group: dict[Urgency, int] = {}
+        self._anything = True
         self.kind = QComboBox()
         self.kind.setObjectName("agendaKind")
         self.kind.addItem(self.tr("All kinds"), "")
@@ -81,15 +110,24 @@ class AgendaPage(QWidget):
                                        QHeaderView.ResizeMode.Stretch)):
             header.setSectionResizeMode(column, mode)
         header.resizeSection(1, 430)
-        # Titles are long; the GPN at the end tells two editions apart — keep both ends.
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Titles are long; the GPN at the end tells two editions apart — keep both ends of the
+        # record's name; a sentence reads from its start (and whole beneath the list).
+        self.tree.setItemDelegateForColumn(1, _ElideMiddle(self.tree))
         opens_on_enter(self.tree, lambda index: self._open(self.tree.itemFromIndex(index), 0))
-        hint = QLabel(self.tr("Double-click an item to open it on the page that does it."))
+        self.tree.currentItemChanged.connect(self._show_detail)
+        self.detail = QLabel()
+        self.detail.setObjectName("agendaDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(self.fontMetrics().height() * 3)
+        hint = QLabel(self.tr("Double-click an item, or press Enter, to open it on the page "
+                              "that does it."))
         hint.setStyleSheet("color: #555")
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(hint)
         self._fill_units()
         self.kind.currentIndexChanged.connect(self.show_items)
@@ -115,22 +153,69 @@ class AgendaPage(QWidget):
         self.unit.blockSignals(False)
 
     def reload(self) -> None:
-        """Compute the agenda again (for the chosen unit)."""
+        """Compute the agenda again (for the chosen unit), in the background: the list on
+        screen stays until the new one is ready; an older computation still running is
+        discarded when it finishes."""
         unit_id = int(self.unit.currentData() or 0) or None
-        with self.db.session() as session:
-            self.items = agenda(session, self.today or date.today(),
-                                self.thresholds() if self.thresholds else None, unit_id=unit_id)
-        self.show_items()
-        pressing = sum(1 for i in self.items if i.urgency is not Urgency.OPEN)
-        self.count_changed.emit(pressing)
+        today = self.today or date.today()
+        limits = self.thresholds() if self.thresholds else None
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        self.summary.setText(self.tr("Reading the to-do list…"))
+        db = self.db
+
+        def compute(_progress: object, _cancelled: object) -> tuple[list[AgendaItem], bool]:
+            from sqlalchemy import select
+
+            from app.models import Publication
+
+            with db.session() as session:
+                items = agenda(session, today, limits, unit_id=unit_id)
+                anything = bool(items) or session.scalar(
+                    select(Publication.id).limit(1)) is not None
+            return items, anything
+
+        job = Job(compute)
+        self._jobs.add(job)
+
+        def done(result: tuple[list[AgendaItem], bool]) -> None:
+            self._jobs.discard(job)
+            if generation == self._generation and isValid(self):
+                self.items, self._anything = result
+                self.loading = False
+                self._shown_per_group = {}
+                self.show_items()
+                pressing = sum(1 for i in self.items if i.urgency is not Urgency.OPEN)
+                self.count_changed.emit(pressing)
+                self.loaded.emit()
+
+        def failed(exc: BaseException, _details: str) -> None:
+            self._jobs.discard(job)
+            if generation == self._generation and isValid(self):
+                self.loading = False
+                reason = shown(exc.message) if isinstance(exc, PubDeskError) else str(exc)
+                self.summary.setText(self.tr("The to-do list could not be read: %1")
+                                     .replace("%1", reason))
+                self.loaded.emit()
+
+        job.signals.done.connect(done)
+        job.signals.failed.connect(failed)
+        QThreadPool.globalInstance().start(job)
+
+    def is_loaded(self) -> bool:
+        """Whether the list on screen is the latest computed (for tests and tools)."""
+        return not self.loading
 
     def show_items(self) -> None:
-        """Fill the tree from `items`, filtered by kind."""
+        """Fill the tree from `items`, filtered by kind: each group's first items (at most
+        SHOWN_AT_ONCE more each time the officer asks), the counts whole."""
         wanted = self.kind.currentData() or ""
-        shown = [i for i in self.items if not wanted or i.kind == wanted]
+        shown_items = [i for i in self.items if not wanted or i.kind == wanted]
         self.tree.clear()
+        self.detail.setText("")
         for urgency in Urgency:
-            group = [i for i in shown if i.urgency is urgency]
+            group = [i for i in shown_items if i.urgency is urgency]
             if not group:
                 continue
             top = QTreeWidgetItem([self.tr("%1 (%2)").replace("%1", urgency.shown).replace(
@@ -140,7 +225,8 @@ class AgendaPage(QWidget):
             font.setBold(True)
             top.setFont(0, font)
             self.tree.addTopLevelItem(top)
-            for entry in group:
+            limit = self._shown_per_group.get(urgency, SHOWN_AT_ONCE)
+            for entry in group[:limit]:
                 row = QTreeWidgetItem([entry.kind_label, entry.label,
                                        shown_date(entry.due) if entry.due else "",
                                        entry.rule, entry.action])
@@ -149,29 +235,57 @@ class AgendaPage(QWidget):
                 row.setToolTip(4, entry.action)
                 row.setForeground(0, QBrush(QColor(COLOURS[urgency])))
                 top.addChild(row)
+            if len(group) > limit:
+                left = len(group) - limit
+                more = QTreeWidgetItem([self.tr("Show %1 more of the %2 left…")
+                                        .replace("%1", str(min(SHOWN_AT_ONCE, left)))
+                                        .replace("%2", str(left))])
+                more.setData(0, ITEM, (MORE, urgency))
+                top.addChild(more)
+                more.setFirstColumnSpanned(True)
             top.setExpanded(True)
         self.summary.setText(self.tr("%1 overdue, %2 due soon, %3 open.")
-                             .replace("%1", str(sum(i.urgency is Urgency.OVERDUE for i in shown)))
-                             .replace("%2", str(sum(i.urgency is Urgency.SOON for i in shown)))
-                             .replace("%3", str(sum(i.urgency is Urgency.OPEN for i in shown))))
-        if not shown:
+                             .replace("%1", str(sum(i.urgency is Urgency.OVERDUE
+                                                    for i in shown_items)))
+                             .replace("%2", str(sum(i.urgency is Urgency.SOON
+                                                    for i in shown_items)))
+                             .replace("%3", str(sum(i.urgency is Urgency.OPEN
+                                                    for i in shown_items))))
+        if not shown_items:
             self.tree.addTopLevelItem(QTreeWidgetItem([self._nothing_to_do()]))
 
     def _nothing_to_do(self) -> str:
         """An empty 待辦 on a new workspace says where to begin, not only 「沒有待辦事項」."""
-        from sqlalchemy import select
-
-        from app.models import Publication
-
-        with self.db.session() as session:
-            anything = session.scalar(select(Publication.id).limit(1)) is not None
-        if anything:
+        if self._anything:
             return self.tr("Nothing to do.")
         return self.tr("No publications yet: add the first one on the Publications page, or "
                        "import your list with File → Import a publication list (Excel).")
 
-    def _open(self, row: QTreeWidgetItem, _column: int) -> None:
-        entry = row.data(0, ITEM)
+    def _show_detail(self, row: QTreeWidgetItem | None, _previous: object = None) -> None:
+        """The chosen item whole, beneath the list: its record, what to do, its rule and due
+        date — a narrow column cuts the sentence, this does not."""
+        entry = row.data(0, ITEM) if row is not None else None
+        if not isinstance(entry, AgendaItem):
+            self.detail.setText("")
+            return
+        due = self.tr("Due %1.").replace("%1", shown_date(entry.due)) if entry.due else ""
+        self.detail.setText(f"<b>{escape(entry.kind_label)}</b>　{escape(entry.label)}<br>"
+                            f"{escape(entry.action)}<br>"
+                            f"<span style='color:#555'>{escape(entry.rule)}　{escape(due)}</span>")
+
+    def _show_more(self, urgency: Urgency) -> None:
+        """「顯示其餘…」: the next SHOWN_AT_ONCE items of a group, the place kept."""
+        self._shown_per_group[urgency] = self._shown_per_group.get(urgency, SHOWN_AT_ONCE) + \
+            SHOWN_AT_ONCE
+        scrolled = self.tree.verticalScrollBar().value()
+        self.show_items()
+        self.tree.verticalScrollBar().setValue(scrolled)
+
+    def _open(self, row: QTreeWidgetItem | None, _column: int) -> None:
+        entry = row.data(0, ITEM) if row is not None else None
+        if isinstance(entry, tuple) and entry[0] == MORE:
+            self._show_more(entry[1])
+            return
         if isinstance(entry, AgendaItem):
             self.open_record.emit(entry.page, -1 if entry.record_id is None else entry.record_id,
                                   entry.kind)
