@@ -9,7 +9,15 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from app.language import shown
 from app.models.enums import LabelledEnum
@@ -108,3 +116,36 @@ def opens_on_enter(view: QAbstractItemView, handler: Callable[[QModelIndex], Non
     `handler(index)` — arrows choose, Enter opens, in every list alike."""
     view.doubleClicked.connect(handler)
     view.installEventFilter(_EnterOpens(view, handler))
+
+
+def date_field(parent: QWidget | None = None) -> tuple[QDateEdit, QWidget]:
+    """A date to enter, the same on every page: typed as 2026-12-07 (or picked from the
+    calendar), and read back beside it as every date in PubDesk and its letters is written —
+    「中華民國115年12月7日」 (7 December 2026 in English). Returns the edit (its date is the
+    value) and the row to put in the layout."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from app.language import shown_date
+
+    row = QWidget(parent)
+    edit = QDateEdit(QDate.currentDate(), row)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    reading = QLabel(row)
+    reading.setObjectName("dateReading")
+    reading.setStyleSheet("color: #555")
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit)
+    layout.addWidget(reading)
+    layout.addStretch()
+
+    def read_back() -> None:
+        value = edit.date()
+        reading.setText(shown_date(date(value.year(), value.month(), value.day())))
+
+    edit.dateChanged.connect(read_back)
+    read_back()
+    return edit, row

@@ -16,7 +16,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from contextlib import closing
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -29,6 +29,7 @@ from app.db.file_problems import sqlite_sentence
 from app.db.migrate import check_not_newer, known_revisions
 from app.errors import BackupError, DatabaseLockedError, DatabaseTooNewError
 from app.os_errors import sentence
+from app.rocdate import local_time_text
 
 SQLITE_SUFFIX = ".sqlite3"
 BACKUP_PATTERNS = ("pubdesk-*" + SQLITE_SUFFIX, "pubdesk-*" + pg_backup.SUFFIX)
@@ -243,7 +244,8 @@ def describe_backup(path: Path) -> str:
     holds, and what it does not hold (`CONTENTS_NOTE`). Refuses what `inspect_backup`
     refuses."""
     inspect_backup(path)
-    taken = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    taken = local_time_text(datetime.fromtimestamp(path.stat().st_mtime, UTC))  # as every
+    # other date the officer reads: 中華民國115年12月7日 16:40
     rows = pg_backup.row_counts(path) if path.name.endswith(pg_backup.SUFFIX) else \
         _sqlite_row_counts(path)
     counts = [f"{words} {rows[table]:,} 筆" for table, words in _COUNTED if table in rows]

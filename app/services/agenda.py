@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
-from app.language import t
+from app.language import shown_date, shown_year_month, t
 from app.models import (
     ApplicationStatus,
     CopyrightOwner,
@@ -353,8 +353,9 @@ def _settlements(session: Session, today: date, limits: Thresholds) -> list[Agen
             items.append(AgendaItem(
                 "payment_overdue", None, row.store, row.due_on, Urgency.OVERDUE, t("附件一 註三"),
                 t("{period} 期尚有 {amount} 元未入帳（應於 {due} 前付款）：請催收。",
-                  period=f"{row.period_end:%Y-%m}", amount=f"{row.outstanding:,}",
-                  due=row.due_on.isoformat()), "consignment", None))
+                  period=shown_year_month(row.period_end.year, row.period_end.month),
+                  amount=f"{row.outstanding:,}", due=shown_date(row.due_on)),
+                "consignment", None))
     return items
 
 

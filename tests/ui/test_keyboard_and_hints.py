@@ -84,3 +84,27 @@ def test_confirming_publication_says_what_it_recorded_on_the_page(make_window) -
     assert "定價：450 → 500" in said
     page.open_record(add_book(db, unit, "另一本"))
     assert page.confirm_result.text() == "", "what was said is the confirmed book's only"
+
+
+def test_every_date_is_entered_and_read_back_in_one_style(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Issue 33 finding 7: dates appeared in three styles — the consent page's 2026-12-07,
+    the other pages' locale 2026/12/7, and 中華民國115年12月7日 everywhere else. Every date
+    field now takes 2026-12-07 and reads it back as the letters write it."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit, QLabel
+
+    from app.language import shown_date
+    from ui.mainwindow import PAGE_KEYS
+
+    window, _db, _ = make_window()
+    seen = 0
+    for key in PAGE_KEYS:
+        window.show_page(key)
+        for edit in window.page(key).findChildren(QDateEdit):
+            seen += 1
+            assert edit.displayFormat() == "yyyy-MM-dd", (key, edit.displayFormat())
+            reading = edit.parentWidget().findChild(QLabel, "dateReading")
+            assert reading is not None, key
+            edit.setDate(QDate(2026, 12, 7))
+            assert reading.text() == shown_date(date(2026, 12, 7)) == "中華民國115年12月7日"
+    assert seen >= 5, "the numbering, deposit, consent and two consignment dates"

@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -58,7 +57,7 @@ from ui.hub import DataHub, listen_when_shown
 from ui.pages.common import WorkflowPage, read_only_item, show_failure
 from ui.picker import PublicationPicker
 from ui.read_only import writes
-from ui.widgets import ErrorLabel
+from ui.widgets import ErrorLabel, date_field
 from ui.worker import run_job
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -133,9 +132,7 @@ class ConsentPage(WorkflowPage):
         self.unit = QComboBox()
         self.unit.currentIndexChanged.connect(self._unit_changed)
         self.contact = QComboBox()
-        self.issued_on = QDateEdit(QDate.currentDate())
-        self.issued_on.setCalendarPopup(True)
-        self.issued_on.setDisplayFormat("yyyy-MM-dd")
+        self.issued_on, issued_row = date_field()
         self.doc_number = QLineEdit()
         self.doc_number.setPlaceholderText(self.tr(
             "As the document system issues it; left empty, the letter prints a blank to fill in"))
@@ -149,7 +146,7 @@ class ConsentPage(WorkflowPage):
         head.addRow(self.tr("Consent for"), mode_row)
         head.addRow(self.tr("Issuing unit"), self.unit)
         head.addRow(self.tr("Contact"), self.contact)
-        head.addRow(self.tr("Date"), self.issued_on)
+        head.addRow(self.tr("Date"), issued_row)
         head.addRow(self.tr("Document number"), self.doc_number)
         head.addRow(self.tr("Copies to"), self.copies)
 

@@ -8,12 +8,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -59,7 +58,7 @@ from ui.pages.common import (
 )
 from ui.picker import PublicationPicker
 from ui.read_only import writes
-from ui.widgets import ErrorLabel
+from ui.widgets import ErrorLabel, date_field
 from ui.worker import run_job
 
 ID = Qt.ItemDataRole.UserRole
@@ -127,13 +126,12 @@ class ConsignmentPage(WorkflowPage):
         self.titles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.titles.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.titles.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.supply_date = QDateEdit(QDate.currentDate())
-        self.supply_date.setCalendarPopup(True)
+        self.supply_date, supply_row = date_field()
         self.contact = QLineEdit()
         make = QPushButton(self.tr("Make the list (two copies)"))
         make.clicked.connect(self.make_list)
         form = QFormLayout()
-        form.addRow(self.tr("Supply date"), self.supply_date)
+        form.addRow(self.tr("Supply date"), supply_row)
         form.addRow(self.tr("Contact"), self.contact)
         layout.addWidget(QLabel(self.tr("Choose each title to send and its copies. The first "
                                         "shipment of a title may carry one sample.")))
@@ -206,14 +204,13 @@ class ConsignmentPage(WorkflowPage):
             [self.tr("Store"), self.tr("Period end"), self.tr("Gross"), self.tr("Commission"),
              self.tr("Net"), self.tr("Due"), self.tr("Received"), self.tr("Outstanding")])
         self.history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.paid_on = QDateEdit(QDate.currentDate())
-        self.paid_on.setCalendarPopup(True)
+        self.paid_on, paid_row = date_field()
         self.amount = QSpinBox()
         self.amount.setRange(0, 99_999_999)
         pay = QPushButton(self.tr("Record payment of the selected settlement"))
         pay.clicked.connect(self.record_payment)
         pay_row = QHBoxLayout()
-        pay_row.addWidget(self.paid_on)
+        pay_row.addWidget(paid_row)
         pay_row.addWidget(self.amount)
         pay_row.addWidget(pay)
         writes(self.sold, self.commission, self.public_selection, self.override_reason,

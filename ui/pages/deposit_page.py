@@ -7,11 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -49,7 +47,7 @@ from ui.pages.common import (
 from ui.pages.library_dialog import LibraryDialog
 from ui.picker import PublicationPicker
 from ui.read_only import writes
-from ui.widgets import ErrorLabel
+from ui.widgets import ErrorLabel, date_field
 from ui.worker import run_job
 
 COLUMNS = 9
@@ -96,8 +94,7 @@ class DepositPage(WorkflowPage):
         self.reason.setPlaceholderText(self.tr("Why it differs from the rule"))
         copies_button = QPushButton(self.tr("Change copies"))
         copies_button.clicked.connect(self.change_copies)
-        self.on_date = QDateEdit(QDate.currentDate())
-        self.on_date.setCalendarPopup(True)
+        self.on_date, date_row = date_field()
         self.carrier = QLineEdit()
         self.carrier.setPlaceholderText(self.tr("Carrier"))
         self.reference = QLineEdit()
@@ -131,7 +128,7 @@ class DepositPage(WorkflowPage):
         edit.addWidget(self.reason, 1)
         edit.addWidget(copies_button)
         track = QHBoxLayout()
-        track.addWidget(self.on_date)
+        track.addWidget(date_row)
         track.addWidget(self.carrier)
         track.addWidget(self.reference)
         track.addWidget(sent_button)

@@ -11,7 +11,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -65,7 +64,7 @@ from ui.pages.common import (
 )
 from ui.picker import PublicationPicker
 from ui.read_only import writes
-from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit
+from ui.widgets import EnumCombo, ErrorLabel, OptionalIntEdit, date_field
 
 
 class NumberingPage(WorkflowPage):
@@ -156,8 +155,7 @@ class NumberingPage(WorkflowPage):
         outer.addStretch()
         self.app_status = QLabel(self.tr("Choose or start an application."))
         self.app_status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.on_date = QDateEdit(QDate.currentDate())
-        self.on_date.setCalendarPopup(True)
+        self.on_date, date_row = date_field()
         self.registration = QLineEdit()
         self.reply = QPlainTextEdit()
         self.reply.setMaximumHeight(60)
@@ -167,7 +165,7 @@ class NumberingPage(WorkflowPage):
         self.cip_text.setMaximumHeight(90)
         self.cip_card = QLineEdit()
         form.addRow(self.tr("Status"), self.app_status)
-        form.addRow(self.tr("Date"), self.on_date)
+        form.addRow(self.tr("Date"), date_row)
         form.addRow(self.tr("Registration no."), self.registration)
         form.addRow(self.tr("Reply"), self.reply)
         form.addRow(self.tr("Assigned number"), self.assigned)
