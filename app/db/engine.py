@@ -39,6 +39,31 @@ from app.os_errors import sentence
 
 BUSY_TIMEOUT_MS = 10_000
 
+SERVER_WAITS: dict[str, int] = {
+    "connect_timeout": 10,  # s: a server that does not answer the connection
+    "keepalives": 1, "keepalives_idle": 20, "keepalives_interval": 5, "keepalives_count": 3,
+    "tcp_user_timeout": 30_000,  # ms: a network that drops what is sent (a hung link)
+}
+"""libpq's bounds on waiting for the office server: a hung server or a pulled cable ends in
+about 30 s with a message, not an endless wait (a URL's own values win)."""
+SERVER_STATEMENT_LIMITS: dict[str, int] = {
+    "statement_timeout": 120_000,  # ms: no statement of PubDesk runs for minutes
+    "lock_timeout": 15_000,  # ms: a row another officer holds in an open transaction
+    "idle_in_transaction_session_timeout": 600_000,  # ms: a transaction left open
+}
+"""The server-side bounds set for every session PubDesk opens (`-c` options)."""
+
+
+def server_connect_args(url: str) -> dict[str, Any]:
+    """`SERVER_WAITS` and `SERVER_STATEMENT_LIMITS` as psycopg connect arguments, except where
+    the URL names its own value."""
+    query = make_url(url).query
+    args: dict[str, Any] = {k: v for k, v in SERVER_WAITS.items() if k not in query}
+    limits = " ".join(f"-c {name}={value}" for name, value in SERVER_STATEMENT_LIMITS.items())
+    own = query.get("options")
+    args["options"] = f"{own} {limits}" if isinstance(own, str) and own else limits
+    return args
+
 
 def sqlite_file(url: str) -> Path | None:
     """The file behind a SQLite URL; None for other databases and for in-memory SQLite."""
@@ -73,7 +98,7 @@ def make_engine(url: str, *, wal: bool | None = True, foreign_keys: bool = True,
                 pooled: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine with PubDesk's connection settings (SQLite: WAL, FK on, FULL sync, timeout)."""
     if sqlite_file(url) is None and make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=server_connect_args(url))
     engine = create_engine(url, poolclass=None if pooled else NullPool)
 
     @event.listens_for(engine, "connect")
@@ -209,6 +234,9 @@ def translate_driver_error(exc: SqlDatabaseError | InterfaceError,
         raise exc
     if "permission denied" in text or "read-only transaction" in text:
         return DatabaseError(messages.DATABASE_NO_PERMISSION)
+    if "statement timeout" in text or "lock timeout" in text or \
+            "idle-in-transaction timeout" in text:
+        return DatabaseError(messages.SERVER_TOO_SLOW.format(detail=_first_line(exc)))
     if "password authentication failed" in text or "no password supplied" in text:
         return DatabaseError(messages.OFFICE_WRONG_PASSWORD)
     if "connection" in text and ("refused" in text or "timeout" in text or "closed" in text
