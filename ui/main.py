@@ -202,6 +202,7 @@ def run_gui(locations: Locations) -> int:
     prepare_application(app, settings.language, locations, settings.ui_font_pt,
                         rare_fonts=False)
     window = MainWindow(None, settings, locations)
+    window.fit_screen()  # whole on this screen, at any scaling
     window.show()
     app.processEvents()
     add_rare_character_fonts(app)  # before any record (a name with 𠀋) is shown

@@ -27,3 +27,26 @@ def test_every_page_fits_small_screens_by_scrolling(make_window) -> None:  # typ
         window.show_page(key)
         page = window.page(key)
         assert page.minimumSizeHint().width() <= window.stack.width(), key
+
+
+def test_the_first_window_opens_whole_on_a_small_scaled_screen(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Issue 26: at 150 % on a 1280×800 screen the first window opened 1919×1199, its right
+    third and bottom off-screen. The launcher fits it to the screen's available area before
+    it is first shown; a window saved on a larger monitor, or placed on one no longer
+    attached, comes back whole."""
+    from PySide6.QtCore import QRect
+
+    window, _db, _locations = make_window()
+    room = QRect(0, 0, 853, 533 - 27)  # 1280×800 at 150 %, less a task bar
+    window.resize(1280, 800)
+    window.move(0, 0)
+    window.fit_screen(room)
+    frame = window.frameGeometry()
+    assert room.contains(frame), (frame, room)
+    window.move(2400, 1400)  # where a second monitor was
+    window.fit_screen(room)
+    assert room.contains(window.frameGeometry()), window.frameGeometry()
+    window.resize(600, 400)  # a window that fits is left as the officer sized it
+    window.move(100, 50)
+    window.fit_screen(room)
+    assert (window.width(), window.height(), window.x(), window.y()) == (600, 400, 100, 50)

@@ -70,6 +70,13 @@ def test_zip_keeps_chinese_names(tmp_path: Path) -> None:
         info = archive.getinfo("12卷3期/12卷3期_版權頁.pdf")
         assert info.flag_bits & 0x800, "UTF-8 name flag"
         assert archive.read(info) == files[0].read_bytes()
+        # issue 26: a PDF is stored, not deflated again (print files are compressed already:
+        # deflating them took 4.7× a folder copy and made the package larger); the
+        # manifest and the index, text, are deflated
+        assert info.compress_type == zipfile.ZIP_STORED
+        assert archive.getinfo("manifest.json").compress_type == zipfile.ZIP_DEFLATED
+        assert archive.getinfo("目錄.html").compress_type == zipfile.ZIP_DEFLATED
+        assert archive.testzip() is None
 
 
 def build_all(target: Path, files: list[Path], **options: object) -> Path:
