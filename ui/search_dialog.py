@@ -1,8 +1,9 @@
-"""搜尋全部 (Ctrl+K): type, and what matches anywhere shows at once; Enter opens it."""
+"""搜尋全部 (Ctrl+K): type, and what matches anywhere shows as soon as it is found (the search runs
+off the GUI thread, so typing never waits for it); Enter opens it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,9 +16,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.db import Database
-from app.services.search import ALL_LIMIT, LIMIT, Hit, find_everything
+from app.errors import PubDeskError
+from app.language import shown
+from app.services.search import ALL_LIMIT, LIMIT, Found, Hit, find_everything
+from ui.worker import Job
 
 HIT = Qt.ItemDataRole.UserRole
 
@@ -52,6 +57,10 @@ class SearchDialog(QDialog):
         # Arrows and Page Up/Down in the box move the selection in the list, so the officer
         # types, walks down the hits and presses Enter on the one wanted.
         self.query.installEventFilter(self)
+        self.searching = False
+        self._generation = 0
+        self._jobs: set[Job] = set()
+        self._open_when_done = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -72,10 +81,44 @@ class SearchDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def search_now(self, limit: int = LIMIT) -> None:
-        """Search for what is typed and list the hits, saying how many of how many."""
+        """Search for what is typed, in the background (on 100,000 records a search reads
+        for longer than a keystroke may wait), then list the hits, saying how many of how
+        many; a search overtaken by more typing is discarded when it ends."""
         self._timer.stop()
-        with self.db.session() as session:
-            found = find_everything(session, self.query.text(), limit)
+        self._generation += 1
+        generation, text, db = self._generation, self.query.text(), self.db
+        self.searching = True
+
+        def search(_progress: object, _cancelled: object) -> Found:
+            with db.session() as session:
+                return find_everything(session, text, limit)
+
+        job = Job(search)
+        self._jobs.add(job)
+
+        def done(found: Found) -> None:
+            self._jobs.discard(job)
+            if generation == self._generation and isValid(self):
+                self.searching = False
+                self._show(found, limit)
+
+        def failed(exc: BaseException, _details: str) -> None:
+            self._jobs.discard(job)
+            if generation == self._generation and isValid(self):
+                self.searching = False
+                self._open_when_done = False
+                self.status.setText(shown(exc.message) if isinstance(exc, PubDeskError)
+                                    else str(exc))
+
+        job.signals.done.connect(done)
+        job.signals.failed.connect(failed)
+        QThreadPool.globalInstance().start(job)
+
+    def is_idle(self) -> bool:
+        """No search waiting or running (for tests)."""
+        return not self.searching and not self._timer.isActive()
+
+    def _show(self, found: Found, limit: int) -> None:
         self.results.clear()
         for hit in found.hits:
             item = QListWidgetItem(f"{hit.kind}｜{hit.text}")
@@ -94,11 +137,19 @@ class SearchDialog(QDialog):
         self.show_all.setVisible(found.more and limit < ALL_LIMIT)
         if found.hits:
             self.results.setCurrentRow(0)
+        if self._open_when_done:
+            self._open_when_done = False
+            self.open_first()
 
     def open_first(self) -> None:
-        """Enter in the box: open the selected hit (the first, unless the arrows moved)."""
-        if self._timer.isActive():  # typed since the last search: search first
-            self.search_now()
+        """Enter in the box: open the selected hit (the first, unless the arrows moved) — of
+        what is typed: typed since the last search, or while one runs, it opens when the
+        search for it ends."""
+        if self._timer.isActive() or self.searching:
+            self._open_when_done = True
+            if self._timer.isActive():
+                self.search_now()
+            return
         item = self.results.currentItem()
         if item is not None:
             self._open(item)

@@ -17,11 +17,12 @@ def test_search_everything_opens_the_record(make_window, qtbot, monkeypatch) -> 
     dialog = SearchDialog(db, window)
     qtbot.addWidget(dialog)
     dialog.query.setText("中小企業白皮書")
-    dialog.open_first()
-    assert dialog.chosen is not None
+    dialog.open_first()  # Enter right after typing: opens when the search for it ends
+    qtbot.waitUntil(lambda: dialog.chosen is not None)
     assert dialog.chosen.record_id == sample.books[1]
     monkeypatch.setattr(SearchDialog, "exec", lambda self: (
-        self.query.setText("中小企業白皮書"), self.open_first(), self.result())[-1])
+        self.query.setText("中小企業白皮書"), self.open_first(),
+        qtbot.waitUntil(lambda: self.chosen is not None), self.result())[-1])
     window.search_everything()
     assert window.current_page_key() == "publications"
     assert window.publications.current_id == sample.books[1]
@@ -75,10 +76,12 @@ def test_ctrl_k_says_how_many_shows_all_and_follows_the_arrows(make_window, qtbo
     qtbot.addWidget(dialog)
     dialog.query.setText("統計年報")
     dialog.search_now()
+    qtbot.waitUntil(dialog.is_idle)
     assert dialog.results.count() == 20
     assert dialog.status.text() == "顯示 20 筆，共 103 筆。"
     assert dialog.show_all.isVisibleTo(dialog)
     dialog.show_all.click()
+    qtbot.waitUntil(dialog.is_idle)
     assert dialog.results.count() == 103
     assert dialog.status.text() == "找到 103 筆。"
     assert not dialog.show_all.isVisibleTo(dialog)
@@ -88,3 +91,40 @@ def test_ctrl_k_says_how_many_shows_all_and_follows_the_arrows(make_window, qtbo
     wanted = dialog.results.currentItem().data(Qt.ItemDataRole.UserRole)
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert dialog.chosen == wanted
+
+
+def test_ctrl_k_searches_off_the_gui_thread_and_shows_only_the_latest(  # type: ignore[no-untyped-def]
+        make_window, qtbot, monkeypatch) -> None:
+    """Issue 26: a search read on the GUI thread at every pause in typing. Here the first
+    search waits on an event the test holds: the box keeps taking keys, and when it ends its
+    hits — for words no longer typed — are not shown over the latest search's."""
+    import threading
+
+    import ui.search_dialog as search_dialog
+    from app.services.search import find_everything as real_find
+
+    window, db, _ = make_window()
+    build_sample(db)
+    release = threading.Event()
+
+    def slow_for_the_first(session, text, limit=20):  # type: ignore[no-untyped-def]
+        assert threading.current_thread() is not threading.main_thread()
+        if text == "季刊":
+            release.wait(10)
+        return real_find(session, text, limit)
+
+    monkeypatch.setattr(search_dialog, "find_everything", slow_for_the_first)
+    dialog = SearchDialog(db, window)
+    qtbot.addWidget(dialog)
+    dialog.query.setText("季刊")
+    dialog.search_now()
+    assert dialog.searching, "the search runs while the box answers"
+    dialog.query.setText("中小企業白皮書")
+    dialog.search_now()
+    qtbot.waitUntil(lambda: dialog.results.count() > 0)
+    release.set()
+    qtbot.waitUntil(dialog.is_idle)
+    qtbot.wait(200)  # the first search's end has arrived, and was discarded
+    texts = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert texts
+    assert all("中小企業白皮書" in t for t in texts), texts
