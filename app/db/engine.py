@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -189,13 +191,45 @@ class Database:
 
         If another program had put another file in place of the SQLite file, the one this
         database had open is kept as a backup, and its path returned
-        (app.db.file_guard.FileGuard.keep_replaced)."""
+        (app.db.file_guard.FileGuard.keep_replaced).
+
+        A file another program wrote over in place is copied aside before the connections
+        close and put back after: closing the last connection checkpoints our WAL into the
+        file at the path, which would mix our pages into the other database (found when a
+        second pooled connection, from the worker, left frames to checkpoint)."""
+        written_over = self.file_guard is not None and self.file_guard.replaced_in_place()
+        aside = _copy_aside(self.path) if written_over and self.path is not None else None
         self.engine.dispose()
+        if aside is not None and self.path is not None:
+            _put_back(aside, self.path)
         if self.file_guard is None:
+            return None
+        if written_over:  # nothing of ours is left to keep: the other program wrote over it
+            self.file_guard.release()
             return None
         kept = self.file_guard.keep_replaced(self.backup_dir)
         self.file_guard.release()
         return kept
+
+
+def _copy_aside(path: Path) -> Path | None:
+    """The database file as it is now (its own pages; the WAL beside it is not its own)."""
+    aside = path.with_name(f".{path.name}.written-over")
+    try:
+        shutil.copyfile(path, aside)
+    except OSError:
+        return None
+    return aside
+
+
+def _put_back(aside: Path, path: Path) -> None:
+    """The file as it was written over, without our WAL and its index."""
+    try:
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.replace(aside, path)
+    except OSError:
+        return  # the file guard refuses every write to what is there; the officer is told
 
 
 @contextmanager

@@ -286,6 +286,22 @@ class FileGuard:
                 return None
             return _keep(self.path, fd, recorded, folder or self.path.parent)
 
+    def replaced_in_place(self) -> bool:
+        """Whether another program wrote another database over the recorded file itself (the
+        same file on disk, other contents: a copy over it, a sync tool writing in place). Its
+        WAL beside it is still ours: closing our last connection would copy our pages into
+        the new file — `Database.dispose` keeps the new file from that."""
+        with self._lock:
+            if self._recorded is None:
+                return False
+            try:
+                info = os.stat(self.path)
+                now = self._look()
+            except OSError:
+                return False
+            return (info.st_dev, info.st_ino) == self._key and \
+                replaced_reason(self._recorded, now) not in (None, "missing", "other file")
+
     def release(self) -> None:
         """Forget the file and let go of its descriptor (every connection is closed). The next
         connection records the file then at the path."""
