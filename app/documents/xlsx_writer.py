@@ -98,11 +98,12 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
             cell = sheet.cell(r, c)
             cell.font, cell.border, cell.fill = font, _BORDER, fill
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for placed in table.header_grid():
-        for header_row, column, cell in placed:
-            if cell.rowspan == 1:
-                _fit_row(sheet, header_top + header_row,
-                         [(cell.text, sum(units[column:column + cell.colspan]))])
+    # One height per header row, from all its cells at once: fitted cell by cell, the last
+    # cell's (「否」, one line) won and the scope headers above it lost their second line.
+    for header_row, placed in enumerate(table.header_grid()):
+        _fit_row(sheet, header_top + header_row,
+                 [(cell.text, sum(units[column:column + cell.colspan]))
+                  for _row, column, cell in placed if cell.rowspan == 1])
     row = header_bottom + 1
     # A data cell's style is one of two (centred or from the left): each is made once and its
     # style indices copied, as openpyxl copies a cell. Assigning font, border and alignment
@@ -143,6 +144,11 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
         sheet.oddHeader.right.text = table.copy_label
         sheet.oddHeader.right.size = style.PAGE_NUMBER_PT
         sheet.oddHeader.right.font = f"{style.CJK_FONT_DOCX},Regular"
+    # 「第n頁，共N頁」 as on the PDF and the ODS: &P and &N are Excel's page fields.
+    footer = sheet.oddFooter.center
+    footer.text = "第&P頁，共&N頁"
+    footer.size = style.PAGE_NUMBER_PT
+    footer.font = f"{style.CJK_FONT_DOCX},Regular"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
