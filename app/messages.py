@@ -176,3 +176,5 @@ RESTORE_DUPLICATE = ("無法還原「{label}」：{what}「{name}」與現有的
 RESTORE_NUMBER_TAKEN = "無法還原「{label}」：{problem}沒有寫入任何資料，這筆仍在資源回收筒。"
 RESTORE_REFUSED = ("無法還原「{label}」：資料庫拒絕寫入（{detail}）。"
                    "沒有寫入任何資料，這筆仍在資源回收筒；請把這段訊息告訴資訊人員。")
+DOCUMENT_SET_NOT_WRITTEN = ("「{set}」沒有產生，這一組的檔案都沒有更新，資料夾裡原有的檔案保持原樣。"
+                            "原因：{reason}")

@@ -22,9 +22,9 @@ from docx.shared import Cm, Emu, Length, Pt
 
 from app.documents import style
 from app.documents.files import atomic_output
-from app.documents.office_fonts import font_runs, needs_fallback
 from app.documents.model import OfficialLetter
 from app.documents.model import Table as DocTable
+from app.documents.office_fonts import font_runs, needs_fallback
 from app.documents.table_widths import column_widths
 
 

@@ -50,21 +50,18 @@ def _fallback_styles(document: Any) -> None:
 def _name_fallback_fonts(root: Any) -> None:
     """Characters of Ext-B and Plane 15 put into spans of the 全字庫 font that has them
     (`root`: an lxml tree of content.xml or styles.xml)."""
-    from lxml import etree
-
     span_tag = f"{{{_TEXT_NS}}}span"
     style_attribute = f"{{{_TEXT_NS}}}style-name"
 
     def spans(text: str) -> tuple[str, list[Any]]:
-        head, made = "", []
+        head, made = "", list[Any]()
         for font, piece in font_runs(text):
             if font is None and not made:
                 head += piece
             elif font is None:
                 made[-1].tail = (made[-1].tail or "") + piece
             else:
-                span = etree.Element(span_tag)
-                span.set(style_attribute, _FALLBACK_STYLE[font])
+                span = root.makeelement(span_tag, {style_attribute: _FALLBACK_STYLE[font]})
                 span.text = piece
                 made.append(span)
         return head, made
