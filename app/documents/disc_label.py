@@ -164,13 +164,21 @@ def disc_layout(lines: list[str], centre: tuple[float, float],
     rest below it: every line inside the printable ring and clear of the clamping area, as
     large as fits (12 pt titles, 10 pt details, down to 6 pt). Items that do not fit above
     even at 6 pt continue below the hole, before the details."""
+    # Of the ways to share the items between the halves, the one whose smaller type is the
+    # largest (not 11 items at 6 pt above and one at 10 pt below).
+    best: tuple[float, list[PlacedLine]] | None = None
     for moved in range(above):
         try:
-            return _layout(lines, centre, above - moved, moved)
+            placed = _layout(lines, centre, above - moved, moved)
         except PubDeskError:
-            if moved == above - 1:
-                raise
-    raise AssertionError("unreachable: above >= 1")
+            continue
+        items = placed if moved else [line for line in placed if line.y0 >= centre[1]]
+        smallest = min(line.y1 - line.y0 for line in items)
+        if best is None or smallest > best[0] + 0.01:
+            best = (smallest, placed)
+    if best is None:
+        raise PubDeskError("光碟碟面放不下這些文字，請減少同一張光碟的出版品。")
+    return best[1]
 
 
 def _layout(lines: list[str], centre: tuple[float, float], above: int,

@@ -40,6 +40,7 @@ from app.documents.odf_writer import ODF_CELL_PADDING_CM
 from app.documents.office_fonts import EXT_B_FONT
 from app.documents.style import CM
 from app.documents.table_widths import longest_token
+from app.resources import resource_path
 
 NS = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
       "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
@@ -331,6 +332,8 @@ def test_libreoffice_prints_the_odt_in_kai_and_tears_no_row(
             fonts = {str(font.get("/BaseFont")) for page in document.pages
                      for font in (page.Resources.get("/Font") or {}).values()}
         assert any("Kai" in font for font in fonts), (name, fonts)
+        if resource_path("fonts", "TW-Kai-Ext-B-98_1.ttf").exists():  # fetched in CI
+            assert any("Ext-B" in font for font in fonts), (name, fonts)  # 𠀋𡘙𪚥 drawn
         pages = page_texts(pdf)
         assert len(pages) > 3
         assert all(page for page in pages), f"{name}: an empty page"
