@@ -204,16 +204,19 @@ def test_every_docx_row_is_kept_whole_under_repeated_headers(stress: Stress) -> 
             assert rows[0].trPr.find(qn("w:tblHeader")) is not None, path.name
 
 
+def run_text(run: etree._Element) -> str:
+    return "".join(t.text or "" for t in run.iterfind(qn("w:t")))
+
+
 def test_ext_b_characters_name_the_font_that_has_them(stress: Stress) -> None:
     consent_docx = next(p for p in stress.files if p.name == "圖書之利用清單.docx")
     body = docx.Document(str(consent_docx)).element.body
-    rare_runs = [run for run in body.iter(qn("w:r"))
-                 if any(ch in "".join(run.itertext()) for ch in RARE)]
+    rare_runs = [run for run in body.iter(qn("w:r")) if any(ch in run_text(run) for ch in RARE)]
     assert rare_runs
     for run in rare_runs:
         fonts = run.find(qn("w:rPr")).find(qn("w:rFonts"))
         assert fonts.get(qn("w:eastAsia")) == EXT_B_FONT
-        assert set("".join(run.itertext())) <= set(RARE)
+        assert set(run_text(run)) <= set(RARE)
     for path in (p for p in stress.files if p.name == "圖書之利用清單.odt"):
         content = xml_part(path, "content.xml")
         styles = xml_part(path, "styles.xml")
@@ -350,3 +353,30 @@ def test_libreoffice_prints_the_odt_in_kai_and_tears_no_row(
         for row in stress.consent_table.rows[1:]:
             holding = {i for i, text in enumerate(pages) if row[1] + row[2] in text}
             assert len(holding) == 1, (name, row[0], holding)
+
+
+def test_a_plane_15_character_names_the_plus_font_in_docx_and_odt(tmp_path: Path) -> None:
+    from app.documents.docx_writer import write_letter_docx
+    from app.documents.odf_writer import write_letter_odt
+    from app.documents.office_fonts import PLUS_FONT
+    from tests.app.test_documents import sample_letter
+
+    letter = sample_letter()
+    letter.recipient = "王\U000f0001明"  # an agency's 造字 in CNS 11643's Plane-15 mapping
+    body = docx.Document(str(write_letter_docx(letter, tmp_path / "l.docx"))).element.body
+    run = next(r for r in body.iter(qn("w:r")) if "\U000f0001" in run_text(r))
+    assert run_text(run) == "\U000f0001"
+    assert run.find(qn("w:rPr")).find(qn("w:rFonts")).get(qn("w:eastAsia")) == PLUS_FONT
+    odt = write_letter_odt(letter, tmp_path / "l.odt")
+    span = next(s for s in xml_part(odt, "content.xml").iter(f"{{{NS['text']}}}span")
+                if s.text == "\U000f0001")
+    name = span.get(attr("text", "style-name"))
+    styles = xml_part(odt, "styles.xml")
+    properties = next(node for node in styles.iterfind(".//office:styles/style:style", NS)
+                      if node.get(attr("style", "name")) == name).find("style:text-properties", NS)
+    assert properties.get(attr("style", "font-name-asian")) == PLUS_FONT
+    declared = {node.get(attr("style", "name"))
+                for node in styles.iterfind(".//office:font-face-decls/style:font-face", NS)}
+    assert PLUS_FONT in declared
+    text = "".join(xml_part(odt, "content.xml").itertext())
+    assert "受文者：王\U000f0001明" in text
