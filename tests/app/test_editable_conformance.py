@@ -39,7 +39,7 @@ from app.documents.model import Table
 from app.documents.odf_writer import ODF_CELL_PADDING_CM
 from app.documents.office_fonts import EXT_B_FONT
 from app.documents.style import CM
-from app.documents.table_widths import longest_token
+from app.documents.table_widths import SERIAL_DIGITS, longest_token, text_width
 from app.resources import resource_path
 
 NS = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -188,6 +188,7 @@ def test_odt_and_docx_columns_hold_their_longest_unbreakable_token(stress: Stres
     twips = [int(col.get(qn("w:w"))) for col in grid._tbl.tblGrid.iterfind(qn("w:gridCol"))]
     widths = [t / 20 for t in twips]
     assert tokens_fit(stress.consent_table, widths, 2 * WORD_CELL_PADDING_CM * CM) == []
+    assert widths[0] >= text_width(SERIAL_DIGITS) + 2 * WORD_CELL_PADDING_CM * CM
     # …and every cell of a data row says the same width as the grid (Word follows w:tcW).
     for tr in grid._tbl.tr_lst[3:6]:
         assert [int(tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) for tc in tr.tc_lst] == twips
@@ -245,6 +246,20 @@ def test_every_xlsx_page_is_numbered_and_header_rows_hold_their_lines(stress: St
                      if any(cell.value == "製作電子書銷售" for cell in row))
     # 「製作電子書銷售」 is seven characters in a column about five wide: two lines at least.
     assert sheet.row_dimensions[scope_row].height >= 2 * _LINE_PT
+
+
+def test_xlsx_columns_hold_their_longest_unbreakable_token(stress: Stress) -> None:
+    from openpyxl.utils import get_column_letter
+
+    from app.documents.xlsx_writer import XLSX_UNIT_PT
+
+    consent = next(p for p in stress.files if p.name == "圖書之利用清單.xlsx")
+    sheet = openpyxl.load_workbook(consent).active
+    table = stress.consent_table
+    widths = [sheet.column_dimensions[get_column_letter(c + 1)].width * XLSX_UNIT_PT
+              for c in range(table.column_count)]
+    assert tokens_fit(table, widths, XLSX_UNIT_PT) == []
+    assert widths[0] >= text_width(SERIAL_DIGITS) + XLSX_UNIT_PT  # 序號 to four digits
 
 
 # The same text in every format -------------------------------------------------------------
