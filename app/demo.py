@@ -201,6 +201,7 @@ def write_consignment_documents(db: Database, sample: SampleWorkspace, output: P
     report, as PDF and the editable formats (both by default)."""
     from sqlalchemy import select
 
+    from app.documents.document_set import document_set
     from app.documents.editable import EditableFormats, write_sheet
     from app.documents.pdf_writer import write_table_pdf
     from app.models import SalesStore
@@ -230,10 +231,11 @@ def write_consignment_documents(db: Database, sample: SampleWorkspace, output: P
                                        {sample.books[0]: 12, sample.books[1]: 5})
         statement = settlement_table(session, settlement)
         report = stock_table(stock(session), on)
-        written += [write_table_pdf(statement, folder / "結帳單.pdf"),
-                    *write_sheet(statement, folder / "結帳單", EditableFormats()),
-                    write_table_pdf(report, folder / "庫存表.pdf"),
-                    *write_sheet(report, folder / "庫存表", EditableFormats())]
+        for table, name in ((statement, "結帳單"), (report, "庫存表")):
+            with document_set(folder, name) as made:  # all or nothing, the PDF first
+                paths = [write_table_pdf(table, made.stage / f"{name}.pdf"),
+                         *write_sheet(table, made.stage / name, EditableFormats())]
+            written += made.finals(paths)
     return written
 
 

@@ -191,3 +191,5 @@ REPRINT_SAME_PRINTING = ("{reprint} 與 {original} 的版次、刷次都相同�
 REPRINT_LINK_EXISTS = "{reprint} 已記為 {original} 的再刷（或反之）。"
 NUMBER_CHANGED_MEANWHILE = ("{publication} 的 {label} 已不是 {value}（現在是 {now}），"
                             "可能有人剛更正過：沒有清除任何號碼，清單已重新整理。")
+DOCUMENT_SET_NOT_WRITTEN = ("「{set}」沒有產生，這一組的檔案都沒有更新，資料夾裡原有的檔案保持原樣。"
+                            "原因：{reason}")

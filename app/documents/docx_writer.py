@@ -5,6 +5,7 @@ with the binding margin, hanging indents for 說明 items, 「第n頁，共N頁�
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,12 +18,14 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Length, Pt
+from docx.shared import Cm, Emu, Length, Pt
 
 from app.documents import style
 from app.documents.files import atomic_output
 from app.documents.model import OfficialLetter
 from app.documents.model import Table as DocTable
+from app.documents.office_fonts import font_runs, needs_fallback
+from app.documents.table_widths import column_widths
 
 
 def _set_fonts(target: Any, size: float | None = None) -> None:
@@ -131,7 +134,61 @@ def _page_number_footer(document: Any, section: Any) -> None:
             paragraph._p.append(_field(instruction))
 
 
+WORD_CELL_PADDING_CM = 0.19
+"""Word's default left and right cell margin (108 twips each side)."""
+
+
+def _keep_rows_whole(tr: Any) -> None:
+    """A row never split over two pages (w:cantSplit): one book's e-file boxes stay together."""
+    properties = tr.get_or_add_trPr()
+    if properties.find(qn("w:cantSplit")) is None:
+        properties.insert(0, OxmlElement("w:cantSplit"))
+
+
+def _name_fallback_fonts(root: Any) -> None:
+    """Runs holding Ext-B or Plane-15 characters split, those characters' runs naming the
+    全字庫 font that has them in every slot: 標楷體 has none of them, and Word draws a character
+    from the font a run names, or from a font installed for it, or not at all."""
+    for run in list(root.iter(qn("w:r"))):
+        if not any(needs_fallback(t.text or "") for t in run.iter(qn("w:t"))):
+            continue
+        properties = run.find(qn("w:rPr"))
+        pieces: list[tuple[str | None, Any]] = []
+        for child in run:
+            if child is properties:
+                continue
+            if child.tag == qn("w:t") and needs_fallback(child.text or ""):
+                for font, text in font_runs(child.text or ""):
+                    piece = OxmlElement("w:t")
+                    piece.text = text
+                    piece.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                    pieces.append((font, piece))
+            else:
+                pieces.append((None, child))
+        for font, child in pieces:
+            new = OxmlElement("w:r")
+            if properties is not None:
+                new.append(deepcopy(properties))
+            if font is not None:
+                rpr = new.find(qn("w:rPr"))
+                if rpr is None:
+                    rpr = OxmlElement("w:rPr")
+                    new.insert(0, rpr)
+                fonts = rpr.find(qn("w:rFonts"))
+                if fonts is None:
+                    fonts = OxmlElement("w:rFonts")
+                    style_ref = rpr.find(qn("w:rStyle"))
+                    rpr.insert(1 if style_ref is not None else 0, fonts)
+                for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                    fonts.set(qn(slot), font)
+                fonts.set(qn("w:hint"), "eastAsia")
+            new.append(child)
+            run.addprevious(new)
+        run.getparent().remove(run)
+
+
 def _save(document: Any, path: Path) -> Path:
+    _name_fallback_fonts(document.element.body)
     with atomic_output(path) as partial:
         document.save(str(partial))
     return path
@@ -206,8 +263,8 @@ def write_table_docx(table: DocTable, path: Path) -> Path:
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     section = document.sections[0]
     usable = section.page_width - section.left_margin - section.right_margin
-    total = sum(table.column_widths)
-    widths = [int(usable * share / total) for share in table.column_widths]
+    widths = [Emu(int(Pt(points))) for points in column_widths(
+        table, Length(usable).pt, 2 * Cm(WORD_CELL_PADDING_CM).pt)]
     for index, column in enumerate(grid.columns):
         column.width = widths[index]
     style_id = cell_style.style_id
@@ -223,6 +280,7 @@ def write_table_docx(table: DocTable, path: Path) -> Path:
     for row in grid.rows[:len(table.header)]:
         header_flag = OxmlElement("w:tblHeader")
         row._tr.get_or_add_trPr().append(header_flag)
+        _keep_rows_whole(row._tr)
         # Word lays a table out by each cell's own width (w:tcW), not the grid: the header
         # cells were made before the widths were known, so each gets its columns' share (the
         # data rows below are added with them).
@@ -272,7 +330,7 @@ def _row_xml(values: list[str], twips: list[int], style_id: str) -> str:
                      f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr>'
                      f'<w:pStyle w:val="{escape(style_id, {chr(34): "&quot;"})}"/>{centred}'
                      f"</w:pPr>{_run_xml(value)}</w:p></w:tc>")
-    return f"<w:tr>{''.join(cells)}</w:tr>"
+    return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
 
 
 def write_lines_docx(lines: list[str], path: Path, title: str = "") -> Path:

@@ -18,13 +18,64 @@ from app.documents import style
 from app.documents.files import atomic_output
 from app.documents.model import OfficialLetter
 from app.documents.model import Table as DocTable
+from app.documents.office_fonts import FALLBACK_FONTS, font_runs, needs_fallback
+from app.documents.table_widths import column_widths
 
 _FONTS = (
     f'<style:font-face style:name="{style.CJK_FONT_DOCX}" svg:font-family="{style.CJK_FONT_DOCX}" '
     'style:font-family-generic="script"/>',
     f'<style:font-face style:name="{style.LATIN_FONT_DOCX}" '
     f'svg:font-family="&apos;{style.LATIN_FONT_DOCX}&apos;" style:font-family-generic="roman"/>',
+    *(f'<style:font-face style:name="{name}" svg:font-family="&apos;{name}&apos;" '
+      'style:font-family-generic="script"/>' for name in FALLBACK_FONTS),
 )
+"""Declared in content.xml and in styles.xml alike: a style names a font by a declaration of
+its own file, and LibreOffice sets a styles.xml style whose font styles.xml does not declare
+in its default CJK font, not in 標楷體."""
+_FALLBACK_STYLE = {font: f"全字庫 {font}" for font in FALLBACK_FONTS}
+_ROW_STYLE = "清單列"
+"""Every table row's style: kept together on one page (fo:keep-together, ODF 1.2 §20.242)."""
+_TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+
+def _fallback_styles(document: Any) -> None:
+    """A text style per 全字庫 fallback font, for the runs of characters 標楷體 lacks."""
+    for font, name in _FALLBACK_STYLE.items():
+        document.insert_style(Element.from_tag(
+            f'<style:style style:name="{name}" style:family="text"><style:text-properties '
+            f'style:font-name="{font}" style:font-name-asian="{font}" '
+            f'style:font-name-complex="{font}"/></style:style>'))
+
+
+def _name_fallback_fonts(root: Any) -> None:
+    """Characters of Ext-B and Plane 15 put into spans of the 全字庫 font that has them
+    (`root`: an lxml tree of content.xml or styles.xml)."""
+    span_tag = f"{{{_TEXT_NS}}}span"
+    style_attribute = f"{{{_TEXT_NS}}}style-name"
+
+    def spans(text: str) -> tuple[str, list[Any]]:
+        head, made = "", list[Any]()
+        for font, piece in font_runs(text):
+            if font is None and not made:
+                head += piece
+            elif font is None:
+                made[-1].tail = (made[-1].tail or "") + piece
+            else:
+                span = root.makeelement(span_tag, {style_attribute: _FALLBACK_STYLE[font]})
+                span.text = piece
+                made.append(span)
+        return head, made
+
+    for node in list(root.iter(f"{{{_TEXT_NS}}}p", f"{{{_TEXT_NS}}}h", span_tag)):
+        if node.text and needs_fallback(node.text):
+            node.text, made = spans(node.text)
+            for index, span in enumerate(made):
+                node.insert(index, span)
+        for child in list(node):
+            if child.tail and needs_fallback(child.tail):
+                child.tail, made = spans(child.tail)
+                for span in reversed(made):
+                    child.addnext(span)
 
 
 def _text_properties(size: float, bold: bool = False) -> str:
@@ -56,6 +107,8 @@ def _new_document(kind: str, landscape: bool, margins_cm: tuple[float, float, fl
     document.body.clear()
     for font in _FONTS:
         document.insert_style(font)
+        document.insert_style(font, default=True)
+    _fallback_styles(document)
     width, height = style.A4_WIDTH_CM, style.A4_HEIGHT_CM
     if landscape:
         width, height = height, width
@@ -103,6 +156,8 @@ def _new_document(kind: str, landscape: bool, margins_cm: tuple[float, float, fl
 
 
 def _save(document: Any, path: Path) -> Path:
+    _name_fallback_fonts(document.body._xml_element)
+    _name_fallback_fonts(document.styles.get_element("office:master-styles")._xml_element)
     with atomic_output(path) as partial:
         document.save(str(partial))
     return path
@@ -125,18 +180,23 @@ def _cell_styles(document: Any) -> None:
             '</style:style>'), automatic=True)
 
 
+ODF_CELL_PADDING_CM = 0.05
+"""Our table cells' padding (fo:padding), each side."""
+
+
 def _table(document: Any, table: DocTable, usable_cm: float, name: str) -> Table:
-    """An empty ODF table `usable_cm` wide, its columns sized in the list's proportions."""
-    total = sum(table.column_widths)
+    """An empty ODF table `usable_cm` wide, its columns sized in the list's proportions and
+    each at least as wide as its longest unbreakable token (app.documents.table_widths)."""
+    widths = column_widths(table, usable_cm * style.CM, 2 * ODF_CELL_PADDING_CM * style.CM)
     document.insert_style(Element.from_tag(
         f'<style:style style:name="{name}" style:family="table"><style:table-properties '
         f'style:width="{usable_cm}cm" table:align="center"/></style:style>'), automatic=True)
     grid = Table(name, style=name)
-    for index, share in enumerate(table.column_widths):
+    for index, points in enumerate(widths):
         column_style = f"{name}.C{index}"
         document.insert_style(Element.from_tag(
             f'<style:style style:name="{column_style}" style:family="table-column">'
-            f'<style:table-column-properties style:column-width="{usable_cm * share / total:.3f}cm"/>'
+            f'<style:table-column-properties style:column-width="{points / style.CM:.3f}cm"/>'
             '</style:style>'), automatic=True)
         grid.append_column(Column(style=column_style))
     return grid
@@ -163,6 +223,10 @@ def write_table_odt(table: DocTable, path: Path) -> Path:
                                 ("PubDesk 附註", style.TABLE_PT, {"hang_em": 2})):
         document.insert_style(_paragraph_style(name, size, **options))
     _cell_styles(document)
+    document.insert_style(Element.from_tag(
+        f'<style:style style:name="{_ROW_STYLE}" style:family="table-row">'
+        '<style:table-row-properties fo:keep-together="always"/></style:style>'),
+        automatic=True)
     body = document.body
     body.append(Paragraph(table.title, style="PubDesk 表標題"))
     for line in table.lines_above:
@@ -194,8 +258,9 @@ def _fill(grid: Table, table: DocTable, text_cells: bool, first_row: int = 0) ->
                     "PubDesk 表格格置中" if centred else "PubDesk 表格格")
 
     header = _header_rows(table)
+    row_style = f' table:style-name="{_ROW_STYLE}"' if text_cells else ""
     for cells in header:
-        row = Row(width=columns)
+        row = Row(width=columns, style=_ROW_STYLE if text_cells else None)
         for column, _row, _colspan, _rowspan, text in cells:
             row.set_cell(column, cell(text, True))
         grid.append_row(row)
@@ -210,7 +275,7 @@ def _fill(grid: Table, table: DocTable, text_cells: bool, first_row: int = 0) ->
     # Data rows as XML, parsed once each: odfdo's Row(width)/set_cell clone every cell several
     # times (0.85 s for a 200-book list; this way 0.1 s).
     for values in table.rows:
-        parsed = Element.from_tag("<table:table-row>" + "".join(
+        parsed = Element.from_tag(f"<table:table-row{row_style}>" + "".join(
             _cell_xml(value, text_cells) for value in values) + "</table:table-row>")
         assert isinstance(parsed, Row)
         grid.append_row(parsed, clone=False)

@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app.documents import style
 from app.documents.files import atomic_output
 from app.documents.model import Table as DocTable
+from app.documents.table_widths import column_widths
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -25,6 +26,9 @@ _WIDTH_UNITS = {True: 150, False: 100}
 """Total width the columns share, in Excel's character units, for landscape and portrait A4
 with 1.5 cm margins: about what prints at 100 % in the table font (10 pt), so fitting to the
 page width does not shrink the text (120 units on a portrait page printed at ~58 %)."""
+XLSX_UNIT_PT = style.TABLE_PT / 2
+"""One of Excel's column-width units, in points of our 10 pt table text (half a Chinese
+character: _display_width counts one as two)."""
 _LINE_PT = style.TABLE_PT * 1.45
 """One wrapped line of table text, in points (the font plus Excel's leading)."""
 
@@ -80,9 +84,10 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
         put_text(sheet, row, 1, line).font = font
         row += 1
     header_top = row
-    total = sum(table.column_widths)
-    units = [max(4, _WIDTH_UNITS[table.landscape] * width / total)
-             for width in table.column_widths]
+    # The shares of the page, each column at least its longest unbreakable token wide plus
+    # Excel's cell padding (app.documents.table_widths; one unit ≈ 5 pt at the table's 10 pt).
+    units = [max(4.0, points / XLSX_UNIT_PT) for points in column_widths(
+        table, _WIDTH_UNITS[table.landscape] * XLSX_UNIT_PT, XLSX_UNIT_PT)]
     for placed in table.header_grid():
         for header_row, column, cell in placed:
             target_row = header_top + header_row
@@ -98,11 +103,12 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
             cell = sheet.cell(r, c)
             cell.font, cell.border, cell.fill = font, _BORDER, fill
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for placed in table.header_grid():
-        for header_row, column, cell in placed:
-            if cell.rowspan == 1:
-                _fit_row(sheet, header_top + header_row,
-                         [(cell.text, sum(units[column:column + cell.colspan]))])
+    # One height per header row, from all its cells at once: fitted cell by cell, the last
+    # cell's (「否」, one line) won and the scope headers above it lost their second line.
+    for header_row, placed in enumerate(table.header_grid()):
+        _fit_row(sheet, header_top + header_row,
+                 [(cell.text, sum(units[column:column + cell.colspan]))
+                  for _row, column, cell in placed if cell.rowspan == 1])
     row = header_bottom + 1
     # A data cell's style is one of two (centred or from the left): each is made once and its
     # style indices copied, as openpyxl copies a cell. Assigning font, border and alignment
@@ -143,6 +149,11 @@ def write_table_xlsx(table: DocTable, path: Path, sheet_title: str = "") -> Path
         sheet.oddHeader.right.text = table.copy_label
         sheet.oddHeader.right.size = style.PAGE_NUMBER_PT
         sheet.oddHeader.right.font = f"{style.CJK_FONT_DOCX},Regular"
+    # 「第n頁，共N頁」 as on the PDF and the ODS: &P and &N are Excel's page fields.
+    footer = sheet.oddFooter.center
+    footer.text = "第&P頁，共&N頁"
+    footer.size = style.PAGE_NUMBER_PT
+    footer.font = f"{style.CJK_FONT_DOCX},Regular"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

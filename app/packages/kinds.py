@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import messages
-from app.documents.disc_label import write_disc_label
+from app.documents.disc_label import DiscItem, disc_lines, write_disc_label
 from app.documents.editable import EditableFormats
 from app.documents.labels import PRESETS
 from app.errors import PubDeskError
@@ -148,22 +148,22 @@ def _recheck(session: Session, builder: PackageBuilder, files: list[EFile],
     return []
 
 
-def _disc_lines(session: Session, publications: list[Publication], files: list[EFile]) -> list[str]:
+def _disc_lines(session: Session, publications: list[Publication],
+                files: list[EFile]) -> list[str]:
+    """附件三 五's label: each publication's 題名、出版年月、GPN together, in date order, then
+    the agency, the file types and the volumes."""
     first = publications[0]
-    titles = "、".join(p.title for p in publications)
-    when = "、".join(sorted({format_roc_year_month(p.published_year, p.published_month)
-                             for p in publications if p.published_year and p.published_month}))
+    items = [DiscItem(p.title, format_roc_year_month(p.published_year, p.published_month)
+                      if p.published_year and p.published_month else "", p.gpn or "—")
+             for p in publications]
     # 附件三 一 names the types; a serial's articles are its 印製用PDF檔（內文）, stored per
     # article (附件三 四(二)), not a type of their own.
     kinds = "、".join(sorted({(EFileRole.PRINT_BODY if f.role is EFileRole.ARTICLE
                                 else f.role).label for f in files})) or "（無電子檔）"
     issues = sorted({f"{f.issue.volume}卷{f.issue.number}期" for f in files if f.issue})
-    lines = [titles, first.unit.full_name, f"出版年月：{when}",
-             "GPN：" + "、".join(p.gpn or "—" for p in publications), f"檔案類型：{kinds}"]
-    if issues:
-        lines.append("卷期：" + "、".join(issues))
+    details = [f"檔案類型：{kinds}", *(["卷期：" + "、".join(issues)] if issues else [])]
     del session
-    return lines
+    return disc_lines(items, first.unit.full_name, details)
 
 
 def build_package(session: Session, kind: str, publication_ids: list[int], target: Path,
@@ -221,7 +221,7 @@ def _moc(session: Session, builder: PackageBuilder, publications: list[Publicati
         builder.add_file(source, f"電子檔/{_layout(efile)}", efile.role.label,
                          f"出版品 {efile.publication_id}，電子檔 {efile.id}")
     label = write_disc_label(_disc_lines(session, publications, files),
-                             builder.scratch() / "光碟碟面.pdf")
+                             builder.scratch() / "光碟碟面.pdf", above=len(publications))
     builder.add_file(label, "光碟碟面.pdf", "光碟碟面與封套")
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.documents.document_set import document_set
 from app.documents.editable import EditableFormats, write_letter, write_table_documents
 from app.documents.model import HeaderCell, Item, OfficialLetter, Table
 from app.documents.pdf_writer import write_letter_pdf, write_table_pdf
@@ -346,12 +347,18 @@ def write_consent_files(draft: ConsentDraft, folder: Path,
     formats = formats or EditableFormats()
     base = "圖書" if draft.request.kind is ConsentKind.BOOK else "連續性出版品"
     author = draft.letter.agency_name
-    letter = write_letter(draft.letter, folder / f"{base}授權函", formats)
-    table = write_table_documents(draft.table, folder / draft.table.title, formats)
+    # All or nothing: the PDFs first (a character no font has stops them), then the editable
+    # twins, moved into `folder` together (app.documents.document_set).
+    with document_set(folder, f"{base}授權函及{draft.table.title}") as written:
+        stage = written.stage
+        letter_pdf = write_letter_pdf(draft.letter, stage / f"{base}授權函.pdf", author)
+        list_pdf = write_table_pdf(draft.table, stage / f"{draft.table.title}.pdf", author)
+        letter = written.finals(write_letter(draft.letter, stage / f"{base}授權函", formats))
+        table = written.finals(write_table_documents(draft.table, stage / draft.table.title,
+                                                     formats))
     by_suffix = {p.suffix: p for p in table}
     return ConsentFiles(
-        letter_pdf=write_letter_pdf(draft.letter, folder / f"{base}授權函.pdf", author),
-        list_pdf=write_table_pdf(draft.table, folder / f"{draft.table.title}.pdf", author),
+        letter_pdf=written.final(letter_pdf), list_pdf=written.final(list_pdf),
         letter_docx=next((p for p in letter if p.suffix == ".docx"), None),
         letter_odt=next((p for p in letter if p.suffix == ".odt"), None),
         list_docx=by_suffix.get(".docx"), list_xlsx=by_suffix.get(".xlsx"),

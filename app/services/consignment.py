@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.documents.document_set import document_set
 from app.documents.editable import EditableFormats, write_table_documents
 from app.documents.model import HeaderCell, Table
 from app.errors import NotFoundError, ValidationError
@@ -431,11 +432,13 @@ def write_consignment_list(session: Session, list_id: int, folder: Path,
     from app.documents.pdf_writer import write_tables_pdf
 
     tables = consignment_list_tables(session, list_id)
-    written = [write_tables_pdf(tables, folder / "委託統籌展售清單.pdf")]
-    for table, copy in zip(tables, ("機關留存聯", "展售門市聯"), strict=True):
-        written += write_table_documents(table, folder / f"委託統籌展售清單-{copy}",
-                                         formats or EditableFormats(), copy)
-    return written
+    # All or nothing, the PDF first (app.documents.document_set).
+    with document_set(folder, "委託統籌展售清單") as written:
+        paths = [write_tables_pdf(tables, written.stage / "委託統籌展售清單.pdf")]
+        for table, copy in zip(tables, ("機關留存聯", "展售門市聯"), strict=True):
+            paths += write_table_documents(table, written.stage / f"委託統籌展售清單-{copy}",
+                                           formats or EditableFormats(), copy)
+    return written.finals(paths)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.documents.document_set import document_set
 from app.documents.editable import EditableFormats, write_lines
 from app.documents.files import atomic_output
 from app.documents.pdf_writer import write_lines_pdf
@@ -86,8 +87,11 @@ def write_copyright_page(session: Session, publication_id: int, folder: Path,
 
     lines = copyright_page_lines(session, publication_id)
     title = f"版權頁－{load_publication(session, publication_id).title}"
-    text_path = folder / "版權頁.txt"
-    with atomic_output(text_path) as partial:
-        partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [text_path, write_lines_pdf(lines, folder / "版權頁.pdf", title),
-            *write_lines(lines, folder / "版權頁", formats or EditableFormats(), title)]
+    # All or nothing, the PDF first (app.documents.document_set).
+    with document_set(folder, "版權頁") as written:
+        pdf = write_lines_pdf(lines, written.stage / "版權頁.pdf", title)
+        text_path = written.stage / "版權頁.txt"
+        with atomic_output(text_path) as partial:
+            partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        editables = write_lines(lines, written.stage / "版權頁", formats or EditableFormats(), title)
+    return written.finals([text_path, pdf, *editables])

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.documents.document_set import document_set
 from app.documents.editable import EditableFormats, write_letter, write_table_documents
 from app.documents.labels import LabelSheet, write_labels_pdf
 from app.documents.model import HeaderCell, Item, OfficialLetter, Table
@@ -232,12 +233,19 @@ def write_deposit_documents(session: Session, publication_id: int, folder: Path,
         raise ValidationError.single("plan", "這筆出版品還沒有寄存計畫，請先「建立寄存計畫」。")
     agency = load_publication(session, publication_id).unit.full_name
     table = shipping_list(rows, agency, on)
-    written = [write_table_pdf(table, folder / "寄存清單.pdf", agency),
-               *write_table_documents(table, folder / "寄存清單", formats),
-               write_labels_pdf(labels_for(rows), sheet, folder / "寄存標籤.pdf", start_position)]
-    if letters:
-        for row in rows:
-            letter = cover_letter(session, publication_id, row, on)
-            written.append(write_letter_pdf(letter, folder / f"寄存函-{row.library}.pdf", agency))
-            written += write_letter(letter, folder / f"寄存函-{row.library}", formats)
-    return written
+    letter_of = {row.library: cover_letter(session, publication_id, row, on)
+                 for row in rows} if letters else {}
+    # All or nothing, every PDF before any editable file (app.documents.document_set).
+    with document_set(folder, "寄存清單" + ("及寄存函" if letters else "")) as written:
+        stage = written.stage
+        list_pdf = write_table_pdf(table, stage / "寄存清單.pdf", agency)
+        labels = write_labels_pdf(labels_for(rows), sheet, stage / "寄存標籤.pdf", start_position)
+        letter_pdfs = {library: write_letter_pdf(letter, stage / f"寄存函-{library}.pdf", agency)
+                       for library, letter in letter_of.items()}
+        list_twins = write_table_documents(table, stage / "寄存清單", formats)
+        letter_twins = {library: write_letter(letter, stage / f"寄存函-{library}", formats)
+                        for library, letter in letter_of.items()}
+    paths = [list_pdf, *list_twins, labels]
+    for library, pdf in letter_pdfs.items():
+        paths += [pdf, *letter_twins[library]]
+    return written.finals(paths)
