@@ -3,7 +3,7 @@ off the GUI thread, so typing never waits for it); Enter opens it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.db import Database
 from app.errors import PubDeskError
 from app.language import shown
 from app.services.search import ALL_LIMIT, LIMIT, Found, Hit, find_everything
-from ui.worker import Job
+from ui.worker import LatestRead
 
 HIT = Qt.ItemDataRole.UserRole
 
@@ -57,9 +56,7 @@ class SearchDialog(QDialog):
         # Arrows and Page Up/Down in the box move the selection in the list, so the officer
         # types, walks down the hits and presses Enter on the one wanted.
         self.query.installEventFilter(self)
-        self.searching = False
-        self._generation = 0
-        self._jobs: set[Job] = set()
+        self._reads = LatestRead(self)
         self._open_when_done = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -85,34 +82,23 @@ class SearchDialog(QDialog):
         for longer than a keystroke may wait), then list the hits, saying how many of how
         many; a search overtaken by more typing is discarded when it ends."""
         self._timer.stop()
-        self._generation += 1
-        generation, text, db = self._generation, self.query.text(), self.db
-        self.searching = True
+        text, db = self.query.text(), self.db
 
-        def search(_progress: object, _cancelled: object) -> Found:
+        def search() -> Found:
             with db.session() as session:
                 return find_everything(session, text, limit)
 
-        job = Job(search)
-        self._jobs.add(job)
-
-        def done(found: Found) -> None:
-            self._jobs.discard(job)
-            if generation == self._generation and isValid(self):
-                self.searching = False
-                self._show(found, limit)
-
         def failed(exc: BaseException, _details: str) -> None:
-            self._jobs.discard(job)
-            if generation == self._generation and isValid(self):
-                self.searching = False
-                self._open_when_done = False
-                self.status.setText(shown(exc.message) if isinstance(exc, PubDeskError)
-                                    else str(exc))
+            self._open_when_done = False
+            self.status.setText(shown(exc.message) if isinstance(exc, PubDeskError)
+                                else str(exc))
 
-        job.signals.done.connect(done)
-        job.signals.failed.connect(failed)
-        QThreadPool.globalInstance().start(job)
+        self._reads.start(search, lambda found: self._show(found, limit), failed)
+
+    @property
+    def searching(self) -> bool:
+        """A search is running in the background."""
+        return self._reads.running
 
     def is_idle(self) -> bool:
         """No search waiting or running (for tests)."""

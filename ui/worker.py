@@ -147,3 +147,43 @@ def run_job(parent: QWidget | None, title: str, function: JobFunction,
     dialog.canceled.connect(job.cancel)
     (pool or QThreadPool.globalInstance()).start(job)
     return job
+
+
+class LatestRead:
+    """Reads in the background where only the newest answer counts: the 待辦 list, the
+    publications type-ahead, Ctrl+K. `start` runs `read()` in the pool; its answer reaches
+    `on_done` on the GUI thread only if nothing newer was started (or `discard`ed) meanwhile
+    and `owner` still exists — the list on screen stays until then, the window answers."""
+
+    def __init__(self, owner: QWidget):
+        self.owner = owner
+        self.running = False
+        """True from `start` until the newest read has answered (or failed)."""
+        self._generation = 0
+        self._jobs: set[Job] = set()
+
+    def discard(self) -> None:
+        """Whatever is still running is out of date (the list was just read another way)."""
+        self._generation += 1
+        self.running = False
+
+    def start(self, read: Callable[[], Any], on_done: Callable[[Any], None],
+              on_failed: Callable[[BaseException, str], None]) -> None:
+        """Read in the background; `on_done(answer)` or `on_failed(exc, details)` after."""
+        self._generation += 1
+        generation = self._generation
+        self.running = True
+        job = Job(lambda _progress, _cancelled: read())
+        self._jobs.add(job)
+
+        def current() -> bool:
+            self._jobs.discard(job)
+            if generation != self._generation or not isValid(self.owner):
+                return False
+            self.running = False
+            return True
+
+        job.signals.done.connect(lambda answer: on_done(answer) if current() else None)
+        job.signals.failed.connect(
+            lambda exc, details: on_failed(exc, details) if current() else None)
+        QThreadPool.globalInstance().start(job)

@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.db import Database
 from app.errors import PubDeskError
@@ -34,7 +33,7 @@ from app.services.agenda import KINDS, AgendaItem, Thresholds, Urgency, agenda
 from app.services.units import list_units
 from ui.hub import DataHub, listen_when_shown
 from ui.widgets import opens_on_enter
-from ui.worker import Job
+from ui.worker import LatestRead
 
 ITEM = Qt.ItemDataRole.UserRole
 COLOURS = {Urgency.OVERDUE: "#b00020", Urgency.SOON: "#8a5a00", Urgency.OPEN: "#000000"}
@@ -73,10 +72,7 @@ class AgendaPage(QWidget):
         self.thresholds = thresholds
         """The officer's waiting periods (Settings → 待辦), asked at every reload."""
         self.items: list[AgendaItem] = []
-        self.loading = False
-        """True while the agenda is being computed in the background."""
-        self._generation = 0
-        self._jobs: set[Job] = set()
+        self._reads = LatestRead(self)
         self._shown_per_group: dict[Urgency, int] = {}
         self._anything = True
         self.kind = QComboBox()
@@ -159,13 +155,10 @@ class AgendaPage(QWidget):
         unit_id = int(self.unit.currentData() or 0) or None
         today = self.today or date.today()
         limits = self.thresholds() if self.thresholds else None
-        self._generation += 1
-        generation = self._generation
-        self.loading = True
         self.summary.setText(self.tr("Reading the to-do list…"))
         db = self.db
 
-        def compute(_progress: object, _cancelled: object) -> tuple[list[AgendaItem], bool]:
+        def compute() -> tuple[list[AgendaItem], bool]:
             from sqlalchemy import select
 
             from app.models import Publication
@@ -176,32 +169,26 @@ class AgendaPage(QWidget):
                     select(Publication.id).limit(1)) is not None
             return items, anything
 
-        job = Job(compute)
-        self._jobs.add(job)
-
         def done(result: tuple[list[AgendaItem], bool]) -> None:
-            self._jobs.discard(job)
-            if generation == self._generation and isValid(self):
-                self.items, self._anything = result
-                self.loading = False
-                self._shown_per_group = {}
-                self.show_items()
-                pressing = sum(1 for i in self.items if i.urgency is not Urgency.OPEN)
-                self.count_changed.emit(pressing)
-                self.loaded.emit()
+            self.items, self._anything = result
+            self._shown_per_group = {}
+            self.show_items()
+            pressing = sum(1 for i in self.items if i.urgency is not Urgency.OPEN)
+            self.count_changed.emit(pressing)
+            self.loaded.emit()
 
         def failed(exc: BaseException, _details: str) -> None:
-            self._jobs.discard(job)
-            if generation == self._generation and isValid(self):
-                self.loading = False
-                reason = shown(exc.message) if isinstance(exc, PubDeskError) else str(exc)
-                self.summary.setText(self.tr("The to-do list could not be read: %1")
-                                     .replace("%1", reason))
-                self.loaded.emit()
+            reason = shown(exc.message) if isinstance(exc, PubDeskError) else str(exc)
+            self.summary.setText(self.tr("The to-do list could not be read: %1")
+                                 .replace("%1", reason))
+            self.loaded.emit()
 
-        job.signals.done.connect(done)
-        job.signals.failed.connect(failed)
-        QThreadPool.globalInstance().start(job)
+        self._reads.start(compute, done, failed)
+
+    @property
+    def loading(self) -> bool:
+        """True while the agenda is being computed in the background."""
+        return self._reads.running
 
     def is_loaded(self) -> bool:
         """Whether the list on screen is the latest computed (for tests and tools)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.db import Database
 from app.errors import ChangedElsewhereError, PubDeskError, ValidationError
@@ -61,7 +60,7 @@ from ui.pages.publications.table_model import PublicationTableModel
 from ui.pages.publications.toc_editor import TocEditor
 from ui.read_only import writes
 from ui.widgets import EnumCombo, opens_on_enter
-from ui.worker import Job
+from ui.worker import LatestRead
 
 
 def checklist_html(steps: list[Step], go: str) -> str:
@@ -136,10 +135,7 @@ class PublicationsPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
         self._search_timer.timeout.connect(self.refresh_in_background)
-        self._list_generation = 0
-        self._list_jobs: set[Job] = set()
-        self.listing = False
-        """True while a typed search is being read in the background."""
+        self._list_reads = LatestRead(self)
         self.search.textChanged.connect(self._search_timer.start)
         self.type_filter = EnumCombo(PublicationType, allow_none=self.tr("All types"))
         self.status_filter = EnumCombo(PublicationStatus, allow_none=self.tr("All statuses"))
@@ -251,8 +247,7 @@ class PublicationsPage(QWidget):
     def refresh(self) -> None:
         """Re-run the search, keeping the selected publication selected if still listed
         (at once: after a save, a sort or a filter the list must be the new one)."""
-        self._list_generation += 1  # a typed search still running is now out of date
-        self.listing = False
+        self._list_reads.discard()  # a typed search still running is now out of date
         with self.db.session() as session:
             ids = publication_ids(session, self.current_filter(), *self._sort)
         self._show_ids(ids)
@@ -261,33 +256,19 @@ class PublicationsPage(QWidget):
         """The type-ahead: the search for what is typed runs off the GUI thread (on 100,000
         records a one-character search reads for a quarter of a second — too long for a
         keystroke to wait), and is shown only if nothing newer was asked meanwhile."""
-        self._list_generation += 1
-        generation, flt, order, db = self._list_generation, self.current_filter(), \
-            self._sort, self.db
-        self.listing = True
+        flt, order, db = self.current_filter(), self._sort, self.db
 
-        def read(_progress: object, _cancelled: object) -> list[int]:
+        def read() -> list[int]:
             with db.session() as session:
                 return publication_ids(session, flt, *order)
 
-        job = Job(read)
-        self._list_jobs.add(job)
+        self._list_reads.start(read, self._show_ids,
+                               lambda exc, details: show_error(self, exc, details))
 
-        def done(ids: list[int]) -> None:
-            self._list_jobs.discard(job)
-            if generation == self._list_generation and isValid(self):
-                self.listing = False
-                self._show_ids(ids)
-
-        def failed(exc: BaseException, details: str) -> None:
-            self._list_jobs.discard(job)
-            if generation == self._list_generation and isValid(self):
-                self.listing = False
-                show_error(self, exc, details)
-
-        job.signals.done.connect(done)
-        job.signals.failed.connect(failed)
-        QThreadPool.globalInstance().start(job)
+    @property
+    def listing(self) -> bool:
+        """True while a typed search is being read in the background."""
+        return self._list_reads.running
 
     def _show_ids(self, ids: list[int]) -> None:
         self.model.set_ids(ids)
