@@ -69,11 +69,11 @@ def test_the_agenda_is_computed_off_the_gui_thread_and_shown_a_page_at_a_time(  
     shown SHOWN_AT_ONCE at a time, the chosen item whole beneath the list."""
     import threading
 
-    import ui.pages.agenda_page as agenda_page
     from app.models import PublicationStatus
     from app.services.agenda import agenda as real_agenda
     from app.services.units import UnitData, save_unit
     from tests.app.factories import add_book
+    from ui.pages import agenda_page
 
     window, db, _ = make_window()
     with db.session() as session:

@@ -100,8 +100,8 @@ def test_ctrl_k_searches_off_the_gui_thread_and_shows_only_the_latest(  # type: 
     hits — for words no longer typed — are not shown over the latest search's."""
     import threading
 
-    import ui.search_dialog as search_dialog
     from app.services.search import find_everything as real_find
+    from ui import search_dialog
 
     window, db, _ = make_window()
     build_sample(db)
