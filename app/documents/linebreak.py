@@ -29,8 +29,12 @@ CANNOT_END = frozenset("（〔［｛〈《「『【〖〘〚‘“([{")
 
 
 def break_points(chars: Sequence[str], widths: Sequence[float], max_widths: Sequence[float],
-                 forced: Callable[[int], bool] = lambda _i: False) -> list[tuple[int, int]]:
-    """The lines as (start, end) index pairs. `forced(i)`: a line must end after char i."""
+                 forced: Callable[[int], bool] = lambda _i: False,
+                 hang: bool = True) -> list[tuple[int, int]]:
+    """The lines as (start, end) index pairs. `forced(i)`: a line must end after char i.
+    `hang`: closing punctuation may hang past the line's end (a page's margin has room for
+    it); in a table cell (False) it takes the character before it to the next line instead,
+    so it is never drawn over the column's rule."""
     lines: list[tuple[int, int]] = []
     start = i = 0
     used = 0.0
@@ -46,14 +50,19 @@ def break_points(chars: Sequence[str], widths: Sequence[float], max_widths: Sequ
         if not must:
             if ord(char[:1] or " ") < 0x3000:
                 end = _latin_break(chars, start, i) or i
-            if end == i and i > start + 1 and char not in CANNOT_START:
+            if end == i and i > start + 1 and (char not in CANNOT_START or not hang):
                 end = i - 1  # the overflowing character starts the next line…
-            # …unless it is a closing mark: then it hangs in the margin, with the closing
-            # marks right after it (「】。」, 「」、」).
-            hung = 0
-            while end < len(chars) and chars[end] in CANNOT_START and hung < 3:
-                end += 1
-                hung += 1
+            if hang:
+                # …unless it is a closing mark: then it hangs in the margin, with the closing
+                # marks right after it (「】。」, 「」、」).
+                hung = 0
+                while end < len(chars) and chars[end] in CANNOT_START and hung < 3:
+                    end += 1
+                    hung += 1
+            else:
+                # …and a closing mark there takes the characters before it along.
+                while end - 1 > start and end < len(chars) and chars[end] in CANNOT_START:
+                    end -= 1
             while end - 1 > start and chars[end - 1] in CANNOT_END:
                 end -= 1  # an opening mark goes with what it opens
         lines.append((start, end))

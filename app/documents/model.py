@@ -135,6 +135,9 @@ class Table:
     lines_above: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     landscape: bool = True
+    key_columns: tuple[int, ...] = (0, 1)
+    """The columns that name a row (序號 and 題名): a row taller than a page goes on on the
+    next with these repeated, so its continuation still says whose it is."""
     copy_label: str = ""
     """Which copy this is (附件一 1式2份: 機關留存聯, 展售門市聯): several tables written into
     one PDF are numbered each on its own, and every page says which copy it belongs to."""

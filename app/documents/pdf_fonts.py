@@ -1,6 +1,7 @@
 """Fonts for the PDFs we write: every font embedded (as a subset), Chinese in 標楷體 or the
-bundled 全字庫正楷體, Latin letters and digits in Times New Roman when a TrueType file is
-available, and a character no font has stops the job with its name — never silently dropped.
+bundled 全字庫正楷體, Latin letters, digits and ASCII signs in the bundled Liberation Serif
+(Times New Roman's metrics), and a character no font has stops the job with its name — never
+silently dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from app.errors import PubDeskError
 from app.resources import resource_path
 
 BUNDLED_KAI = "TW-Kai-98_1.ttf"
+BUNDLED_LATIN = "LiberationSerif-Regular.ttf"
 
 
 class MissingGlyphError(PubDeskError):
@@ -42,9 +44,8 @@ class PdfFonts:
         """The font that draws `char` (None for characters that need no glyph)."""
         if char in "\n\t" or unicodedata.category(char) in ("Cc", "Cf"):
             return None
-        if char.isascii() and (char.isalnum() or char in ".,:;%+-/()#&@'\"") and \
-                self.has(self.latin, char):
-            return self.latin
+        if " " <= char <= "~" and self.has(self.latin, char):
+            return self.latin  # every printable ASCII character, as table_widths measures it
         for font in (self.cjk, *self.fallbacks, self.latin):
             if self.has(font, char):
                 return font
@@ -83,17 +84,13 @@ def _candidates_cjk(environ: dict[str, str] | None = None) -> list[tuple[str, Pa
 
 
 def _candidates_latin(environ: dict[str, str] | None = None) -> list[tuple[str, Path]]:
-    found: list[tuple[str, Path]] = []
+    """The bundled Liberation Serif (Times New Roman's metrics) first, so every machine sets
+    Latin text alike; Windows' Times New Roman only if the bundled file was removed."""
+    found = [("LiberationSerif", resource_path("fonts", BUNDLED_LATIN))]
     times = _first_in(windows_font_folders(environ), "times.ttf", "TIMES.TTF")
     if times is not None:
         found.append(("TimesNewRoman", times))
-    places = [Path("/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf"),
-              Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"),
-              Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")]
-    names = ["TimesNewRoman", "LiberationSerif", "LiberationSerif"]
-    if os.name == "nt":  # under wine these Linux folders would be found through Z:
-        return found
-    return found + [(n, p) for n, p in zip(names, places, strict=True) if p.exists()]
+    return found
 
 
 def _candidates_fallback(environ: dict[str, str] | None = None) -> list[tuple[str, Path]]:

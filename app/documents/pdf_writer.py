@@ -29,11 +29,13 @@ from app.documents.linebreak import break_points
 from app.documents.model import OfficialLetter
 from app.documents.model import Table as DocTable
 from app.documents.pdf_fonts import PdfFonts, font_runs, markup, pdf_fonts
+from app.documents.table_widths import column_widths
 
 
-def _numbered_canvas(fonts: PdfFonts, author: str) -> type[Canvas]:
-    """A canvas that knows the page count when it draws 「第n頁，共N頁」, and whose initial
-    font is ours (so no unembedded Helvetica is listed in the page resources)."""
+def _numbered_canvas(fonts: PdfFonts, author: str, numbered: bool = True) -> type[Canvas]:
+    """A canvas that knows the page count when it draws 「第n頁，共N頁」 (not when `numbered`
+    is False: a 版權頁 is a page of the book, not of a letter), and whose initial font is ours
+    (so no unembedded Helvetica is listed in the page resources)."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -59,6 +61,9 @@ def _numbered_canvas(fonts: PdfFonts, author: str) -> type[Canvas]:
             for state, (index, label) in zip(self._pages, sections, strict=True):
                 seen[index] = seen.get(index, 0) + 1
                 self.__dict__.update(state)
+                if not numbered:
+                    Canvas.showPage(self)
+                    continue
                 self.setFont(fonts.cjk, style.PAGE_NUMBER_PT)
                 self.setFillColor(BLACK)
                 width = self._pagesize[0]
@@ -98,9 +103,9 @@ class _PlainText(Flowable):  # type: ignore[misc]
     _widths: ClassVar[dict[tuple[str, str, float], float]] = {}
 
     def __init__(self, text: str, fonts: PdfFonts, size: float, centred: bool = False,
-                 left_indent: float = 0.0, first_indent: float = 0.0):
+                 left_indent: float = 0.0, first_indent: float = 0.0, hang: bool = True):
         super().__init__()
-        self.text, self.size, self.centred = text, size, centred
+        self.text, self.size, self.centred, self.hang = text, size, centred, hang
         self.left_indent, self.first_indent = left_indent, first_indent
         self.leading = size * style.LINE_SPACING
         self.chars: list[str] = []
@@ -134,7 +139,8 @@ class _PlainText(Flowable):  # type: ignore[misc]
                 for start, end in break_points(
                     chars, self.char_width,
                     [availWidth - self.left_indent - self.first_indent,
-                     availWidth - self.left_indent], lambda i: chars[i] == "\n")]
+                     availWidth - self.left_indent], lambda i: chars[i] == "\n",
+                    self.hang)]
             self._wrapped_at = availWidth
         self.width, self.height = availWidth, len(self.lines) * self.leading
         return self.width, self.height
@@ -147,10 +153,14 @@ class _PlainText(Flowable):  # type: ignore[misc]
             return []  # nor a first line alone at the foot of a page (as Paragraph: no orphans)
         if fit >= len(self.lines):
             return [self]
-        cut = self.lines[fit][0]
+        return list(self.cut(fit))
+
+    def cut(self, lines: int) -> tuple[_PlainText, _PlainText]:
+        """The first `lines` lines (as wrapped last), and the rest."""
+        cut = self.lines[lines][0] if lines < len(self.lines) else len(self.chars)
         rest = self._part(cut, len(self.chars))
         rest.first_indent = 0.0  # it goes on from the left indent
-        return [self._part(0, cut), rest]
+        return self._part(0, cut), rest
 
     def _part(self, start: int, end: int) -> _PlainText:
         part = copy.copy(self)
@@ -181,74 +191,134 @@ class _PlainText(Flowable):  # type: ignore[misc]
         self.canv.drawText(text)
 
 
+Row = tuple[list[Any], float]
+"""A data row of a PDF table: its cells (`_PlainText`) and its height, padding included."""
+
+
 class _PagedTable(Flowable):  # type: ignore[misc]
     """A long table laid out a page at a time: each page is a small table of the header and
     just the rows that fit. Reportlab's own split rebuilds the whole remaining table — and maps
     the header's spanned cells over every remaining row — at each page break, which made a
-    2,000-row list quadratic; here each row is measured once and each page costs its own rows.
-    A row taller than a page still continues on the next one (the page table splits inside
-    it)."""
+    2,000-row list quadratic, and split a tall row across the header (issue 29): here each row
+    is measured once, each page costs its own rows, and every split is ours.
 
-    def __init__(self, data: list[list[Any]], header_rows: int, widths: list[float],
-                 commands: list[tuple[Any, ...]], start: int | None = None,
-                 shared: dict[str, Any] | None = None):
+    The layout rule (the same in every format): a row is never split unless it is taller
+    than a page — or it is the table's first row and does not fit under the heading, which
+    would otherwise stand alone on its page. A split row goes on, under the repeated header,
+    with its key columns (序號, 題名: `Table.key_columns`) repeated."""
+
+    def __init__(self, header: list[list[Any]], rows: list[list[Any]], widths: list[float],
+                 commands: list[tuple[Any, ...]], key_columns: tuple[int, ...],
+                 shared: dict[str, Any], start: int = 0, pending: Row | None = None):
         super().__init__()
-        self.data, self.header_rows, self.widths, self.commands = (data, header_rows, widths,
-                                                                    commands)
-        self.start = header_rows if start is None else start
-        self.shared: dict[str, Any] = {} if shared is None else shared
+        self.header, self.rows, self.widths, self.commands = header, rows, widths, commands
+        self.key_columns, self.shared = key_columns, shared
+        self.start = start
+        self.pending = pending
+        """The rest of row `start` after a split, in its place."""
 
-    def _page(self, first: int, end: int) -> LongTable:
-        return LongTable(self.data[:self.header_rows] + self.data[first:end],
-                         colWidths=self.widths, repeatRows=self.header_rows,
-                         style=TableStyle(self.commands), splitInRow=1)
-
-    def _measure(self) -> tuple[list[float], list[float], float]:
-        if "heights" not in self.shared:
-            whole = LongTable(self.data, colWidths=self.widths, style=TableStyle(self.commands))
-            whole.wrap(sum(self.widths), 1e12)
-            heights = list(whole._rowHeights)
+    def _measure(self) -> tuple[list[float], list[float], list[float]]:
+        shared = self.shared
+        if "heights" not in shared:
+            grid = LongTable(self.header, colWidths=self.widths, style=TableStyle(self.commands))
+            grid.wrap(sum(self.widths), 1e12)
+            shared["header"] = list(grid._rowHeights)
+            heights = [self._height(cells) for cells in self.rows]
             after = [0.0] * (len(heights) + 1)  # after[i]: height of rows i…end
             for index in range(len(heights) - 1, -1, -1):
                 after[index] = after[index + 1] + heights[index]
-            self.shared.update(heights=heights, after=after,
-                               header=sum(heights[:self.header_rows]))
-            self.shared.setdefault("tallest_page", 0.0)
-        return self.shared["heights"], self.shared["after"], self.shared["header"]
+            shared.update(heights=heights, after=after)
+        return shared["header"], shared["heights"], shared["after"]
+
+    def _inner(self, column: int) -> float:
+        return float(self.widths[column] - 2 * CELL_PADDING_X)
+
+    def _height(self, cells: list[Any]) -> float:
+        return max((cell.wrap(self._inner(c), 1e12)[1] for c, cell in enumerate(cells)),
+                   default=0.0) + 2 * CELL_PADDING_Y
+
+    def _row(self, index: int) -> Row:
+        if index == self.start and self.pending is not None:
+            return self.pending
+        _header, heights, _after = self._measure()
+        return self.rows[index], heights[index]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        _heights, after, header = self._measure()
-        self.width, self.height = sum(self.widths), header + after[self.start]
+        header, heights, after = self._measure()
+        rest = after[self.start]
+        if self.pending is not None:
+            rest += self.pending[1] - heights[self.start]
+        self.width, self.height = sum(self.widths), sum(header) + rest
         return self.width, self.height
 
+    def _split_row(self, cells: list[Any], room: float) -> tuple[Row, Row] | None:
+        """Row `cells` cut to `room` points: the part that fits, and the rest with the key
+        columns repeated (None: not one line fits)."""
+        leading = cells[0].leading
+        lines = int((room - 2 * CELL_PADDING_Y + 1e-6) // leading)
+        if lines < 1:
+            return None
+        head, tail = [], []
+        for column, cell in enumerate(cells):
+            cell.wrap(self._inner(column), 1e12)
+            if len(cell.lines) <= lines:
+                head.append(cell)
+                tail.append(copy.copy(cell) if column in self.key_columns else
+                            cell.cut(0)[0])  # an empty cell in the cell's style
+            else:
+                first, rest = cell.cut(lines)
+                head.append(first)
+                tail.append(rest)
+        return (head, self._height(head)), (tail, self._height(tail))
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        heights, _after, header = self._measure()
-        self.shared["tallest_page"] = max(self.shared["tallest_page"], availHeight)
-        end, used = self.start, header
-        while end < len(heights) and used + heights[end] <= availHeight + 1e-6:
-            used += heights[end]
-            end += 1
-        rest: list[Flowable] = []
-        if end == self.start:
-            if header + heights[end] <= self.shared["tallest_page"] + 1e-6:
-                return []  # the next page has room for it
-            # A row taller than any page: the page table splits inside it, and its first
-            # part is what fits here.
-            end += 1
-            first = self._page(self.start, end).split(availWidth, availHeight)
-            if not first:
+        header, _heights, _after = self._measure()
+        tallest = self.shared["tallest_page"] = max(self.shared["tallest_page"], availHeight)
+        used = sum(header)
+        page: list[Row] = []
+        index = self.start
+        while index < len(self.rows):
+            row = self._row(index)
+            if used + row[1] > availHeight + 1e-6:
+                break
+            page.append(row)
+            used += row[1]
+            index += 1
+        pending = None
+        if not page:
+            row = self._row(index)
+            heading_alone = self.start == 0 and self.pending is None
+            if not heading_alone and sum(header) + row[1] <= tallest + 1e-6:
+                return []  # the next page has room for it whole
+            parts = self._split_row(row[0], availHeight - sum(header))
+            if parts is None:
                 return []
-        else:
-            first = [self._page(self.start, end)]
-        if end < len(heights):
-            rest.append(_PagedTable(self.data, self.header_rows, self.widths, self.commands,
-                                    end, self.shared))
-        return [*first, *rest]
+            page.append(parts[0])
+            pending = parts[1]
+        first = self._page(page)
+        if index >= len(self.rows):
+            return [first]
+        return [first, _PagedTable(self.header, self.rows, self.widths, self.commands,
+                                   self.key_columns, self.shared, index, pending)]
+
+    def _page(self, rows: list[Row]) -> LongTable:
+        header, _heights, _after = self._measure()
+        return LongTable(self.header + [cells for cells, _height in rows],
+                         colWidths=self.widths,
+                         rowHeights=header + [height for _cells, height in rows],
+                         style=TableStyle(self.commands))
 
     def draw(self) -> None:
-        table = self._page(self.start, len(self.data))
+        table = self._page([self._row(i) for i in range(self.start, len(self.rows))])
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
+
+
+CELL_PADDING_X = 3.0
+"""A table cell's left and right padding, points (reportlab's 6 left a 序號 of four digits
+too little room; Word's own is 0.19 cm ≈ 5.4 pt)."""
+CELL_PADDING_Y = 3.0
+"""A table cell's top and bottom padding, points (reportlab's default)."""
 
 
 BLACK = CMYKColor(0, 0, 0, 1)
@@ -334,31 +404,33 @@ def table_flowables(table: DocTable, fonts: PdfFonts, width: float,
         story.append(Paragraph(markup(line, fonts), _paragraph_style(fonts, style.META_PT)))
     story.append(Spacer(1, 4))
     columns = table.column_count
-    data: list[list[Any]] = [["" for _ in range(columns)] for _ in table.header]
+    header: list[list[Any]] = [["" for _ in range(columns)] for _ in table.header]
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, BLACK),
         ("TEXTCOLOR", (0, 0), (-1, -1), BLACK),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, len(table.header) - 1), HEADER_GREY),
         ("FONTNAME", (0, 0), (-1, -1), fonts.cjk),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING_Y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING_Y),
     ]
     for placed in table.header_grid():
         for row, column, header_cell in placed:
-            data[row][column] = _PlainText(header_cell.text, fonts, style.TABLE_PT, True)
+            header[row][column] = _PlainText(header_cell.text, fonts, style.TABLE_PT, True,
+                                             hang=False)
             if header_cell.colspan > 1 or header_cell.rowspan > 1:
                 commands.append(("SPAN", (column, row), (column + header_cell.colspan - 1,
                                                           row + header_cell.rowspan - 1)))
-    for values in table.rows:
-        data.append([_PlainText(v, fonts, style.TABLE_PT, len(v) <= 2 or v.isdigit())
-                     for v in values])
-    total = sum(table.column_widths)
-    widths = [width * w / total for w in table.column_widths]
-    for column, column_width in enumerate(widths):
-        if column_width < 32:  # a narrow 序號 column: "200" must not break into "20 / 0"
-            commands += [("LEFTPADDING", (column, 0), (column, -1), 1.5),
-                         ("RIGHTPADDING", (column, 0), (column, -1), 1.5)]
-    story.append(_PagedTable(data, len(table.header), widths, commands,
-                             shared={"tallest_page": page_height}))
+    rows = [[_PlainText(v, fonts, style.TABLE_PT, len(v) <= 2 or v.isdigit(), hang=False)
+             for v in values] for values in table.rows]
+    widths = column_widths(table, width, 2 * CELL_PADDING_X)
+    if rows:
+        story.append(_PagedTable(header, rows, widths, commands, table.key_columns,
+                                 shared={"tallest_page": page_height}))
+    else:
+        story.append(LongTable(header, colWidths=widths, style=TableStyle(commands)))
     if table.notes:
         story.append(Spacer(1, 8))
         note = _paragraph_style(fonts, style.TABLE_PT, leftIndent=2 * style.TABLE_PT,
@@ -401,12 +473,14 @@ def write_tables_pdf(tables: list[DocTable], path: Path, author: str = "") -> Pa
 
 
 def write_lines_pdf(lines: list[str], path: Path, title: str = "", author: str = "") -> Path:
-    """A block of lines (e.g. the 版權頁) on A4, each line wrapped with a hanging indent."""
+    """A block of lines (e.g. the 版權頁) on A4, each line wrapped with a hanging indent and
+    set as given: the full-width spaces of NCL's CIP block stay (a Paragraph collapsed them),
+    and no page number is printed."""
     fonts = pdf_fonts()
-    body = _paragraph_style(fonts, style.META_PT, leftIndent=2 * style.META_PT,
-                            firstLineIndent=-2 * style.META_PT)
-    story: list[Flowable] = [Paragraph(markup(line, fonts), body) if line.strip()
-                             else Spacer(1, style.META_PT) for line in lines]
+    hang = 2 * style.META_PT
+    story: list[Flowable] = [
+        _PlainText(line, fonts, style.META_PT, left_indent=hang, first_indent=-hang)
+        if line.strip() else Spacer(1, style.META_PT) for line in lines]
 
     def build(target: Path) -> None:
         doc = SimpleDocTemplate(
@@ -415,7 +489,7 @@ def write_lines_pdf(lines: list[str], path: Path, title: str = "", author: str =
             topMargin=style.MARGIN_TOP_CM * style.CM,
             bottomMargin=style.MARGIN_BOTTOM_CM * style.CM, title=title, author=author or "PubDesk",
             lang=style.LANGUAGE_TAG)
-        doc.build(story, canvasmaker=_numbered_canvas(fonts, author))
+        doc.build(story, canvasmaker=_numbered_canvas(fonts, author, numbered=False))
 
     _write(path, build)
     return path

@@ -34,9 +34,17 @@ def text_width(text: str, size: float = style.TABLE_PT) -> float:
     return width
 
 
-def longest_token(text: str, size: float = style.TABLE_PT) -> float:
+SHORT_WORD = 4
+"""A cell of at most this many characters is one word, never broken (「不符合」, 「售出冊數」,
+「精/平裝」: 「不符/合」 read as two words)."""
+
+
+def longest_token(text: str, size: float = style.TABLE_PT, short_word: bool = False) -> float:
     """The width of the widest piece of `text` no line may break (closing punctuation stays
-    with the character before it, as line breaking keeps it)."""
+    with the character before it, as line breaking keeps it; with `short_word`, a short cell
+    is one word)."""
+    if short_word and 0 < len(text.strip()) <= SHORT_WORD and "\n" not in text:
+        return text_width(text.strip(), size)
     widest = 0.0
     for line in text.split("\n"):
         tokens = _TOKEN.findall(line)
@@ -61,7 +69,8 @@ def column_widths(table: Table, usable: float, padding: float,
                 minimum[column] = max(minimum[column], longest_token(cell.text, size))
     for values in table.rows:
         for column, value in enumerate(values):
-            minimum[column] = max(minimum[column], longest_token(value, size))
+            # A header's label may wrap as the seed's do (「全部/同意」); a value may not.
+            minimum[column] = max(minimum[column], longest_token(value, size, short_word=True))
     for column in range(table.column_count):
         values = [row[column] for row in table.rows if row[column]]
         if values and all(value.isdigit() for value in values):

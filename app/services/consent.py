@@ -179,7 +179,7 @@ def book_consent_draft(session: Session, request: ConsentRequest) -> ConsentDraf
     count = "1冊" if len(pubs) == 1 else "各1冊"
     letter.subject = (f"檢送下列出版品紙本{count}{'（電子檔）' if any_files else ''}"
                       "及利用清單1份如附件，請查照。")
-    named = [f"{p.title}（統一編號GPN：{p.gpn}）" for p in pubs]
+    named = [f"{p.title}（{p.gpn}）" for p in pubs]  # the label says what the brackets hold
     first = Item("出版品題名（統一編號GPN）：" + named[0]) if len(named) == 1 else \
         Item("出版品題名（統一編號GPN）：", [Item(n) for n in named])
     letter.items = [first, Item(text.BOOK_ITEM_2)]
@@ -243,7 +243,7 @@ def serial_consent_draft(session: Session, request: ConsentRequest) -> ConsentDr
     year_month = format_roc_year_month(issue.year, issue.month)
     letter.subject = (f"檢送「{pub.title}」{issue.volume}卷{issue.number}期（{year_month}）紙本1冊"
                       f"{'（電子檔）' if any_files else ''}及利用清單1份如附件，請查照。")
-    letter.items = [Item(f"出版品題名（統一編號GPN）：{pub.title}（統一編號GPN：{pub.gpn}）"),
+    letter.items = [Item(f"出版品題名（統一編號GPN）：{pub.title}（{pub.gpn}）"),
                     Item(text.SERIAL_ITEM_2)]
     header = [
         [HeaderCell("出版品基本資訊", colspan=2), HeaderCell("同意利用之範圍", colspan=3),

@@ -418,7 +418,7 @@ def settlement_table(session: Session, settlement_id: int) -> Table:
     return Table(f"展售結帳單（{s.store.name}）",
                  [[HeaderCell(h) for h in ("出版品", "售出冊數", "定價", "銷售總額", "代售酬金",
                                            "應收淨額")]], rows,
-                 column_widths=[24, 6, 6, 8, 8, 8],
+                 column_widths=[24, 6, 6, 8, 8, 8], key_columns=(0,),
                  lines_above=[f"結帳期間截止：{format_roc_date(s.period_end)}",
                               f"代售酬金比例：{s.commission_percent}%",
                               f"付款期限：{format_roc_date(s.due_on)}"],

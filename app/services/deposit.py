@@ -175,7 +175,7 @@ def shipping_list(rows: list[DepositRow], agency: str, on: date) -> Table:
     return Table("出版品寄存清單",
                  [[HeaderCell(h) for h in ("序號", "寄存圖書館", "地址", "題名", "GPN", "冊數",
                                            "電子檔", "備註")]],
-                 body, column_widths=[3, 14, 20, 18, 8, 4, 4, 10],
+                 body, column_widths=[3, 14, 20, 18, 8, 4, 4, 10], key_columns=(0, 1, 3),
                  lines_above=[f"寄送機關：{agency}", f"日期：{format_roc_date(on)}",
                               f"合計：{total_copies(rows)} 冊"])
 

@@ -59,7 +59,7 @@ def test_book_consent_fills_letter_and_list_from_the_data(db: Database, unit_id:
     assert letter.doc_number_text() == "產發字第＿＿＿＿＿＿＿號"
     assert letter.subject == "檢送下列出版品紙本各1冊（電子檔）及利用清單1份如附件，請查照。"
     assert [i.text for i in letter.items[0].children] == [
-        "臺灣產業發展年報（統一編號GPN：1011500057）", "中小企業白皮書（統一編號GPN：1011500046）"]
+        "臺灣產業發展年報（1011500057）", "中小企業白皮書（1011500046）"]
     assert "傳真電話：(02)2357-7000" in letter.contact_lines
     assert "聯絡人及電話：林怡君 (02)2321-2200#8123" in letter.contact_lines
     rows = draft.table.rows

@@ -22,8 +22,6 @@ import os
 import re
 import shutil
 import zipfile
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import docx
@@ -32,8 +30,6 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from app.db import open_database
-from app.demo import make_demo
 from app.documents.docx_writer import WORD_CELL_PADDING_CM
 from app.documents.model import Table
 from app.documents.odf_writer import ODF_CELL_PADDING_CM
@@ -41,79 +37,23 @@ from app.documents.office_fonts import EXT_B_FONT
 from app.documents.style import CM
 from app.documents.table_widths import SERIAL_DIGITS, longest_token, text_width
 from app.resources import resource_path
+from tests.document_stress import CONSENT_COLUMNS, RARE, Stress, build_stress
 
 NS = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
       "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
       "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
       "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
       "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"}
-RARE = "𠀋𡘙𪚥"
-LONG_TITLE = ("臺灣產業發展與數位轉型政策研究" + RARE + "：製造業淨零排放之路徑") * 6
-LONG_TITLE = LONG_TITLE[:200]
-LONG_REMARK = ("本出版品部分圖片之著作財產權屬第三人所有，利用時應另行取得授權；" * 10)[:300]
 EDITABLE = (".docx", ".odt", ".xlsx", ".ods")
-CONSENT_COLUMNS = ["序號", "題名", "GPN", "出版年月", "精/平裝", "定價", "數位典藏", "數位閱覽服務",
-                   "部分內容試閱", "製作電子書銷售", "隨選列印銷售", "重製加印", "全部同意", "備註",
-                   "電子檔類型"]
-"""附件二（二）圖書之利用清單's columns, in the seed's order."""
-
-
-@dataclass
-class Stress:
-    consent_table: Table
-    consignment_tables: list[Table]
-    files: list[Path]
-    demo_files: list[Path]
 
 
 @pytest.fixture(scope="module")
 def stress(tmp_path_factory: pytest.TempPathFactory) -> Stress:
-    from sqlalchemy import select
-
-    from app.models import ConsentKind, SalesStore
-    from app.services.consent import (
-        BookConsentItem,
-        ConsentRequest,
-        consent_draft,
-        write_consent_files,
-    )
-    from app.services.consent_texts import ConsentScope
-    from app.services.consignment import (
-        ListItem,
-        consignment_list_tables,
-        create_list,
-        write_consignment_list,
-    )
-    from app.services.publication_rules import PublicationData
-    from app.services.publications import create_publication
-
-    folder = tmp_path_factory.mktemp("conformance")
-    locations, sample = make_demo(folder / "demo", date(2026, 11, 2))
-    demo_files = [p for p in sample.outputs if p.suffix in EDITABLE]
-    db = open_database(locations)
-    try:
-        with db.session() as session:
-            books = []
-            for n in range(151):
-                title = LONG_TITLE if n == 0 else f"產業研究報告第{n + 1}輯"
-                books.append(create_publication(session, PublicationData(
-                    unit_id=sample.unit_id, title=title, gpn=f"10114{n:05d}", price_ntd=300,
-                    published_year=2026, published_month=1 + n % 12)).id)
-            draft = consent_draft(session, ConsentRequest(
-                unit_id=sample.unit_id, kind=ConsentKind.BOOK, issued_on=date(2026, 11, 2),
-                books=[BookConsentItem(b, {ConsentScope.DIGITAL_ARCHIVE},
-                                       remarks=LONG_REMARK if i == 0 else "")
-                       for i, b in enumerate(books)]))
-            files = write_consent_files(draft, folder / "consent").all()
-            store = session.scalars(select(SalesStore).order_by(SalesStore.id)).first()
-            assert store is not None
-            list_id = create_list(session, store.id, date(2026, 7, 1),
-                                  [ListItem(b, 10) for b in books[:80]], "林怡君")
-            files += write_consignment_list(session, list_id, folder / "consignment")
-            tables = consignment_list_tables(session, list_id)
-    finally:
-        db.dispose()
-    return Stress(draft.table, tables, [p for p in files if p.suffix in EDITABLE], demo_files)
+    built = build_stress(tmp_path_factory.mktemp("conformance"))
+    built.files = [p for p in built.files if p.suffix in EDITABLE
+                   and p.parent.name in ("consent", "consignment")]
+    built.demo_files = [p for p in built.demo_files if p.suffix in EDITABLE]
+    return built
 
 
 def every_file(stress: Stress, suffix: str) -> list[Path]:

@@ -41,7 +41,7 @@ def test_two_books_scopes_generate_preview_history(make_window, qtbot,  # type: 
     qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
     assert page.error.text() == ""
     assert page.subject.toPlainText().startswith("檢送下列出版品紙本各1冊")
-    assert "2026臺灣產業發展年報（統一編號GPN：1011500057）" in page.items.toPlainText()
+    assert "2026臺灣產業發展年報（1011500057）" in page.items.toPlainText()
 
     # The officer edits 說明 before output (typed with an input method).
     cursor = page.items.textCursor()
