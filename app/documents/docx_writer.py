@@ -78,7 +78,7 @@ def _paragraph_style(document: Any, name: str, size: float, *, centred: bool = F
     return paragraph_style
 
 
-def _new_document(landscape: bool) -> Any:
+def _new_document(landscape: bool, numbered: bool = True) -> Any:
     document = Document()
     # python-docx's template says it was written by "python-docx" on 2013-12-23 and carries
     # a blank thumbnail: ours says PubDesk, now, and has none.
@@ -108,7 +108,8 @@ def _new_document(landscape: bool) -> Any:
         section.right_margin = Cm(style.MARGIN_RIGHT_CM)
         section.top_margin = Cm(style.MARGIN_TOP_CM)
         section.bottom_margin = Cm(style.MARGIN_BOTTOM_CM)
-    _page_number_footer(document, section)
+    if numbered:  # not a 版權頁: it is a page of the book, not of a letter
+        _page_number_footer(document, section)
     return document
 
 
@@ -334,8 +335,9 @@ def _row_xml(values: list[str], twips: list[int], style_id: str) -> str:
 
 
 def write_lines_docx(lines: list[str], path: Path, title: str = "") -> Path:
-    """A block of lines (e.g. the 版權頁) as an editable Word document."""
-    document = _new_document(landscape=False)
+    """A block of lines (e.g. the 版權頁) as an editable Word document, without a page
+    number."""
+    document = _new_document(landscape=False, numbered=False)
     block = _paragraph_style(document, "PubDesk 版權頁", style.META_PT, hang_em=2)
     for line in lines:
         _add(document, line, block)

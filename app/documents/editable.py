@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.documents.page_rows import fit_rows
+
 if TYPE_CHECKING:
     from app.documents.model import OfficialLetter
     from app.documents.model import Table as DocTable
@@ -63,6 +65,7 @@ def write_table_documents(table: DocTable, base: Path, formats: EditableFormats,
     from app.documents.odf_writer import write_table_ods, write_table_odt
     from app.documents.xlsx_writer import write_table_xlsx
 
+    table = fit_rows(table)  # every row fits a page in Word, LibreOffice and Excel
     return _write(base, formats,
                   {".docx": lambda p: write_table_docx(table, p),
                    ".xlsx": lambda p: write_table_xlsx(table, p, sheet_title or "")},
@@ -75,6 +78,7 @@ def write_sheet(table: DocTable, base: Path, formats: EditableFormats) -> list[P
     from app.documents.odf_writer import write_table_ods
     from app.documents.xlsx_writer import write_table_xlsx
 
+    table = fit_rows(table)
     return _write(base, formats, {".xlsx": lambda p: write_table_xlsx(table, p)},
                   {".ods": lambda p: write_table_ods(table, p)})
 

@@ -100,9 +100,10 @@ def _paragraph_style(name: str, size: float, *, centred: bool = False, left_em: 
 
 
 def _new_document(kind: str, landscape: bool, margins_cm: tuple[float, float, float, float],
-                  title: str, running_head: str = "") -> Any:
-    """An ODF document with our fonts, A4 page and 「第n頁，共N頁」 footer; with
-    `running_head` (附件一's copy, 機關留存聯), that at the top right of every page."""
+                  title: str, running_head: str = "", numbered: bool = True) -> Any:
+    """An ODF document with our fonts, A4 page and 「第n頁，共N頁」 footer (unless not
+    `numbered`); with `running_head` (附件一's copy, 機關留存聯), that at the top right of
+    every page."""
     document = Document(kind)
     document.body.clear()
     for font in _FONTS:
@@ -147,7 +148,8 @@ def _new_document(kind: str, landscape: bool, margins_cm: tuple[float, float, fl
             '</text:p></style:header>'))
     elif kind == "spreadsheet":
         master.append(Element.from_tag('<style:header style:display="false"/>'))
-    master.append(Element.from_tag(footer))
+    if numbered:
+        master.append(Element.from_tag(footer))
     meta = document.meta
     meta.set_title(title)
     meta.set_language(style.LANGUAGE_TAG)
@@ -386,9 +388,10 @@ def write_letter_odt(letter: OfficialLetter, path: Path) -> Path:
 
 
 def write_lines_odt(lines: list[str], path: Path, title: str = "") -> Path:
-    """A block of lines (the 版權頁) as an editable ODT."""
+    """A block of lines (the 版權頁) as an editable ODT, without a page number."""
     document = _new_document("text", False, (style.MARGIN_TOP_CM, style.MARGIN_RIGHT_CM,
-                                              style.MARGIN_BOTTOM_CM, style.MARGIN_LEFT_CM), title)
+                                              style.MARGIN_BOTTOM_CM, style.MARGIN_LEFT_CM), title,
+                             numbered=False)
     document.insert_style(_paragraph_style("PubDesk 版權頁", style.META_PT, hang_em=2))
     for line in lines:
         document.body.append(Paragraph(line, style="PubDesk 版權頁"))

@@ -114,6 +114,8 @@ class _PlainText(Flowable):  # type: ignore[misc]
             self.chars.extend(run)
             self.char_fonts.extend(font for _char in run)
         self.lines: list[tuple[int, int]] = []
+        self.whole = True
+        """False for a part of a text cut over pages."""
         self.char_width: list[float] = []
         self._wrapped_at: float | None = None
 
@@ -167,6 +169,7 @@ class _PlainText(Flowable):  # type: ignore[misc]
         part.chars, part.char_fonts = self.chars[start:end], self.char_fonts[start:end]
         part.char_width = self.char_width[start:end]
         part._wrapped_at = None
+        part.whole = start == 0 and end == len(self.chars) and self.whole
         return part
 
     def draw(self) -> None:
@@ -263,8 +266,10 @@ class _PagedTable(Flowable):  # type: ignore[misc]
             cell.wrap(self._inner(column), 1e12)
             if len(cell.lines) <= lines:
                 head.append(cell)
-                tail.append(copy.copy(cell) if column in self.key_columns else
-                            cell.cut(0)[0])  # an empty cell in the cell's style
+                # A key column is repeated whole; one too long for that went on until it
+                # ended (its 序號 still names the row). Else an empty cell in its style.
+                whole = cell.whole and column in self.key_columns
+                tail.append(copy.copy(cell) if whole else cell.cut(0)[0])
             else:
                 first, rest = cell.cut(lines)
                 head.append(first)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -21,9 +22,18 @@ SERIAL_DIGITS = "0000"
 """A 序號 column holds numbers to four digits (a 151-book consent, a 2,000-book list)."""
 
 
+AUTOSPACE_EM = 0.25
+"""Word and LibreOffice set a quarter em between Chinese and Latin text by default
+(「115 年 6 月」): a ROC month in DOCX/ODT is that much wider than its characters."""
+
+
 def text_width(text: str, size: float = style.TABLE_PT) -> float:
-    """Points `text` takes: full-width characters one em, ASCII by Times' metrics."""
+    """Points `text` takes: full-width characters one em, ASCII by Times' metrics, a quarter
+    em wherever Chinese meets Latin text (`AUTOSPACE_EM`)."""
     width = 0.0
+    for before, after in pairwise(text):
+        if before.isascii() != after.isascii() and not (before + after).isspace():
+            width += AUTOSPACE_EM * size
     for char in text:
         if char.isascii():
             width += stringWidth(char, "Times-Roman", size)

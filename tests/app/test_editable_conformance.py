@@ -34,7 +34,8 @@ from app.documents.docx_writer import WORD_CELL_PADDING_CM
 from app.documents.model import Table
 from app.documents.odf_writer import ODF_CELL_PADDING_CM
 from app.documents.office_fonts import EXT_B_FONT
-from app.documents.style import CM
+from app.documents.page_rows import FILL, fit_rows, page_room
+from app.documents.style import CM, LINE_SPACING, TABLE_PT
 from app.documents.table_widths import SERIAL_DIGITS, longest_token, text_width
 from app.resources import resource_path
 from tests.document_stress import CONSENT_COLUMNS, RARE, Stress, build_stress
@@ -51,7 +52,7 @@ EDITABLE = (".docx", ".odt", ".xlsx", ".ods")
 def stress(tmp_path_factory: pytest.TempPathFactory) -> Stress:
     built = build_stress(tmp_path_factory.mktemp("conformance"))
     built.files = [p for p in built.files if p.suffix in EDITABLE
-                   and p.parent.name in ("consent", "consignment")]
+                   and p.parent.name in ("consent", "consignment", "copyright")]
     built.demo_files = [p for p in built.demo_files if p.suffix in EDITABLE]
     return built
 
@@ -236,9 +237,32 @@ def xlsx_rows(path: Path) -> list[list[str]]:
     return [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
 
 
+def test_a_row_taller_than_a_page_is_cut_with_its_key_repeated(stress: Stress) -> None:
+    """The editable formats keep every row whole on a page, so the 200-character title beside
+    the 300-character 備註 is cut beforehand (app.documents.page_rows) into parts that each fit,
+    each starting with its 序號; every other row is left as it is, and nothing is lost."""
+    table = stress.consent_table
+    fitted = fit_rows(table).rows
+    parts = [row for row in fitted if row[0] == "1"]
+    assert len(parts) >= 2
+    assert fitted[len(parts):] == table.rows[1:]
+    whole = table.rows[0]
+    for column in range(table.column_count):
+        pieces = [part[column] for part in parts]
+        if column == 0:
+            assert pieces == ["1"] * len(parts)  # the 序號 names every part
+        elif pieces[0] == whole[column] and column in table.key_columns:
+            assert set(pieces) == {whole[column]}  # a 題名 that fits, repeated
+        else:
+            assert "".join(pieces).replace("\n", "") == whole[column].replace("\n", ""), column
+    assert len(parts[0][1]) < len(whole[1])  # this 題名 itself is too long to repeat
+    room_lines = page_room(table) * FILL / (TABLE_PT * LINE_SPACING)
+    assert all(len(part[13]) / 4 <= room_lines for part in parts)  # 4 a line in 備註
+
+
 def test_every_format_carries_the_models_cells_and_the_seeds_columns(stress: Stress) -> None:
     table = stress.consent_table
-    data = [[str(v) for v in row] for row in table.rows]
+    data = [[str(v) for v in row] for row in fit_rows(table).rows]
     by_name = {p.name: p for p in stress.files}
     for name, reader in (("圖書之利用清單.docx", docx_rows), ("圖書之利用清單.odt", odf_rows),
                          ("圖書之利用清單.xlsx", xlsx_rows), ("圖書之利用清單.ods", odf_rows)):
@@ -335,3 +359,39 @@ def test_a_plane_15_character_names_the_plus_font_in_docx_and_odt(tmp_path: Path
     assert PLUS_FONT in declared
     text = "".join(xml_part(odt, "content.xml").itertext())
     assert "受文者：王\U000f0001明" in text
+
+
+def test_libreoffice_breaks_no_month_or_gpn_of_the_list(
+        stress: Stress, printed: dict[str, Path]) -> None:
+    """Column widths allow for the quarter em Word and LibreOffice set between Chinese and
+    Latin text: 「115 年 1 月」 wrapped before 「月」 in the DOCX's 出版年月 column."""
+    from tests.pdf_layout import page_ink
+
+    words = {value for row in stress.consent_table.rows for value in row[2:4]}
+    assert any("年" in word for word in words)
+    for name, pdf in printed.items():
+        lines = {re.sub(r"\s+", "", line) for page in page_ink(pdf) for line in page.lines}
+        text = "\n".join(lines)
+        broken = sorted(word for word in words if word not in text)
+        assert broken == [], (name, broken[:5])
+
+
+def test_the_copyright_page_carries_no_page_number_and_keeps_the_cip_spaces(
+        stress: Stress) -> None:
+    """A 版權頁 is a page of the book: 「第1頁，共1頁」 under it was wrong in every format."""
+    from tests.document_stress import CIP_BLOCK
+
+    docx_file = next(p for p in stress.files if p.name == "版權頁.docx")
+    document = docx.Document(str(docx_file))
+    footer = "".join(p.text for p in document.sections[0].footer.paragraphs)
+    assert "頁" not in footer
+    assert not list(document.sections[0].footer._element.iter(qn("w:instrText")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    odt = next(p for p in stress.files if p.name == "版權頁.odt")
+    styles = xml_part(odt, "styles.xml")
+    assert styles.find(".//style:master-page/style:footer", NS) is None
+    odt_text = "\n".join("".join(p.itertext())
+                         for p in xml_part(odt, "content.xml").iter(f"{{{NS['text']}}}p"))
+    for line in CIP_BLOCK.splitlines():
+        assert line in text.splitlines(), line
+        assert line in odt_text.splitlines(), line

@@ -1,0 +1,100 @@
+"""Rows that fit a page, for the formats that lay out pages themselves (Word, LibreOffice,
+Excel): the same layout rule as our PDF tables (`pdf_writer._PagedTable`). Every row is kept
+whole on a page (`w:cantSplit`, `fo:keep-together`, and Excel never splits one), so a row
+taller than the room a page has for it — a 200-character title beside a 300-character 備註 —
+would be clipped by Word or left to split wherever the program likes. Here such a row is cut,
+before any format is written, into parts that each fit, every part naming its row with the
+key columns (序號, 題名: `Table.key_columns`) repeated.
+
+Heights are estimated, not measured (Word measures only when it opens the file): lines are
+broken with our own rules (`linebreak.break_points`) at the widths every format is given
+(`table_widths.column_widths`), each line `style.LINE_SPACING` times the type size, and a part
+is kept to `FILL` of the page's room so a program that sets lines a little taller still has
+room for it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.documents import style
+from app.documents.linebreak import break_points
+from app.documents.model import Table
+from app.documents.table_widths import column_widths, text_width
+
+FILL = 0.8
+"""The share of a page's room a part of a cut row may fill."""
+_PADDING_PT = 2 * 0.19 * style.CM
+"""A cell's padding left and right: Word's, the largest of the formats'."""
+_ROW_PADDING_PT = 6.0
+
+
+def _lines(text: str, width: float, size: float) -> list[tuple[int, int]]:
+    chars = list(text)
+    widths = [0.0 if char == "\n" else text_width(char, size) for char in chars]
+    return break_points(chars, widths, [max(width, size)], lambda i: chars[i] == "\n",
+                        hang=False)
+
+
+def _height(lines: int, size: float) -> float:
+    return lines * size * style.LINE_SPACING + _ROW_PADDING_PT
+
+
+def _usable_width(table: Table) -> float:
+    paper = (style.A4_HEIGHT_CM if table.landscape else style.A4_WIDTH_CM) * style.CM
+    return paper - 2 * style.TABLE_MARGIN_CM * style.CM
+
+
+def page_room(table: Table) -> float:
+    """Points of the first page a table's rows may take (the first page has the least): the
+    paper less its margins, the heading and the header rows."""
+    paper = (style.A4_WIDTH_CM if table.landscape else style.A4_HEIGHT_CM) * style.CM
+    width = _usable_width(table)
+    heading = style.TABLE_TITLE_PT * style.LINE_SPACING + 10 + sum(
+        len(_lines(line, width, style.META_PT)) * style.META_PT * style.LINE_SPACING
+        for line in table.lines_above)
+    widths = column_widths(table, width, _PADDING_PT)
+    header = 0.0
+    for placed in table.header_grid():
+        tallest = 0
+        for _row, column, cell in placed:
+            inner = sum(widths[column:column + cell.colspan]) - _PADDING_PT
+            lines = len(_lines(cell.text, inner, style.TABLE_PT))
+            tallest = max(tallest, -(-lines // cell.rowspan))
+        header += _height(tallest, style.TABLE_PT)
+    return paper - 2 * style.TABLE_MARGIN_CM * style.CM - heading - header
+
+
+def fit_rows(table: Table) -> Table:
+    """`table` with every row that would not fit a page cut into parts that do (the table
+    itself when every row fits)."""
+    widths = column_widths(table, _usable_width(table), _PADDING_PT)
+    inner = [width - _PADDING_PT for width in widths]
+    room_lines = int((page_room(table) * FILL - _ROW_PADDING_PT)
+                     // (style.TABLE_PT * style.LINE_SPACING))
+    if room_lines < 1:
+        return table
+
+    def broken(values: list[str]) -> list[list[tuple[int, int]]]:
+        return [_lines(value, inner[column], style.TABLE_PT)
+                for column, value in enumerate(values)]
+
+    rows: list[list[str]] = []
+    for values in table.rows:
+        rest, lines = values, broken(values)
+        while max((len(cell) for cell in lines), default=0) > room_lines:
+            head, tail = [], []
+            for column, (value, cell) in enumerate(zip(rest, lines, strict=True)):
+                if len(cell) <= room_lines:
+                    head.append(value)
+                    # A key column is repeated whole; one too long for that went on until
+                    # it ended (its 序號 still names the row).
+                    whole = value == values[column]
+                    tail.append(value if column in table.key_columns and whole else "")
+                else:
+                    cut = cell[room_lines][0]
+                    head.append(value[:cut].rstrip("\n"))
+                    tail.append(value[cut:].lstrip("\n"))
+            rows.append(head)
+            rest, lines = tail, broken(tail)
+        rows.append(rest)
+    return replace(table, rows=rows) if len(rows) != len(table.rows) else table
