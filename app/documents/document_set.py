@@ -19,6 +19,9 @@ from app.os_errors import sentence
 
 STAGE_PREFIX = ".pubdesk-"
 """The hidden folder's name starts so (a dot hides it in Finder and file listings)."""
+STALE_AFTER_S = 3600
+"""A stage untouched this long was left by a PubDesk that stopped (a crash, a power cut): no
+set takes an hour to write."""
 
 
 class DocumentSet:
@@ -69,6 +72,30 @@ def _move_into_place(stage: Path, folder: Path) -> None:
         raise
 
 
+def clear_stale_stages(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the stages a stopped PubDesk left in `folder`. One that stopped while moving its
+    files into place holds the previous files in `.previous`: they are put back first, so the
+    folder has the previous set again rather than a mix. Returns the stages removed."""
+    import time
+
+    moment = time.time() if now is None else now
+    removed = []
+    with contextlib.suppress(OSError):
+        candidates = [p for p in folder.iterdir()
+                      if p.name.startswith(STAGE_PREFIX) and p.is_dir()]
+        for stage in candidates:
+            with contextlib.suppress(OSError):
+                if moment - stage.stat().st_mtime < STALE_AFTER_S:
+                    continue  # perhaps another PubDesk writing into the same folder now
+                previous = stage / ".previous"
+                if previous.is_dir():
+                    for kept in previous.iterdir():
+                        os.replace(kept, folder / kept.name)
+                shutil.rmtree(stage)
+                removed.append(stage)
+    return removed
+
+
 @contextlib.contextmanager
 def document_set(folder: Path, label: str) -> Iterator[DocumentSet]:
     """Write a set (named `label` in a failure message) into `DocumentSet.stage`; on leaving
@@ -76,6 +103,7 @@ def document_set(folder: Path, label: str) -> Iterator[DocumentSet]:
     previous files stay untouched, and the error says which set stopped and why."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        clear_stale_stages(folder)
         stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=folder))
     except OSError as exc:
         raise PubDeskError(sentence(exc, folder), path=str(folder)) from exc

@@ -98,3 +98,29 @@ def test_a_new_set_appears_whole_or_not_at_all(tmp_path: Path) -> None:
         (written.stage / "清單.odt").write_bytes(b"PK")
     assert written.final(pdf) == target / "清單.pdf"
     assert sorted(p.name for p in target.iterdir()) == ["清單.odt", "清單.pdf"]
+
+
+def test_a_stage_left_by_a_stopped_pubdesk_is_cleared_and_the_previous_set_put_back(
+        tmp_path: Path) -> None:
+    """A crash while moving a set into place left `.pubdesk-*` with the previous files in its
+    `.previous`: the next set written there puts them back, then removes the stage; a fresh
+    stage (another PubDesk writing now) is left alone."""
+    folder = tmp_path / "授權利用"
+    folder.mkdir()
+    (folder / "授權函.pdf").write_bytes(b"new, moved before the crash")
+    (folder / "清單.pdf").write_bytes(b"previous")
+    stale = folder / f"{STAGE_PREFIX}crashed"
+    (stale / ".previous").mkdir(parents=True)
+    (stale / ".previous" / "授權函.pdf").write_bytes(b"previous")
+    (stale / "清單.pdf").write_bytes(b"new, never moved")
+    fresh = folder / f"{STAGE_PREFIX}writing"
+    fresh.mkdir()
+    hour_ago = os.path.getmtime(fresh) - document_set_module.STALE_AFTER_S - 5
+    os.utime(stale, (hour_ago, hour_ago))
+    with document_set(folder, "其他") as written:
+        (written.stage / "其他.txt").write_text("x")
+    assert not stale.exists()
+    assert fresh.exists()
+    assert (folder / "授權函.pdf").read_bytes() == b"previous"
+    assert (folder / "清單.pdf").read_bytes() == b"previous"
+    assert (folder / "其他.txt").read_text() == "x"
