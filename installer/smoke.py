@@ -329,9 +329,7 @@ def smoke_windows(setup: Path, screenshot: Path | None) -> None:
 
 def real_window(wine: Any, program: Path, screenshot: Path) -> None:
     """Start the installed program on a virtual screen and photograph the screen."""
-    display = ":77"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb, display = start_xvfb()
     env = {**wine.env, "DISPLAY": display, "QT_QPA_PLATFORM": "windows"}
     app = subprocess.Popen(["wine", str(program)], env=env, stdin=subprocess.PIPE,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -351,6 +349,33 @@ def real_window(wine: Any, program: Path, screenshot: Path) -> None:
         subprocess.run(["wineserver", "-k"], env=wine.env, check=False)
         xvfb.send_signal(signal.SIGTERM)
         xvfb.wait()
+
+
+def start_xvfb(size: str = "1280x800x24", wait_s: float = 30) -> tuple[Any, str]:
+    """A virtual screen on a display number Xvfb picks itself (`-displayfd`), so two builds
+    on one machine never photograph each other's; fails if it did not start."""
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", size,
+                             "-nolisten", "tcp"], pass_fds=(write_end,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    os.close(write_end)
+    number = b""
+    deadline = time.monotonic() + wait_s
+    with os.fdopen(read_end, "rb", buffering=0) as pipe:
+        import select
+
+        while not number.endswith(b"\n") and time.monotonic() < deadline:
+            ready, _, _ = select.select([pipe], [], [], 0.5)
+            if ready:
+                chunk = pipe.read(16)
+                if not chunk:
+                    break
+                number += chunk
+    if not number.strip().isdigit():
+        xvfb.kill()
+        error = xvfb.communicate()[1].decode(errors="replace")[-500:]
+        raise SystemExit(f"Xvfb did not start: {error or 'no display number in time'}")
+    return xvfb, f":{number.strip().decode()}"
 
 
 def grab_screen(display: str, target: Path) -> int:

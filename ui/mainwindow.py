@@ -424,7 +424,9 @@ class MainWindow(QMainWindow):
         new_action.setShortcuts(QKeySequence.StandardKey.New)
         new_action.triggered.connect(self.create_new)
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        # Not Qt's standard Quit key: on Windows it has none (Alt+F4 is the window's), and the
+        # README promises Ctrl+Q everywhere.
+        quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
         import_list = QAction(self.tr("&Import a publication list (Excel)…"), self)
         import_list.triggered.connect(self.import_publication_list)
