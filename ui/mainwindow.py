@@ -523,6 +523,13 @@ class MainWindow(QMainWindow):
                                          .replace("%1", shown(exc.message)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from ui.worker import waiting
+
+        if waiting():  # a save under way: the database stays open until it is done
+            self.statusBar().showMessage(self.tr("Saving… PubDesk closes when it is done."),
+                                         5000)
+            event.ignore()
+            return
         if "publications" in self.pages and not self.publications.confirm_leave():
             event.ignore()
             return

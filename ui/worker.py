@@ -16,9 +16,9 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -99,6 +99,8 @@ class ProgressDialog(QProgressDialog):
 
 
 _RUNNING: set[Job] = set()
+_WAITING: list[Job] = []
+Result = TypeVar("Result")
 
 
 def run_job(parent: QWidget | None, title: str, function: JobFunction,
@@ -187,3 +189,55 @@ class LatestRead:
         job.signals.failed.connect(
             lambda exc, details: on_failed(exc, details) if current() else None)
         QThreadPool.globalInstance().start(job)
+
+
+def wait_for(parent: QWidget | None, title: str, function: Callable[[], Result]) -> Result:
+    """`function()` in the pool — a save, whose caller needs its answer before it goes on —
+    while the window goes on painting: a nested event loop that leaves the officer's clicks and
+    keys queued until the save is done (so nothing is started twice, and nothing is lost), and
+    after 400 ms a busy dialog that says what it waits for (an office server that does not
+    answer: the engine bounds that wait). Returns `function`'s result, or raises its error here,
+    on the GUI thread."""
+    from PySide6.QtCore import Qt
+
+    job = Job(lambda _progress, _cancelled: function())
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(result: Any) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(exc: BaseException, _details: str) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    job.signals.done.connect(done)
+    job.signals.failed.connect(failed)
+    dialog = QProgressDialog(title, "", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)  # a transaction half-way is not cancelled from here
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.hide()
+    timer = QTimer(dialog)
+    timer.setSingleShot(True)
+    timer.timeout.connect(dialog.show)
+    timer.start(400)
+    _WAITING.append(job)
+    try:
+        QThreadPool.globalInstance().start(job)
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    finally:
+        _WAITING.remove(job)
+        timer.stop()
+        dialog.hide()
+        dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]  # type: ignore[no-any-return]
+
+
+def waiting() -> bool:
+    """Whether a `wait_for` is under way (the window must not close under it)."""
+    return bool(_WAITING)

@@ -17,7 +17,7 @@ from app.errors import ChangedElsewhereError, PubDeskError, ValidationError
 from ui.errors import offer_reload, show_error
 from ui.hub import DataHub
 from ui.widgets import ErrorLabel
-from ui.worker import Job, run_job
+from ui.worker import Job, run_job, wait_for
 
 
 def clear_window_status(widget: QWidget) -> None:
@@ -44,9 +44,14 @@ def run_action(parent: QWidget, db: Database, error: ErrorLabel,
     """Run `action(session)` in one transaction; True when it succeeded. When someone else
     saved the record first, offer to `reload` it (app.services.guard)."""
     error.show_message("")
-    try:
+
+    def save() -> None:
         with db.session() as session:
             action(session)
+
+    try:
+        # Off the GUI thread: with the office server slow or gone the window still paints.
+        wait_for(parent, parent.tr("Saving…"), save)
     except ChangedElsewhereError as exc:
         if reload is not None and offer_reload(parent, exc):
             reload()

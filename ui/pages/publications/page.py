@@ -4,7 +4,7 @@ the right (details, 目次, issues, related publications)."""
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -60,7 +60,7 @@ from ui.pages.publications.table_model import PublicationTableModel
 from ui.pages.publications.toc_editor import TocEditor
 from ui.read_only import writes
 from ui.widgets import EnumCombo, opens_on_enter
-from ui.worker import LatestRead
+from ui.worker import LatestRead, wait_for
 
 
 def checklist_html(steps: list[Step], go: str) -> str:
@@ -448,15 +448,20 @@ class PublicationsPage(QWidget):
 
     def save(self) -> bool:
         """Validate and store the form; messages appear next to the fields."""
+        current_id, current_version = self.current_id, self.current_version
+
+        def store() -> Any:
+            with self.db.session() as session:
+                if current_id is None:
+                    return create_publication(session, data)
+                assert current_version is not None  # loaded with current_id
+                return update_publication(session, current_id, data,
+                                          expected_version=current_version)
+
         try:
             data = self.form.data()
-            with self.db.session() as session:
-                if self.current_id is None:
-                    saved = create_publication(session, data)
-                else:
-                    assert self.current_version is not None  # loaded with current_id
-                    saved = update_publication(session, self.current_id, data,
-                                               expected_version=self.current_version)
+            # Off the GUI thread: with the office server slow or gone the window still paints.
+            saved = wait_for(self, self.tr("Saving…"), store)
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
             self._not_saved(self.tr("Not saved: please correct the fields marked in red."))
