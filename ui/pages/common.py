@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QMainWindow, QTableWidgetItem, QWidget
 
 from app.db import Database
@@ -51,7 +51,7 @@ def run_action(parent: QWidget, db: Database, error: ErrorLabel,
 
     try:
         # Off the GUI thread: with the office server slow or gone the window still paints.
-        wait_for(parent, parent.tr("Saving…"), save)
+        wait_for(parent, QCoreApplication.translate("ProgressDialog", "Saving…"), save)
     except ChangedElsewhereError as exc:
         if reload is not None and offer_reload(parent, exc):
             reload()
