@@ -193,3 +193,4 @@ NUMBER_CHANGED_MEANWHILE = ("{publication} 的 {label} 已不是 {value}（現�
                             "可能有人剛更正過：沒有清除任何號碼，清單已重新整理。")
 DOCUMENT_SET_NOT_WRITTEN = ("「{set}」沒有產生，這一組的檔案都沒有更新，資料夾裡原有的檔案保持原樣。"
                             "原因：{reason}")
+IMPORT_CANCELLED = "匯入已取消，沒有寫入任何資料。"

@@ -43,6 +43,7 @@ from app.services.publication_lists import (
     export_publications,
     plan_import,
 )
+from app.services.publications import ImportCancelled
 from ui.errors import show_error
 from ui.worker import CancelledCallback, JobCancelled, ProgressCallback, run_job
 
@@ -236,9 +237,16 @@ class ImportReportDialog(QDialog):
         """Write the good rows in one transaction (in the background)."""
         plan = self.plan
 
-        def job(_progress: ProgressCallback, _cancelled: CancelledCallback) -> list[int]:
-            with self.db.session() as session:
-                return apply_import(session, plan)
+        def job(progress: ProgressCallback, cancelled: CancelledCallback) -> list[int]:
+            def written(done: int, total: int) -> None:
+                progress(done, total, self.tr("Written %1 of %2 rows…")
+                         .replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+
+            try:
+                with self.db.session() as session:
+                    return apply_import(session, plan, written, cancelled)
+            except ImportCancelled as exc:  # the transaction rolled back: nothing written
+                raise JobCancelled() from exc
 
         def done(ids: list[int]) -> None:
             self.imported.emit(ids)
@@ -248,5 +256,10 @@ class ImportReportDialog(QDialog):
             self.import_button.setEnabled(True)
             show_error(self, exc)
 
+        def cancelled() -> None:
+            self.import_button.setEnabled(True)
+            self.summary.setText(self.tr("Cancelled: nothing was written."))
+
         self.import_button.setEnabled(False)
-        run_job(self, self.tr("Importing…"), job, on_done=done, on_failed=failed)
+        run_job(self, self.tr("Importing…"), job, on_done=done, on_failed=failed,
+                on_cancelled=cancelled)

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import ValidationError
@@ -64,7 +64,7 @@ from app.services.publication_rules import (
     same_work_key,
     validate_publication,
 )
-from app.services.publications import create_publication
+from app.services.publications import create_checked_publications
 
 SHEET_TITLE = "出版品清單"
 
@@ -558,22 +558,40 @@ def _check_rows(session: Session, table: Table, columns: dict[int, str], plan: I
     plan.missing_units = list(missing)
 
 
-def apply_import(session: Session, plan: ImportPlan) -> list[int]:
-    """Write the importable rows (one transaction: the caller's session); returns new ids.
-    Units the plan was allowed to create are created first; a reprint is linked to the
-    earliest printing of its work that shares its number."""
+def apply_import(session: Session, plan: ImportPlan,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> list[int]:
+    """Write the importable rows (one transaction: the caller's session), in bulk
+    (`create_checked_publications`: the plan validated them); returns new ids. Units the plan
+    was allowed to create are created first; a reprint is linked to the earliest printing of
+    its work that shares its number. `progress(done, total)`; `cancelled()` stops with
+    `ImportCancelled`, nothing written."""
     from app.services.units import UnitData, save_unit
 
     created: dict[str, int] = {}
     for name in dict.fromkeys(row.new_unit for row in plan.importable if row.new_unit):
         created[name] = save_unit(session, UnitData(full_name=name))
-    ids = []
+    rows = []
     for row in plan.importable:
         assert row.data is not None
-        data = replace(row.data, unit_id=created[row.new_unit]) if row.new_unit else row.data
-        ids.append(create_publication(session, data).id)
-    _link_reprints(session, ids)
+        rows.append(replace(row.data, unit_id=created[row.new_unit]) if row.new_unit
+                    else row.data)
+    ids = create_checked_publications(session, rows, progress, cancelled)
+    _link_reprints(session, _sharing_a_number(session, ids))
     return ids
+
+
+def _sharing_a_number(session: Session, ids: list[int]) -> list[int]:
+    """Those of `ids` whose GPN or ISBN another record holds too (the only ones a reprint
+    link may join): one grouped query per number kind, not two queries per new record."""
+    shared: set[int] = set()
+    wanted = set(ids)
+    for column in (Publication.gpn, Publication.isbn):
+        numbers = select(column).where(column.is_not(None)).group_by(column) \
+            .having(func.count() > 1)
+        shared |= {pub_id for pub_id in session.scalars(
+            select(Publication.id).where(column.in_(numbers))) if pub_id in wanted}
+    return [pub_id for pub_id in ids if pub_id in shared]
 
 
 def _link_reprints(session: Session, ids: list[int]) -> None:
