@@ -47,7 +47,6 @@
         <source>Due %1.</source>
         <translation>期限：%1。</translation>
     </message>
-
     <message>
         <source>All units</source>
         <translation>全部機關</translation>
@@ -1120,6 +1119,14 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Written %1 of %2 rows…</source>
+        <translation>已寫入 %1／%2 列…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消，沒有寫入任何資料。</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>匯入中…</translation>
     </message>
@@ -1489,6 +1496,10 @@
     <message>
         <source>Settings could not be saved: %1</source>
         <translation>無法儲存設定：%1</translation>
+    </message>
+    <message>
+        <source>Saving… PubDesk closes when it is done.</source>
+        <translation>儲存中…儲存完成後 PubDesk 才會關閉。</translation>
     </message>
     <message>
         <source>Automatic backup: %1</source>
@@ -1972,6 +1983,10 @@ File → Restore a backup brings it back.</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation>儲存中…</translation>
+    </message>
 </context>
 <context>
     <name>PublicationFormWidget</name>
@@ -2364,6 +2379,10 @@ translators</source>
     <message>
         <source>New publication — fill in the title and save.</source>
         <translation>新增出版品：請填寫題名後儲存。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>儲存中…</translation>
     </message>
     <message>
         <source>Not saved: please correct the fields marked in red.</source>
