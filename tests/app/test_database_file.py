@@ -144,6 +144,43 @@ def test_a_replaced_file_is_not_written_into_and_is_reopened(
     assert _integrity(target) == "ok"
 
 
+@pytest.mark.parametrize("how", ["moved into place", "copied over in place"])
+def test_a_new_connection_does_not_touch_a_file_that_replaced_ours(
+        ours: tuple[Database, Locations, int], foreign: Path, tmp_path: Path, how: str) -> None:
+    """A save in a worker thread opens a connection of its own: to a file that has replaced
+    ours it must not even set its pragmas (WAL mode rewrites the header) — found when saves
+    moved off the GUI thread (issue 26)."""
+    import threading
+
+    db, locations, unit = ours
+    target = _file(locations)
+    expected = foreign.read_bytes()
+    held = db.engine.connect()  # the pooled connection is busy: the next one is new
+    try:
+        if how == "moved into place":
+            shutil.copyfile(foreign, tmp_path / "download.tmp")
+            os.replace(tmp_path / "download.tmp", target)
+        else:
+            shutil.copyfile(foreign, target)
+        failures: list[BaseException] = []
+
+        def save_in_a_worker() -> None:
+            try:
+                add_book(db, unit, "甲書新")
+            except BaseException as exc:
+                failures.append(exc)
+
+        worker = threading.Thread(target=save_in_a_worker)
+        worker.start()
+        worker.join(30)
+        assert [type(exc) for exc in failures] == [DatabaseReplacedError]
+        assert target.read_bytes() == expected
+    finally:
+        held.close()
+    db.dispose()
+    assert target.read_bytes() == expected
+
+
 def test_a_backup_copied_back_over_the_file_is_caught(
         ours: tuple[Database, Locations, int]) -> None:
     """The officer 'restores' by copying a backup from the backup folder over the database:
