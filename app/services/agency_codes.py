@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from app import messages
 from app.errors import FieldProblem, ValidationError
 from app.models import AppMeta
 
@@ -33,8 +34,7 @@ def clean_code(code: str, field: str = "agency_code") -> str:
     value = code.strip().upper()
     if value and not _CODE.fullmatch(value):
         raise ValidationError([FieldProblem(
-            field, f"機關代碼「{code.strip()}」只能有英文字母與數字（最多 20 個），"
-                   "請照公文系統通訊錄上的代碼填寫。")])
+            field, messages.AGENCY_CODE_INVALID.format(code=code.strip()))])
     return value
 
 

@@ -121,7 +121,7 @@ def consent(db: Database, unit_id: int, tmp_path: Path):  # type: ignore[no-unty
 
 
 def test_the_consent_letter_goes_with_its_di_file_and_the_lists_as_attachments(consent) -> None:  # type: ignore[no-untyped-def]
-    draft, files = consent
+    _draft, files = consent
     assert files.letter_di is not None
     assert files.letter_di in files.all()
     data = files.letter_di.read_bytes()
@@ -151,8 +151,8 @@ def test_demo_writes_a_di_file_for_every_letter(tmp_path: Path) -> None:
     from app.demo import make_demo
 
     _locations, sample = make_demo(tmp_path / "demo", date(2026, 11, 2))
-    letters = [p for p in sample.outputs if p.suffix == ".pdf" and p.stem.endswith("函")
-               or p.suffix == ".pdf" and p.stem.startswith("寄存函")]
+    letters = [p for p in sample.outputs if (p.suffix == ".pdf" and p.stem.endswith("函"))
+               or (p.suffix == ".pdf" and p.stem.startswith("寄存函"))]
     assert len(letters) >= 9
     for pdf in letters:
         di = pdf.with_suffix(".di")

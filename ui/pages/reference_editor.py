@@ -211,7 +211,7 @@ class LibraryEditor(_ListEditor):
                           "phone": self.tr("Phone"), "copies": self.tr("Copies"),
                           "kind": self.tr("Kind"), "active": self.tr("Active"),
                           "verified": self.tr("Checked against the official list"),
-                          "agency_code": self.tr("Agency code (機關代碼, for DI files)"),
+                          "agency_code": self.tr("Agency code (for DI files)"),
                           "agency_code_source": self.tr("Where the agency code was found")},
                          parent)
         self.reload()

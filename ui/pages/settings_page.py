@@ -94,7 +94,7 @@ class SettingsPage(QWidget):
                   "phone": self.tr("Phone"), "fax": self.tr("Fax"), "email": self.tr("E-mail"),
                   "website": self.tr("Web site"),
                   "doc_code": self.tr("Document number code (e.g. 經研)"),
-                  "agency_code": self.tr("Agency code (機關代碼, for DI files)"),
+                  "agency_code": self.tr("Agency code (for DI files)"),
                   "agency_code_source": self.tr("Where the agency code was found")}
         unit_box = QGroupBox(self.tr("Letterhead data"))
         form = QFormLayout(unit_box)
