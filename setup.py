@@ -6,7 +6,7 @@ package `pubdesk_resources`, so it cannot clash with another distribution's `res
 
 from setuptools import find_packages, setup
 
-RESOURCE_FOLDERS = ("data", "fonts", "translations", "guide")
+RESOURCE_FOLDERS = ("data", "di", "fonts", "translations", "guide")
 
 setup(
     packages=[*find_packages(include=["app", "app.*", "ui", "ui.*"]), "pubdesk_resources",

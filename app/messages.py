@@ -194,3 +194,5 @@ NUMBER_CHANGED_MEANWHILE = ("{publication} 的 {label} 已不是 {value}（現�
 DOCUMENT_SET_NOT_WRITTEN = ("「{set}」沒有產生，這一組的檔案都沒有更新，資料夾裡原有的檔案保持原樣。"
                             "原因：{reason}")
 IMPORT_CANCELLED = "匯入已取消，沒有寫入任何資料。"
+AGENCY_CODE_INVALID = ("機關代碼「{code}」只能有英文字母與數字（最多 20 個），"
+                       "請照公文系統通訊錄上的代碼填寫。")

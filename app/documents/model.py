@@ -78,6 +78,10 @@ class OfficialLetter:
     """A closing note printed after 副本 (e.g. 注意事項 of 附件二)."""
     file_reference: str = ""
     """檔號/保存年限, top right; empty when not used."""
+    agency_code: str = ""
+    """發文機關's 機關代碼 (the unit's, as the officer entered it): for the DI file only."""
+    recipient_code: str = ""
+    """受文者's 機關代碼 (文化部's, a library's): for the DI file; empty when not known."""
 
     @property
     def title(self) -> str:

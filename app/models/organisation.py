@@ -23,6 +23,10 @@ class PublishingUnit(Audited, Versioned, Timestamped, Base):
     email: Mapped[str] = mapped_column(String(120), default="")
     website: Mapped[str] = mapped_column(String(200), default="")
     doc_code: Mapped[str] = mapped_column(String(20), default="")
+    agency_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    """機關代碼 (the 公文系統's code of this agency), for the DI file; empty when not known."""
+    agency_code_source: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    """Where the officer found the code (「公文系統通訊錄，115年12月」): a code is never guessed."""
     """發文字號 agency code, e.g. 經研 in 經研字第11302402990號."""
 
     contacts: Mapped[list[Contact]] = relationship(

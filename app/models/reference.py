@@ -31,6 +31,10 @@ class DepositLibrary(Audited, Versioned, Timestamped, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+    agency_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    """機關代碼 (the 公文系統's code of this agency), for the DI file; empty when not known."""
+    agency_code_source: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    """Where the officer found the code (「公文系統通訊錄，115年12月」): a code is never guessed."""
 
     def audit_label(self) -> str:
         return self.name

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.documents.di_writer import write_letter_di
 from app.documents.document_set import document_set
 from app.documents.editable import EditableFormats, write_letter, write_table_documents
 from app.documents.model import HeaderCell, Item, OfficialLetter, Table
@@ -32,6 +33,7 @@ from app.models import (
 )
 from app.rocdate import format_roc_year_month
 from app.services import consent_texts as text
+from app.services.agency_codes import recipient_code
 from app.services.consent_texts import ArticleScope, ConsentScope
 from app.services.publications import label_of, load_publication
 from app.services.serials import load_issue
@@ -110,7 +112,8 @@ def _letter_base(session: Session, request: ConsentRequest) -> tuple[PublishingU
         doc_number=request.doc_number, doc_code=unit.doc_code or unit.short_name,
         address=f"{unit.postcode}{unit.address}".strip(), contact_lines=lines,
         attachments="如主旨", originals=[text.RECIPIENT], copies=list(request.copies),
-        notes=text.CLOSING_NOTE)
+        notes=text.CLOSING_NOTE, agency_code=unit.agency_code,
+        recipient_code=recipient_code(session, text.RECIPIENT).code)
     return unit, letter
 
 
@@ -327,12 +330,14 @@ class ConsentFiles:
     list_odt: Path | None = None
     list_ods: Path | None = None
     """ODF twins of the editable files (CNS 15251, the government's editable standard)."""
+    letter_di: Path | None = None
+    """The letter as a DI file for the agency's 公文系統, the lists declared as attachments."""
 
     def all(self) -> list[Path]:
         """Every file written, letter first."""
         return [p for p in (self.letter_pdf, self.letter_docx, self.list_pdf, self.list_docx,
-                            self.list_xlsx, self.letter_odt, self.list_odt, self.list_ods)
-                if p is not None]
+                            self.list_xlsx, self.letter_odt, self.list_odt, self.list_ods,
+                            self.letter_di) if p is not None]
 
     @property
     def letter_editable(self) -> Path | None:
@@ -356,13 +361,17 @@ def write_consent_files(draft: ConsentDraft, folder: Path,
         letter = written.finals(write_letter(draft.letter, stage / f"{base}授權函", formats))
         table = written.finals(write_table_documents(draft.table, stage / draft.table.title,
                                                      formats))
+        # For the agency's 公文系統: the letter as a DI file, the lists as its attachments.
+        letter_di = written.final(write_letter_di(
+            draft.letter, stage / f"{base}授權函.di",
+            [written.final(list_pdf), *table]))
     by_suffix = {p.suffix: p for p in table}
     return ConsentFiles(
         letter_pdf=written.final(letter_pdf), list_pdf=written.final(list_pdf),
         letter_docx=next((p for p in letter if p.suffix == ".docx"), None),
         letter_odt=next((p for p in letter if p.suffix == ".odt"), None),
         list_docx=by_suffix.get(".docx"), list_xlsx=by_suffix.get(".xlsx"),
-        list_odt=by_suffix.get(".odt"), list_ods=by_suffix.get(".ods"))
+        list_odt=by_suffix.get(".odt"), list_ods=by_suffix.get(".ods"), letter_di=letter_di)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.documents.di_writer import write_letter_di
 from app.documents.document_set import document_set
 from app.documents.editable import EditableFormats, write_letter, write_table_documents
 from app.documents.labels import LabelSheet, write_labels_pdf
@@ -107,6 +108,8 @@ class DepositRow:
     acknowledged_on: date | None
     publication_label: str
     """The publication as `publication_label` names it, for screens (lists print the title)."""
+    library_code: str = ""
+    """The library's 機關代碼 (for the deposit letter's DI file)."""
 
 
 def _row(line: DepositLine, pub: Publication) -> DepositRow:
@@ -114,7 +117,8 @@ def _row(line: DepositLine, pub: Publication) -> DepositRow:
     return DepositRow(line.id, pub.id, pub.title, pub.gpn or "", library.name, library.division,
                       library.postcode, library.address, library.kind, line.copies,
                       line.include_efiles, line.reason, line.sent_on, line.carrier,
-                      line.reference, line.acknowledged_on, label_of(pub))
+                      line.reference, line.acknowledged_on, label_of(pub),
+                      library.agency_code)
 
 
 def deposit_rows(session: Session, publication_id: int | None = None,
@@ -218,7 +222,8 @@ def cover_letter(session: Session, publication_id: int, row: DepositRow,
         items=[Item(deposit_basis(row.kind)),
                Item(f"出版品題名：{pub.title}（統一編號GPN：{pub.gpn or '申請中'}）。")],
         address=f"{unit.postcode}{unit.address}".strip(), contact_lines=lines,
-        attachments="如主旨", originals=[row.library])
+        attachments="如主旨", originals=[row.library], agency_code=unit.agency_code,
+        recipient_code=row.library_code)
 
 
 def write_deposit_documents(session: Session, publication_id: int, folder: Path,
@@ -245,6 +250,10 @@ def write_deposit_documents(session: Session, publication_id: int, folder: Path,
         list_twins = write_table_documents(table, stage / "寄存清單", formats)
         letter_twins = {library: write_letter(letter, stage / f"寄存函-{library}", formats)
                         for library, letter in letter_of.items()}
+        # For the agency's 公文系統: each letter as a DI file, the shipping list attached.
+        for library, letter in letter_of.items():
+            letter_twins[library].append(write_letter_di(
+                letter, stage / f"寄存函-{library}.di", [written.final(list_pdf)]))
     paths = [list_pdf, *list_twins, labels]
     for library, pdf in letter_pdfs.items():
         paths += [pdf, *letter_twins[library]]

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.models import AppMeta, DepositLibrary, LibraryKind, SalesStore
 from app.resources import resource_path
+from app.services.agency_codes import clean_code
 from app.services.guard import check_version, require_version, touch
 from app.text_rules import control_character_problems
 
@@ -71,12 +72,16 @@ class LibraryData:
     kind: LibraryKind = LibraryKind.DESIGNATED
     active: bool = True
     verified: bool = False
+    agency_code: str = ""
+    """機關代碼 for the DI files of the deposit letters (app.services.agency_codes)."""
+    agency_code_source: str = ""
 
 
 def list_libraries(session: Session) -> list[tuple[int, LibraryData]]:
     """Every deposit library, in order."""
     return [(lib.id, LibraryData(lib.name, lib.division, lib.postcode, lib.address, lib.phone,
-                                 lib.copies, lib.kind, lib.active, lib.verified))
+                                 lib.copies, lib.kind, lib.active, lib.verified,
+                                 lib.agency_code, lib.agency_code_source))
             for lib in session.scalars(select(DepositLibrary).order_by(DepositLibrary.id))]
 
 
@@ -110,6 +115,8 @@ def save_library(session: Session, data: LibraryData, library_id: int | None = N
     library.address, library.phone, library.copies = data.address.strip(), data.phone.strip(), \
         data.copies
     library.kind, library.active, library.verified = data.kind, data.active, data.verified
+    library.agency_code = clean_code(data.agency_code)
+    library.agency_code_source = data.agency_code_source.strip()
     session.add(library)
     session.flush()
     return library.id

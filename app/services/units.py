@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import FieldProblem, NotFoundError, PubDeskError, ValidationError
 from app.models import Contact, Publication, PublishingUnit
+from app.services.agency_codes import clean_code
 from app.services.guard import check_version, require_version, touch
 from app.text_rules import control_character_problems
 
@@ -28,6 +29,10 @@ class UnitData:
     email: str = ""
     website: str = ""
     doc_code: str = ""
+    agency_code: str = ""
+    """機關代碼 for the DI files (app.services.agency_codes)."""
+    agency_code_source: str = ""
+    """Where the code was looked up."""
 
 
 @dataclass
@@ -54,6 +59,10 @@ def _validate_unit(data: UnitData) -> UnitData:
         problems.append(FieldProblem("email", f"電子信箱「{clean.email}」格式不正確。"))
     if clean.doc_code.endswith("字"):
         clean.doc_code = clean.doc_code[:-1]
+    try:
+        clean.agency_code = clean_code(clean.agency_code)
+    except ValidationError as exc:
+        problems += exc.problems
     if problems:
         raise ValidationError(problems)
     return clean

@@ -39,11 +39,12 @@ class LibraryDialog(QDialog):
         self.read: dict[int, tuple[LibraryData, int]] = {}
         """Each library as read and its version: only changed rows are saved, each on its own
         version."""
-        self.table = QTableWidget(0, 9)
+        self.table = QTableWidget(0, 11)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Division"), self.tr("Postcode"), self.tr("Address"),
              self.tr("Phone"), self.tr("Copies"), self.tr("Kind"), self.tr("In use"),
-             self.tr("Checked against the official list")])
+             self.tr("Checked against the official list"), self.tr("Agency code"),
+             self.tr("Where the code was found")])
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.error = ErrorLabel()
         add = QPushButton(self.tr("Add a library"))
@@ -87,6 +88,8 @@ class LibraryDialog(QDialog):
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
             self.table.setItem(row, column, item)
+        for column, text in ((9, data.agency_code), (10, data.agency_code_source)):
+            self.table.setItem(row, column, QTableWidgetItem(text))
 
     def row_data(self, row: int) -> LibraryData:
         """One row as data."""
@@ -106,7 +109,7 @@ class LibraryDialog(QDialog):
         kind = self.table.cellWidget(row, 6)
         return LibraryData(text(0), text(1), text(2), text(3), text(4), copies,
                            kind.value() if isinstance(kind, EnumCombo) else
-                           LibraryKind.DESIGNATED, checked(7), checked(8))
+                           LibraryKind.DESIGNATED, checked(7), checked(8), text(9), text(10))
 
     def save(self) -> None:
         """Store every row; stay open with the message when one is wrong."""

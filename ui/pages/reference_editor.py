@@ -210,7 +210,10 @@ class LibraryEditor(_ListEditor):
                           "postcode": self.tr("Postcode"), "address": self.tr("Address"),
                           "phone": self.tr("Phone"), "copies": self.tr("Copies"),
                           "kind": self.tr("Kind"), "active": self.tr("Active"),
-                          "verified": self.tr("Checked against the official list")}, parent)
+                          "verified": self.tr("Checked against the official list"),
+                          "agency_code": self.tr("Agency code (for DI files)"),
+                          "agency_code_source": self.tr("Where the agency code was found")},
+                         parent)
         self.reload()
 
     def blank(self) -> LibraryData:

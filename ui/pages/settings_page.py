@@ -45,6 +45,7 @@ from app.settings import Settings
 from ui.errors import offer_reload, show_error
 from ui.hub import DataHub
 from ui.pages.database_settings import DatabaseSettings
+from ui.pages.recipient_codes import RecipientCodes
 from ui.pages.reference_editor import ReferenceEditor
 from ui.read_only import writes
 from ui.widgets import ErrorLabel
@@ -92,7 +93,9 @@ class SettingsPage(QWidget):
                   "postcode": self.tr("Postcode"), "address": self.tr("Address"),
                   "phone": self.tr("Phone"), "fax": self.tr("Fax"), "email": self.tr("E-mail"),
                   "website": self.tr("Web site"),
-                  "doc_code": self.tr("Document number code (e.g. 經研)")}
+                  "doc_code": self.tr("Document number code (e.g. 經研)"),
+                  "agency_code": self.tr("Agency code (for DI files)"),
+                  "agency_code_source": self.tr("Where the agency code was found")}
         unit_box = QGroupBox(self.tr("Letterhead data"))
         form = QFormLayout(unit_box)
         for f in fields(UnitData):
@@ -199,6 +202,8 @@ class SettingsPage(QWidget):
         right_layout.addWidget(contact_box, 1)
         right_layout.addLayout(save_row)
         right_layout.addWidget(app_box)
+        self.recipient_codes = RecipientCodes(db)
+        right_layout.addWidget(self.recipient_codes)
         lists = QGroupBox(self.tr("Deposit libraries and sales stores"))
         lists_layout = QVBoxLayout(lists)
         self.reference = ReferenceEditor(db)
