@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -31,8 +32,16 @@ def tracked(*folders: str) -> list[str]:
 def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(the wheel, the fresh environment's python)."""
     folder = tmp_path_factory.mktemp("wheel")
+    # From a copy of the tracked files: a build in the checkout leaves build/ behind, whose
+    # stale files the next wheel would carry (a module deleted since), and untracked files
+    # (local fonts) would ride along.
+    source = folder / "source"
+    for path in tracked():
+        if (ROOT / path).is_file():
+            (source / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / path, source / path)
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps",
-                            "--no-build-isolation", "-v", "-w", str(folder / "dist"), str(ROOT)],
+                            "--no-build-isolation", "-v", "-w", str(folder / "dist"), str(source)],
                            cwd=folder, timeout=600, capture_output=True, text=True, check=False)
     assert built.returncode == 0, built.stderr[-3000:]
     # A package missing from the list was still packed, as data files — with this warning,
@@ -74,6 +83,11 @@ def test_the_wheel_carries_every_module_and_data_file(installed: tuple[Path, Pat
     missing = [path for path in resources
                if path.replace("resources/", "pubdesk_resources/", 1) not in names]
     assert missing == []
+    known = set(tracked()) | {path.replace("resources/", "pubdesk_resources/", 1)
+                              for path in tracked("resources")}
+    extra = [name for name in names if not name.startswith("pubdesk-")  # its dist-info
+             and name not in known]
+    assert extra == []  # nothing the repository does not hold
 
 
 def test_every_module_imports_from_the_installed_copy(installed: tuple[Path, Path],

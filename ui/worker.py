@@ -212,15 +212,22 @@ def wait_for(parent: QWidget | None, title: str, function: Callable[[], Result])
         outcome["error"] = exc
         loop.quit()
 
+    def cancelled() -> None:  # the function raised JobCancelled itself
+        outcome["error"] = JobCancelled()
+        loop.quit()
+
     job.signals.done.connect(done)
     job.signals.failed.connect(failed)
-    dialog = QProgressDialog(title, "", 0, 0, parent)
+    job.signals.cancelled.connect(cancelled)
+    # No parent: a widget deleted while the loop runs (deferred deletes are processed in it)
+    # must not take the dialog and its timer with it — the save has happened all the same.
+    dialog = QProgressDialog(title, "", 0, 0)
     dialog.setWindowTitle(title)
     dialog.setCancelButton(None)  # a transaction half-way is not cancelled from here
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.hide()
-    timer = QTimer(dialog)
+    timer = QTimer()
     timer.setSingleShot(True)
     timer.timeout.connect(dialog.show)
     timer.start(400)

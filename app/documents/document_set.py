@@ -19,9 +19,15 @@ from app.os_errors import sentence
 
 STAGE_PREFIX = ".pubdesk-"
 """The hidden folder's name starts so (a dot hides it in Finder and file listings)."""
-STALE_AFTER_S = 3600
+STALE_AFTER_S = 12 * 3600
 """A stage untouched this long was left by a PubDesk that stopped (a crash, a power cut): no
-set takes an hour to write."""
+set takes hours to write, and a PC whose clock is ahead of the file server's by an hour or two
+must not take another officer's stage for an abandoned one."""
+PLAN = ".plan"
+"""In a stage being moved into place: the names it moves, one a line."""
+PREVIOUS, DONE = ".previous", ".done"
+"""The previous files while the move is under way; renamed DONE once every file is in place,
+so a stage left after a finished move is never taken for an interrupted one."""
 
 
 class DocumentSet:
@@ -50,11 +56,13 @@ def _hide(stage: Path) -> None:
 def _move_into_place(stage: Path, folder: Path) -> None:
     """Every file of `stage` over its namesake in `folder`; if one cannot be moved (a list open
     in Word), those already moved are put back and the previous files restored."""
-    previous = stage / ".previous"
+    previous = stage / PREVIOUS
+    staged_files = sorted(p for p in stage.iterdir() if p.name not in (PREVIOUS, PLAN, DONE))
+    (stage / PLAN).write_text("\n".join(p.name for p in staged_files), encoding="utf-8")
     previous.mkdir()
     moved: list[tuple[Path, Path | None]] = []
     try:
-        for staged in sorted(p for p in stage.iterdir() if p != previous):
+        for staged in staged_files:
             target = folder / staged.name
             kept = None
             if target.exists():
@@ -70,6 +78,7 @@ def _move_into_place(stage: Path, folder: Path) -> None:
                 elif target.exists():
                     target.unlink()
         raise
+    os.replace(previous, stage / DONE)  # every file is in place: nothing left to put back
 
 
 def clear_stale_stages(folder: Path, now: float | None = None) -> list[Path]:
@@ -87,10 +96,16 @@ def clear_stale_stages(folder: Path, now: float | None = None) -> list[Path]:
             with contextlib.suppress(OSError):
                 if moment - stage.stat().st_mtime < STALE_AFTER_S:
                     continue  # perhaps another PubDesk writing into the same folder now
-                previous = stage / ".previous"
-                if previous.is_dir():
-                    for kept in previous.iterdir():
-                        os.replace(kept, folder / kept.name)
+                previous = stage / PREVIOUS
+                if previous.is_dir():  # stopped half-way through the move: undo it
+                    planned = (stage / PLAN).read_text(encoding="utf-8").splitlines() \
+                        if (stage / PLAN).is_file() else []
+                    for name in planned:
+                        kept, target = previous / name, folder / name
+                        if kept.exists():
+                            os.replace(kept, target)
+                        elif not (stage / name).exists() and target.exists():
+                            target.unlink()  # moved in, and there was none before it
                 shutil.rmtree(stage)
                 removed.append(stage)
     return removed

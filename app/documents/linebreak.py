@@ -60,9 +60,13 @@ def break_points(chars: Sequence[str], widths: Sequence[float], max_widths: Sequ
                     end += 1
                     hung += 1
             else:
-                # …and a closing mark there takes the characters before it along.
+                # …and a closing mark there takes the characters before it along — unless the
+                # whole line is closing marks (「。。。…」): then it breaks where it overflows.
+                overflow = end
                 while end - 1 > start and end < len(chars) and chars[end] in CANNOT_START:
                     end -= 1
+                if end - 1 <= start and end < len(chars) and chars[end] in CANNOT_START:
+                    end = overflow
             while end - 1 > start and chars[end - 1] in CANNOT_END:
                 end -= 1  # an opening mark goes with what it opens
         lines.append((start, end))

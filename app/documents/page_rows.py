@@ -74,27 +74,35 @@ def fit_rows(table: Table) -> Table:
     if room_lines < 1:
         return table
 
-    def broken(values: list[str]) -> list[list[tuple[int, int]]]:
-        return [_lines(value, inner[column], style.TABLE_PT)
-                for column, value in enumerate(values)]
-
     rows: list[list[str]] = []
     for values in table.rows:
-        rest, lines = values, broken(values)
-        while max((len(cell) for cell in lines), default=0) > room_lines:
-            head, tail = [], []
-            for column, (value, cell) in enumerate(zip(rest, lines, strict=True)):
-                if len(cell) <= room_lines:
-                    head.append(value)
-                    # A key column is repeated whole; one too long for that went on until
-                    # it ended (its 序號 still names the row).
-                    whole = value == values[column]
-                    tail.append(value if column in table.key_columns and whole else "")
-                else:
-                    cut = cell[room_lines][0]
-                    head.append(value[:cut].rstrip("\n"))
-                    tail.append(value[cut:].lstrip("\n"))
-            rows.append(head)
-            rest, lines = tail, broken(tail)
-        rows.append(rest)
+        # Each cell broken once (trailing blank lines are not printed); a part is a run of
+        # its lines — breaking the rest again from a line's start would give the same lines.
+        cells = [_lines(value.rstrip("\n"), inner[column], style.TABLE_PT)
+                 for column, value in enumerate(values)]
+        if max((len(lines) for lines in cells), default=0) <= room_lines:
+            rows.append(values)
+            continue
+        reached = [0] * len(values)
+        first = True
+        while True:
+            part = []
+            for column, (value, lines) in enumerate(zip(values, cells, strict=True)):
+                if len(lines) <= room_lines:
+                    # Whole in the first part; a key column (序號, 題名) repeated in each.
+                    part.append(value if first or column in table.key_columns else "")
+                    continue
+                begin = reached[column]
+                if begin >= len(lines):
+                    part.append("")  # this cell ended in an earlier part
+                    continue
+                stop = min(begin + room_lines, len(lines))
+                text_end = lines[stop][0] if stop < len(lines) else len(value)
+                part.append(value[lines[begin][0]:text_end].strip("\n"))
+                reached[column] = stop
+            rows.append(part)
+            first = False
+            if all(len(lines) <= room_lines or reached[column] >= len(lines)
+                   for column, lines in enumerate(cells)):
+                break
     return replace(table, rows=rows) if len(rows) != len(table.rows) else table

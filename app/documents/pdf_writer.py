@@ -158,18 +158,25 @@ class _PlainText(Flowable):  # type: ignore[misc]
         return list(self.cut(fit))
 
     def cut(self, lines: int) -> tuple[_PlainText, _PlainText]:
-        """The first `lines` lines (as wrapped last), and the rest."""
+        """The first `lines` lines (as wrapped last), and the rest — each keeping its lines as
+        wrapped (the rest starts at a line's start, so breaking it again gives the same
+        lines: a cell over many pages is wrapped once, not once a page)."""
         cut = self.lines[lines][0] if lines < len(self.lines) else len(self.chars)
-        rest = self._part(cut, len(self.chars))
+        keep = self._wrapped_at is not None and (self.first_indent == 0.0 or lines > 0)
+        rest = self._part(cut, len(self.chars), self.lines[lines:] if keep else None)
         rest.first_indent = 0.0  # it goes on from the left indent
-        return self._part(0, cut), rest
+        return self._part(0, cut, self.lines[:lines] if keep else None), rest
 
-    def _part(self, start: int, end: int) -> _PlainText:
+    def _part(self, start: int, end: int,
+              lines: list[tuple[int, int]] | None = None) -> _PlainText:
         part = copy.copy(self)
         part.chars, part.char_fonts = self.chars[start:end], self.char_fonts[start:end]
         part.char_width = self.char_width[start:end]
-        part._wrapped_at = None
         part.whole = start == 0 and end == len(self.chars) and self.whole
+        if lines is None:
+            part._wrapped_at = None
+        else:
+            part.lines = [(a - start, b - start) for a, b in lines]
         return part
 
     def draw(self) -> None:
@@ -428,7 +435,9 @@ def table_flowables(table: DocTable, fonts: PdfFonts, width: float,
             if header_cell.colspan > 1 or header_cell.rowspan > 1:
                 commands.append(("SPAN", (column, row), (column + header_cell.colspan - 1,
                                                           row + header_cell.rowspan - 1)))
-    rows = [[_PlainText(v, fonts, style.TABLE_PT, len(v) <= 2 or v.isdigit(), hang=False)
+    # Trailing blank lines of a cell are not printed (they made pages of empty cells).
+    rows = [[_PlainText(v.rstrip("\n"), fonts, style.TABLE_PT, len(v) <= 2 or v.isdigit(),
+                        hang=False)
              for v in values] for values in table.rows]
     widths = column_widths(table, width, 2 * CELL_PADDING_X)
     if rows:

@@ -85,7 +85,13 @@ def column_widths(table: Table, usable: float, padding: float,
         values = [row[column] for row in table.rows if row[column]]
         if values and all(value.isdigit() for value in values):
             minimum[column] = max(minimum[column], text_width(SERIAL_DIGITS, size))
-    needed = [m + padding + 1.0 for m in minimum]  # 1 pt for the font's own side bearings
+    # A token longer than a column can sensibly be (a URL, a run of ISBNs in 備註) breaks
+    # inside its column instead: it may ask for its share or a sixth of the page, whichever is
+    # more — never every other column's room (all were squeezed below their own minimum, and a
+    # 459-character URL made reportlab's widths negative).
+    cap = [max(share, usable / 6) for share in shares]
+    needed = [min(m, c) + padding + 1.0  # 1 pt for the font's own side bearings
+              for m, c in zip(minimum, cap, strict=True)]
     if sum(needed) >= usable:
         return [usable * n / sum(needed) for n in needed]
     widths = shares[:]

@@ -40,7 +40,7 @@ def consent(db: Database, unit_id: int, tmp_path: Path):  # type: ignore[no-unty
             unit_id=unit_id, kind=ConsentKind.BOOK, issued_on=DAY,
             books=[BookConsentItem(book, all_rights=True)]))
     files = write_consent_files(draft, tmp_path)
-    assert len(files.all()) == 8
+    assert len(files.all()) == 9  # with the DI file
     return draft
 
 
@@ -109,8 +109,10 @@ def test_a_stage_left_by_a_stopped_pubdesk_is_cleared_and_the_previous_set_put_b
     folder.mkdir()
     (folder / "授權函.pdf").write_bytes(b"new, moved before the crash")
     (folder / "清單.pdf").write_bytes(b"previous")
+    (folder / "標籤.pdf").write_bytes(b"new, moved before the crash, none before it")
     stale = folder / f"{STAGE_PREFIX}crashed"
     (stale / ".previous").mkdir(parents=True)
+    (stale / ".plan").write_text("授權函.pdf\n清單.pdf\n標籤.pdf", encoding="utf-8")
     (stale / ".previous" / "授權函.pdf").write_bytes(b"previous")
     (stale / "清單.pdf").write_bytes(b"new, never moved")
     fresh = folder / f"{STAGE_PREFIX}writing"
@@ -123,4 +125,25 @@ def test_a_stage_left_by_a_stopped_pubdesk_is_cleared_and_the_previous_set_put_b
     assert fresh.exists()
     assert (folder / "授權函.pdf").read_bytes() == b"previous"
     assert (folder / "清單.pdf").read_bytes() == b"previous"
+    assert not (folder / "標籤.pdf").exists()  # the previous set had none
     assert (folder / "其他.txt").read_text() == "x"
+
+
+def test_a_stage_left_after_a_finished_move_never_puts_the_older_set_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stage of a set that was moved into place whole, then not removed (a crash right
+    after, a file in it held by a virus scanner), holds the previous files: they stay where
+    they are, the newer set stays in place."""
+    folder = tmp_path / "寄存"
+    for version in (b"v1", b"v2"):
+        monkeypatch.setattr(document_set_module.shutil, "rmtree",
+                            lambda *_args, **_kwargs: None)  # the stage is left behind
+        with document_set(folder, "寄存清單") as written:
+            (written.stage / "清單.pdf").write_bytes(version)
+    monkeypatch.undo()
+    left = [p for p in folder.iterdir() if p.name.startswith(STAGE_PREFIX)]
+    assert len(left) == 2
+    later = os.path.getmtime(left[0]) + document_set_module.STALE_AFTER_S + 60
+    assert len(document_set_module.clear_stale_stages(folder, now=later)) == 2
+    assert (folder / "清單.pdf").read_bytes() == b"v2"
+    assert [p.name for p in folder.iterdir()] == ["清單.pdf"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -203,3 +204,32 @@ def test_no_list_breaks_a_word_its_column_must_hold(stress: Stress,
         text = "\n".join(line for page in inks[pdf] for line in page.lines)
         broken = sorted(word for word in words if word not in text)
         assert broken == [], (pdf.name, broken[:5])
+
+
+def test_hostile_cells_neither_squeeze_the_other_columns_nor_empty_pages(tmp_path: Path) -> None:
+    """Found by review: a long URL counted as one unbreakable token took every other column's
+    room (a 459-character one made reportlab's widths negative); a cell of closing marks went
+    one character a line; blank lines at a cell's end made pages of empty cells."""
+    from app.documents.model import HeaderCell
+    from app.documents.pdf_writer import write_table_pdf
+    from app.documents.table_widths import column_widths
+
+    url = "https://drive.google.com/drive/folders/" + "1AbCdEfGhIjKlMnOpQrStUvWxYz" * 16
+    header = [[HeaderCell(h) for h in ("序號", "寄存圖書館", "地址", "題名", "GPN", "備註")]]
+    rows = [[str(n), "國家圖書館", "臺北市中正區中山南路20號", f"題名第{n}種", f"10115{n:05d}",
+             url if n == 1 else ""] for n in range(1, 30)]
+    rows.append(["30", "國立臺灣圖書館", "新北市中和區", "全是句號", "1011500030", "。" * 3000])
+    rows.append(["31", "臺北市立圖書館", "臺北市", "空白的行", "1011500031", "\n" * 300])
+    table = Table("寄存清單", header, rows, [3, 14, 20, 18, 8, 10])
+    widths = column_widths(table, 770.0, 6.0)
+    assert min(widths[:5]) > 30  # the URL breaks inside its own column
+    pdf = write_table_pdf(table, tmp_path / "hostile.pdf")
+    pages = page_ink(pdf)
+    # 3,000 句號 are 250 lines of 備註 (about 8 pages); the blank lines add none.
+    without_blank = write_table_pdf(replace(table, rows=rows[:-1]), tmp_path / "no-blank.pdf")
+    assert len(pages) == len(page_ink(without_blank)) <= 12
+    text = "\n".join(page.lines[i] for page in pages for i in range(len(page.lines)))
+    assert all(f"10115{n:05d}" in text for n in range(1, 30))  # no GPN broken
+    assert squeeze(url) in "".join(body(page) for page in pages)
+    for number, page in enumerate(pages, start=1):
+        assert overprinted(page) == [], number

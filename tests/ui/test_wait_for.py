@@ -70,3 +70,30 @@ def test_the_window_does_not_close_under_a_save(make_window) -> None:  # type: i
     event = QCloseEvent()
     window.closeEvent(event)
     assert event.isAccepted()
+
+
+def test_a_parent_deleted_during_the_wait_still_gets_the_result(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Deferred deletes run in the nested loop: the dialog and its timer no longer die with
+    the widget (they did, and the committed save came back as a RuntimeError)."""
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    QTimer.singleShot(50, parent.deleteLater)
+
+    def slow() -> str:
+        time.sleep(0.5)
+        return "saved"
+
+    assert wait_for(parent, "儲存中…", slow) == "saved"
+    assert not waiting()
+
+
+def test_a_cancelled_function_ends_the_wait(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.worker import JobCancelled
+
+    def stop() -> None:
+        raise JobCancelled()
+
+    with pytest.raises(JobCancelled):
+        wait_for(None, "儲存中…", stop)
+    assert not waiting()

@@ -461,10 +461,11 @@ class ConsignmentPage(WorkflowPage):
                 sales[int(title.data(ID))] = spin.value()
         period_end = date.fromisoformat(str(self.period.currentData()))
         percent = Decimal(str(round(self.commission.value(), 2)))
+        # Every widget read here, on the GUI thread: the action runs in the worker.
+        public, reason = self.public_selection.isChecked(), self.override_reason.text()
+        correction = self.correct.isChecked()
         if self._run(lambda s: record_settlement(s, store_id, period_end, sales, percent,
-                                                 self.public_selection.isChecked(),
-                                                 self.override_reason.text(),
-                                                 self.correct.isChecked()),
+                                                 public, reason, correction),
                      self.tr("Settlement recorded.")):
             # The exception, its basis and the correction belong to that settlement only.
             self.public_selection.setChecked(False)

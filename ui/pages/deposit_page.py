@@ -227,7 +227,9 @@ class DepositPage(WorkflowPage):
         if publication_id is None:
             return
         self.unsent_only.setChecked(False)
-        self._run(lambda s: plan_deposit(s, publication_id, self.encouraged.isChecked()),
+        # Every widget read here, on the GUI thread: the action runs in the worker.
+        encouraged = self.encouraged.isChecked()
+        self._run(lambda s: plan_deposit(s, publication_id, encouraged),
                   self.tr("Deposit plan ready."))
 
     def change_copies(self) -> None:
@@ -236,22 +238,21 @@ class DepositPage(WorkflowPage):
         if len(ids) != 1:
             self.error.show_message(self.tr("Select one line to change its copies."))
             return
-        self._run(lambda s: set_copies(s, ids[0], self.copies.value(), self.reason.text()),
-                  self.tr("Copies changed."))
+        copies, reason = self.copies.value(), self.reason.text()
+        self._run(lambda s: set_copies(s, ids[0], copies, reason), self.tr("Copies changed."))
 
     def mark_sent(self) -> None:
         """Bulk 已寄出."""
         ids = self.selected_ids()
-        if self._run(lambda s: mark_sent(s, ids, self._today(), self.carrier.text(),
-                                         self.reference.text()),
+        on, carrier, reference = self._today(), self.carrier.text(), self.reference.text()
+        if self._run(lambda s: mark_sent(s, ids, on, carrier, reference),
                      self.tr("Marked as sent.")):
             self.hub.announce("publications")
 
     def acknowledge(self) -> None:
         """The library confirmed receipt."""
-        ids = self.selected_ids()
-        self._run(lambda s: acknowledge(s, ids, self._today()),
-                  self.tr("Marked as acknowledged."))
+        ids, on = self.selected_ids(), self._today()
+        self._run(lambda s: acknowledge(s, ids, on), self.tr("Marked as acknowledged."))
 
     def write_documents(self) -> None:
         """Write the list, labels (and letters) and preview the list."""

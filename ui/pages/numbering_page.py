@@ -478,11 +478,13 @@ class NumberingPage(WorkflowPage):
         if self.application_id is None:
             return
         application_id = self.application_id
+        # Every widget read here, on the GUI thread: the action runs in the worker.
+        fields = {"registration_no": self.registration.text(),
+                  "reply": self.reply.toPlainText(), "assigned_number": self.assigned.text(),
+                  "cip_text": self.cip_text.toPlainText(), "cip_card_path": self.cip_card.text()}
+        on = self._today()
         if self._run_correctable(lambda s, correction: advance(
-                s, application_id, status, self._today(),
-                registration_no=self.registration.text(), reply=self.reply.toPlainText(),
-                assigned_number=self.assigned.text(), cip_text=self.cip_text.toPlainText(),
-                cip_card_path=self.cip_card.text(), correction=correction),
+                s, application_id, status, on, **fields, correction=correction),
                 self.tr("Application is now: %1").replace("%1", status.shown),
                 self.tr("Correct the number")):
             if status is ApplicationStatus.ASSIGNED:
@@ -579,9 +581,10 @@ class NumberingPage(WorkflowPage):
         month = self.confirm_month.value() or None
         year = roc_year + ROC_OFFSET if roc_year else None
         changes: list[str] = []
+        on, note = self._today(), self.confirm_note.text()
         if self._run(lambda s: changes.extend(confirm_publication(
-                s, publication_id, self._today(), price, pages, year, month,
-                self.confirm_note.text())), self.tr("Publication confirmed.")):
+                s, publication_id, on, price, pages, year, month, note)),
+                self.tr("Publication confirmed.")):
             said = self.tr("Publication confirmed on %1 (kept in its history).").replace(
                 "%1", shown_date(self._today()))
             if changes:
