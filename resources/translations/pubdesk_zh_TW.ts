@@ -1284,6 +1284,14 @@
         <translation>已與公告核對</translation>
     </message>
     <message>
+        <source>Agency code</source>
+        <translation>機關代碼</translation>
+    </message>
+    <message>
+        <source>Where the code was found</source>
+        <translation>代碼出處</translation>
+    </message>
+    <message>
         <source>Add a library</source>
         <translation>新增圖書館</translation>
     </message>
@@ -1337,6 +1345,14 @@
     <message>
         <source>Checked against the official list</source>
         <translation>已與文化部公告名單核對</translation>
+    </message>
+    <message>
+        <source>Agency code (for DI files)</source>
+        <translation>機關代碼（DI 檔用）</translation>
+    </message>
+    <message>
+        <source>Where the agency code was found</source>
+        <translation>機關代碼出處</translation>
     </message>
 </context>
 <context>
@@ -2426,6 +2442,29 @@ translators</source>
     </message>
 </context>
 <context>
+    <name>RecipientCodes</name>
+    <message>
+        <source>Recipients&apos; agency codes (for DI files)</source>
+        <translation>收文機關代碼（DI 檔用）</translation>
+    </message>
+    <message>
+        <source>The document system names each recipient by its agency code. Copy it from the document system&apos;s directory; PubDesk never guesses one, and an empty code is left for the document system to fill in.</source>
+        <translation>公文系統以機關代碼辨識受文者。請照公文系統通訊錄填寫；PubDesk 不會猜代碼，留空的代碼由公文系統補上。</translation>
+    </message>
+    <message>
+        <source>e.g. A09000000E</source>
+        <translation>例如 A09000000E</translation>
+    </message>
+    <message>
+        <source>Where it was found</source>
+        <translation>出處（例如：公文系統通訊錄，115年12月）</translation>
+    </message>
+    <message>
+        <source>Save agency codes</source>
+        <translation>儲存機關代碼</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinDialog</name>
     <message>
         <source>Recycle bin</source>
@@ -2647,6 +2686,14 @@ translators</source>
     <message>
         <source>Document number code (e.g. 經研)</source>
         <translation>發文字號代字（例如 經研）</translation>
+    </message>
+    <message>
+        <source>Agency code (for DI files)</source>
+        <translation>機關代碼（DI 檔用）</translation>
+    </message>
+    <message>
+        <source>Where the agency code was found</source>
+        <translation>機關代碼出處</translation>
     </message>
     <message>
         <source>Letterhead data</source>
