@@ -53,7 +53,10 @@ class RecipientCodes(QGroupBox):
         self.save_button.clicked.connect(self.save)
         writes(self.save_button)
         form.addRow(self.error)
-        form.addRow("", self.save_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
         self.reload()
 
     def reload(self) -> None:
