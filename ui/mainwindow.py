@@ -714,8 +714,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         from app.db.open import reopen_database
+        from ui.worker import waiting
 
-        if QApplication.activeModalWidget() is not None or \
+        # Not while a save waits (ui.worker.wait_for runs a nested event loop): it must come
+        # back and say why it failed before the file it was refused on is opened again.
+        if QApplication.activeModalWidget() is not None or waiting() or \
                 QThreadPool.globalInstance().activeThreadCount() > 0:
             QTimer.singleShot(250, self._reopen_when_free)
             return

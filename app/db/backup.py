@@ -131,7 +131,16 @@ def make_backup(db: Database, backup_dir: Path, reason: str = "manual",
         pg_backup.dump(db.url, target)
     else:
         assert db.path is not None
+        guard = getattr(db, "file_guard", None)
+        # Not a file that has replaced ours (app.db.file_guard): the copy opens the path itself,
+        # and opening another database beside our WAL would replay our frames into it. A file
+        # replaced while it was copied leaves no backup (it would be of the other database).
+        if guard is not None:
+            guard.check()
         _copy_sqlite(db.path, target)
+        if guard is not None and guard.replaced() is not None:
+            target.unlink(missing_ok=True)
+            guard.check()
     return target
 
 

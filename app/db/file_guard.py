@@ -402,13 +402,13 @@ def install_file_guard(engine: Engine, path: Path) -> FileGuard:
     """Guard the SQLite file `path` that `engine` uses (see the module's docstring)."""
     guard = FileGuard(path)
 
-    # First of the connect listeners, before the engine's own pragmas: a new connection (a
-    # save in a worker thread opens one) to a file that has replaced ours must not touch it —
-    # setting WAL mode alone rewrites its header.
-    @event.listens_for(engine, "connect", insert=True)
-    def _refuse_a_replaced_file(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-        if guard.armed and guard.replaced() is not None:
-            dbapi_conn.close()
+    # Before SQLite is even asked to open the path: a new connection (a save in a worker
+    # thread opens one) to a file that has replaced ours must not touch it — the first read
+    # of the new file beside our WAL replays our frames into it, and setting WAL mode
+    # rewrites its header.
+    @event.listens_for(engine, "do_connect")
+    def _refuse_a_replaced_file(_dialect: Any, _record: Any, _args: Any, _kwargs: Any) -> None:
+        if guard.armed:
             guard.check()
 
     @event.listens_for(engine, "connect")

@@ -181,6 +181,26 @@ def test_a_new_connection_does_not_touch_a_file_that_replaced_ours(
     assert target.read_bytes() == expected
 
 
+@pytest.mark.parametrize("how", ["moved into place", "copied over in place"])
+def test_a_backup_does_not_open_a_file_that_replaced_ours(
+        ours: tuple[Database, Locations, int], foreign: Path, tmp_path: Path, how: str) -> None:
+    """The automatic backup copies through a connection of its own: on a replaced file it
+    stops before opening it (beside our WAL, the open replayed our frames into the other
+    database) — found when a save's nested event loop let the backup run meanwhile."""
+    db, locations, _unit = ours
+    target = _file(locations)
+    expected = foreign.read_bytes()
+    if how == "moved into place":
+        shutil.copyfile(foreign, tmp_path / "download.tmp")
+        os.replace(tmp_path / "download.tmp", target)
+    else:
+        shutil.copyfile(foreign, target)
+    with pytest.raises(DatabaseReplacedError):
+        make_backup(db, locations.backup_dir, "auto")
+    assert target.read_bytes() == expected
+    assert not list(locations.backup_dir.glob("*auto*"))
+
+
 def test_a_backup_copied_back_over_the_file_is_caught(
         ours: tuple[Database, Locations, int]) -> None:
     """The officer 'restores' by copying a backup from the backup folder over the database:

@@ -48,6 +48,7 @@ class RecipientCodes(QGroupBox):
             row.addWidget(source, 2)
             form.addRow(name, row)
             self.codes[name] = (code, source)
+            writes(code, source)  # a viewer reads them only
         self.error = ErrorLabel()
         self.save_button = QPushButton(self.tr("Save agency codes"))
         self.save_button.clicked.connect(self.save)
