@@ -30,6 +30,10 @@ class Settings:
     deposit_ack_days: int = 30
     """待辦: deposit copies sent this many days ago without an acknowledgement."""
     settlement_warning_days: int = 14
+    agenda_history_years: int = 0
+    """待辦 lists publications published in the last this many years only (0: all): years of
+    history imported from Excel need not drown today's work — the page says how much it
+    leaves out, and shows it all at a click."""
     """待辦: a settlement period ending within this many days is announced."""
     window_geometry: str = ""
     """Qt's saved geometry, hex-encoded."""
@@ -82,6 +86,7 @@ def load_settings(path: Path) -> Settings:
         settings.write_odf = settings.write_ooxml = True
     for name in ("application_reply_days", "deposit_ack_days", "settlement_warning_days"):
         setattr(settings, name, min(365, max(1, getattr(settings, name))))
+    settings.agenda_history_years = min(50, max(0, settings.agenda_history_years))
     return settings
 
 

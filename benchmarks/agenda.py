@@ -153,10 +153,14 @@ def populate(records: int, rng: random.Random,
     return db, time.perf_counter() - started, counts
 
 
-def measure(db: Any, repeats: int) -> tuple[list[float], list[float], int]:
+def measure(db: Any, repeats: int,
+            history_years: int = 0) -> tuple[list[float], list[float], int]:
     from sqlalchemy import text
 
-    from app.services.agenda import agenda
+    from app.services.agenda import Thresholds, agenda
+    from app.settings import Settings
+
+    limits = Thresholds.of(Settings(agenda_history_years=history_years), TODAY)
 
     baseline, timed = [], []
     count = 0
@@ -165,7 +169,7 @@ def measure(db: Any, repeats: int) -> tuple[list[float], list[float], int]:
             t0 = time.perf_counter()
             session.connection().execute(text("SELECT * FROM publications")).all()
             t1 = time.perf_counter()
-            items = agenda(session, TODAY)
+            items = agenda(session, TODAY, limits)
             count = len(items)
             t2 = time.perf_counter()
         baseline.append(t1 - t0)
@@ -183,9 +187,11 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--imported", action="store_true",
                         help="imported history: no deposit lines or consent letters")
+    parser.add_argument("--history-years", type=int, default=0,
+                        help="待辦's history cut-off (Settings): list the last N years only")
     args = parser.parse_args()
     db, loaded, counts = populate(args.records, random.Random(13), args.imported)
-    baseline, timed, items = measure(db, args.repeats)
+    baseline, timed, items = measure(db, args.repeats, args.history_years)
     db.dispose()
     print(f"{args.records:,} publications, " + ", ".join(f"{v:,} {k}" for k, v in counts.items())
           + f" (loaded in {loaded:.0f} s); {items:,} agenda items")

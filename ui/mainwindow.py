@@ -273,7 +273,8 @@ class MainWindow(QMainWindow):
             from ui.pages.agenda_page import AgendaPage
 
             agenda_page = AgendaPage(self.db, self.hub,
-                                     thresholds=lambda: Thresholds.of(self.settings))
+                                     thresholds=lambda today: Thresholds.of(self.settings,
+                                                                            today))
             agenda_page.open_record.connect(self.open_record)
             agenda_page.count_changed.connect(self._agenda_count)
             return agenda_page

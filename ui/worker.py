@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 import traceback
+from collections import deque
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -100,6 +101,9 @@ class ProgressDialog(QProgressDialog):
 
 _RUNNING: set[Job] = set()
 _WAITING: list[Job] = []
+_RETIRED: deque[Job] = deque(maxlen=32)
+"""Jobs `wait_for` is done with, kept a while: the pool thread may still be returning from
+`run()` when the GUI thread has the answer, and the job's signals must outlive that."""
 Result = TypeVar("Result")
 
 
@@ -237,6 +241,7 @@ def wait_for(parent: QWidget | None, title: str, function: Callable[[], Result])
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     finally:
         _WAITING.remove(job)
+        _RETIRED.append(job)
         timer.stop()
         dialog.hide()
         dialog.deleteLater()

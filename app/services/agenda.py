@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.language import shown_date, shown_year_month, t
@@ -83,12 +83,28 @@ class Thresholds:
     """Copies sent longer ago than this with no acknowledgement are followed up."""
     settlement_warning_days: int = 14
     """A settlement period ending within this many days is announced."""
+    history_from_year: int | None = None
+    """Publications published before this year (AD) are left out (their number counted in
+    `Agenda.hidden`); None lists every year."""
 
     @classmethod
-    def of(cls, settings: Settings) -> Thresholds:
-        """The officer's own waiting periods (Settings → 待辦)."""
+    def of(cls, settings: Settings, today: date | None = None) -> Thresholds:
+        """The officer's own waiting periods (Settings → 待辦), and with `today` the history
+        cut-off (`Settings.agenda_history_years`)."""
+        years = settings.agenda_history_years
+        since = today.year - years + 1 if today is not None and years > 0 else None
         return cls(settings.application_reply_days, settings.deposit_ack_days,
-                   settings.settlement_warning_days)
+                   settings.settlement_warning_days, since)
+
+
+class Agenda(list["AgendaItem"]):
+    """The items (a list), and how many were left out by the history cut-off."""
+
+    hidden: int = 0
+    """Items of publications published before `Thresholds.history_from_year` left out —
+    counted as the records that would have made them (a record makes at most one of a
+    kind), so an upper bound."""
+    history_from_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -134,16 +150,21 @@ def agenda(session: Session, today: date, thresholds: Thresholds | None = None,
     limits = thresholds or Thresholds()
     items: list[AgendaItem] = []
     _LABELS.cache = {}
+    _CUTOFF.year, _CUTOFF.hidden = limits.history_from_year, 0
     try:
         for collect in (_numbers, _shared, _applications, _confirmations, _deposits,
                         _consents, _efiles, _online_links):
             items += collect(session, today, limits, unit_id)
         if unit_id is None:
             items += _settlements(session, today, limits)
+        hidden = _CUTOFF.hidden
     finally:
         _LABELS.cache = None
+        _CUTOFF.year, _CUTOFF.hidden = None, 0
     order = {Urgency.OVERDUE: 0, Urgency.SOON: 1, Urgency.OPEN: 2}
-    return sorted(items, key=lambda i: (order[i.urgency], i.due or date.max, i.label))
+    result = Agenda(sorted(items, key=lambda i: (order[i.urgency], i.due or date.max, i.label)))
+    result.hidden, result.history_from_year = hidden, limits.history_from_year
+    return result
 
 
 _COLUMNS = (Publication.id, Publication.title, Publication.form, Publication.edition,
@@ -165,7 +186,19 @@ def _publications(session: Session, unit_id: int | None, *conditions: Any,
     query = select(*columns).where(*conditions)
     if unit_id is not None:
         query = query.where(Publication.unit_id == unit_id)
+    since = getattr(_CUTOFF, "year", None)
+    if since is not None:
+        # The history cut-off: older records are counted in the database, not made items.
+        _CUTOFF.hidden += session.scalar(select(func.count()).select_from(
+            query.where(Publication.published_year < since).subquery())) or 0
+        query = query.where(or_(Publication.published_year.is_(None),
+                                Publication.published_year >= since))
     return list(session.execute(query).all())
+
+
+_CUTOFF = threading.local()
+"""The history cut-off of the `agenda` call under way in this thread (`year`), and what it
+left out so far (`hidden`)."""
 
 
 _LABELS = threading.local()

@@ -128,3 +128,30 @@ def test_thresholds_are_settings_and_today_is_a_parameter(db: Database, unit_id:
         before = agenda(session, date(2026, 6, 1))
     assert len([i for i in strict if i.kind == "application_waiting"]) == 2
     assert not [i for i in before if i.kind == "confirm_publication"]
+
+
+def test_a_history_cut_off_leaves_old_publications_out_and_counts_them(
+        db: Database, unit_id: int) -> None:
+    """Years of history imported from Excel need not drown today's work (issue 26): with a
+    cut-off, publications published before it make no items — the database counts them,
+    nothing is made of them — and the count says how many were left out."""
+    from app.settings import Settings
+
+    old = [add_book(db, unit_id, f"舊出版品第{n}種", published_year=2005 + n % 10)
+           for n in range(40)]
+    new = add_book(db, unit_id, "今年的書", published_year=2027)
+    for pub_id in [*old, new]:
+        _set(db, pub_id, status=PublicationStatus.PRINTED)
+    with db.session() as session:
+        every = agenda(session, TODAY)
+        recent = agenda(session, TODAY, Thresholds.of(Settings(agenda_history_years=3), TODAY))
+    assert recent.history_from_year == 2025
+    old_items = [i for i in every if i.publication_id in old]
+    assert old_items  # not deposited, no consent: each old book has things open
+    assert not [i for i in recent if i.publication_id in old]
+    assert {i.kind for i in recent if i.publication_id == new} == \
+        {i.kind for i in every if i.publication_id == new}
+    assert len(old_items) <= recent.hidden  # an upper bound, by records
+    assert every.hidden == 0
+    assert Thresholds.of(Settings(agenda_history_years=0), TODAY).history_from_year is None
+    assert Thresholds.of(Settings(agenda_history_years=3)).history_from_year is None  # no day

@@ -58,7 +58,7 @@ def test_waiting_periods_set_in_settings_are_saved(make_window) -> None:  # type
     assert window.settings.deposit_ack_days == 5
     assert load_settings(locations.settings_file).deposit_ack_days == 5
     assert window.agenda.thresholds is not None
-    assert window.agenda.thresholds().deposit_ack_days == 5
+    assert window.agenda.thresholds(date(2026, 12, 7)).deposit_ack_days == 5
 
 
 def test_the_agenda_is_computed_off_the_gui_thread_and_shown_a_page_at_a_time(  # type: ignore[no-untyped-def]
@@ -118,3 +118,38 @@ def test_the_agenda_is_computed_off_the_gui_thread_and_shown_a_page_at_a_time(  
     group = next(page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())
                  if page.tree.topLevelItem(i).childCount())
     assert group.childCount() == 11
+
+
+def test_the_history_cut_off_says_what_it_leaves_out_and_lists_it_at_a_click(  # type: ignore[no-untyped-def]
+        make_window, qtbot) -> None:
+    from sqlalchemy import update
+
+    from app.models import Publication, PublicationStatus
+    from app.services.units import UnitData, save_unit
+    from tests.app.factories import add_book
+
+    window, db, _ = make_window()
+    with db.session() as session:
+        unit = save_unit(session, UnitData("經濟部產業發展署"))
+    old = [add_book(db, unit, f"舊出版品第{n}種", published_year=2008) for n in range(5)]
+    with db.session() as session:
+        session.execute(update(Publication).where(Publication.id.in_(old))
+                        .values(status=PublicationStatus.PRINTED))
+    window.show_page("settings")
+    window.page("settings").periods["agenda_history_years"].setValue(3)
+    assert window.settings.agenda_history_years == 3
+    page = window.agenda
+    page.today = date(2026, 12, 7)
+    window.show_page("agenda")
+    page.reload()
+    qtbot.waitUntil(page.is_loaded)
+    assert not [i for i in page.items if i.publication_id in old]
+    assert page.hidden_note.isVisible()
+    assert "2024" in page.hidden_note.text() or "113" in page.hidden_note.text()
+    qtbot.mouseClick(page.every_year_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.is_loaded)
+    assert {i.publication_id for i in page.items} >= set(old)
+    assert page.hidden_note.isVisible()  # says every year is listed, offers to cut again
+    qtbot.mouseClick(page.every_year_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.is_loaded)
+    assert not [i for i in page.items if i.publication_id in old]

@@ -6,6 +6,7 @@ time, and the chosen item whole beneath the list, however narrow its column."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from html import escape
 from typing import Any
@@ -65,7 +66,7 @@ class AgendaPage(QWidget):
 
     def __init__(self, db: Database, hub: DataHub, parent: QWidget | None = None,
                  today: date | None = None,
-                 thresholds: Callable[[], Thresholds] | None = None):
+                 thresholds: Callable[[date], Thresholds] | None = None):
         super().__init__(parent)
         self.db = db
         self.today = today
@@ -85,6 +86,21 @@ class AgendaPage(QWidget):
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.reload)
         self.summary = QLabel()
+        self.every_year = False
+        """True when the officer asked to list every year despite the history cut-off."""
+        self.hidden_note = QLabel()
+        self.hidden_note.setObjectName("agendaHidden")
+        self.hidden_note.setWordWrap(True)
+        self.every_year_button = QPushButton()
+        self.every_year_button.setObjectName("agendaEveryYear")
+        self.every_year_button.clicked.connect(self._toggle_every_year)
+        hidden_row = QHBoxLayout()
+        hidden_row.addWidget(self.hidden_note, 1)
+        hidden_row.addWidget(self.every_year_button)
+        self.hidden_note.hide()
+        self.every_year_button.hide()
+        self.hidden: tuple[int, int | None] = (0, None)
+        """What the history cut-off left out: (items, from which year on the list shows)."""
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Kind")))
         filters.addWidget(self.kind)
@@ -122,6 +138,7 @@ class AgendaPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
+        layout.addLayout(hidden_row)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
         layout.addWidget(hint)
@@ -154,7 +171,10 @@ class AgendaPage(QWidget):
         discarded when it finishes."""
         unit_id = int(self.unit.currentData() or 0) or None
         today = self.today or date.today()
-        limits = self.thresholds() if self.thresholds else None
+        limits = self.thresholds(today) if self.thresholds else None
+        cut_off = limits.history_from_year if limits is not None else None
+        if limits is not None and self.every_year:
+            limits = replace(limits, history_from_year=None)
         self.summary.setText(self.tr("Reading the to-do list…"))
         db = self.db
 
@@ -171,6 +191,8 @@ class AgendaPage(QWidget):
 
         def done(result: tuple[list[AgendaItem], bool]) -> None:
             self.items, self._anything = result
+            self.hidden = (getattr(self.items, "hidden", 0),
+                           getattr(self.items, "history_from_year", None) or cut_off)
             self._shown_per_group = {}
             self.show_items()
             pressing = sum(1 for i in self.items if i.urgency is not Urgency.OPEN)
@@ -240,6 +262,31 @@ class AgendaPage(QWidget):
                                                     for i in shown_items))))
         if not shown_items:
             self.tree.addTopLevelItem(QTreeWidgetItem([self._nothing_to_do()]))
+        self._show_hidden()
+
+    def _show_hidden(self) -> None:
+        """Say what the history cut-off leaves out, with the button that lists it (or, when
+        every year is listed, the button that cuts it off again)."""
+        hidden, since = self.hidden
+        if self.every_year and since is not None:
+            self.hidden_note.setText(self.tr("Every year is listed, older publications too."))
+            self.every_year_button.setText(self.tr("Only the recent years"))
+        elif hidden and since is not None:
+            self.hidden_note.setText(self.tr(
+                "Up to %1 more items belong to publications published before %2 and are not "
+                "listed (Settings → To do lists publications of the last …).")
+                .replace("%1", f"{hidden:,}").replace("%2", shown_date(date(since, 1, 1))))
+            self.every_year_button.setText(self.tr("List every year"))
+        else:
+            self.hidden_note.hide()
+            self.every_year_button.hide()
+            return
+        self.hidden_note.show()
+        self.every_year_button.show()
+
+    def _toggle_every_year(self) -> None:
+        self.every_year = not self.every_year
+        self.reload()
 
     def _nothing_to_do(self) -> str:
         """An empty 待辦 on a new workspace says where to begin, not only 「沒有待辦事項」."""

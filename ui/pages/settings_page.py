@@ -165,6 +165,19 @@ class SettingsPage(QWidget):
             box.valueChanged.connect(lambda value, key=name: self._period_changed(key, value))
             self.periods[name] = box
             app_form.addRow(label, box)
+        # 待辦's history cut-off: years of imported history need not drown today's work.
+        history = QSpinBox()
+        history.setObjectName("agendaHistoryYears")
+        history.setRange(0, 50)
+        history.setSpecialValueText(self.tr("All years"))
+        history.setSuffix(self.tr(" years"))
+        history.setValue(settings.agenda_history_years)
+        history.setToolTip(self.tr("To do lists the publications published in the last this "
+                                   "many years only, and says how many it leaves out."))
+        history.valueChanged.connect(
+            lambda value: self._period_changed("agenda_history_years", value))
+        self.periods["agenda_history_years"] = history
+        app_form.addRow(self.tr("To do lists publications of the last"), history)
         # Fonts: the interface's size is the officer's (small laptop screens, 150 % scaling);
         # the documents' fonts follow the rules (標楷體, or the bundled 全字庫正楷體).
         self.font_size = QSpinBox()
