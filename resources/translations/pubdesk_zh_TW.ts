@@ -44,6 +44,22 @@
         <translation>按兩下或按 Enter，即在處理它的頁面開啟該項。</translation>
     </message>
     <message>
+        <source>Every year is listed, older publications too.</source>
+        <translation>已列出所有年份，較早的出版品也列在內。</translation>
+    </message>
+    <message>
+        <source>Only the recent years</source>
+        <translation>只列最近幾年</translation>
+    </message>
+    <message>
+        <source>Up to %1 more items belong to publications published before %2 and are not listed (Settings → To do lists publications of the last …).</source>
+        <translation>另有至多 %1 項屬於 %2 以前出版的出版品，未列出（「設定 → 待辦只列出版於最近」可調整）。</translation>
+    </message>
+    <message>
+        <source>List every year</source>
+        <translation>列出所有年份</translation>
+    </message>
+    <message>
         <source>Due %1.</source>
         <translation>期限：%1。</translation>
     </message>
@@ -2766,6 +2782,22 @@ translators</source>
     <message>
         <source>To do announces the June and December settlement this many days before the period ends (Annex 1, note 3).</source>
         <translation>6 月與 12 月結帳期末前這些天數，待辦會先提醒（附件一 註三）。</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>所有年份</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年內</translation>
+    </message>
+    <message>
+        <source>To do lists the publications published in the last this many years only, and says how many it leaves out.</source>
+        <translation>待辦只列出版於最近這些年內的出版品，並說明有多少項未列出。</translation>
+    </message>
+    <message>
+        <source>To do lists publications of the last</source>
+        <translation>待辦只列出版於最近</translation>
     </message>
     <message>
         <source>System size</source>
