@@ -142,6 +142,10 @@ class Table:
     key_columns: tuple[int, ...] = (0, 1)
     """The columns that name a row (序號 and 題名): a row taller than a page goes on on the
     next with these repeated, so its continuation still says whose it is."""
+    measured: dict[float, list[float]] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
+    """What `table_widths` worked out of these rows, by type size (not copied by
+    `dataclasses.replace`, which makes a table of other rows)."""
     copy_label: str = ""
     """Which copy this is (附件一 1式2份: 機關留存聯, 展售門市聯): several tables written into
     one PDF are numbered each on its own, and every page says which copy it belongs to."""

@@ -44,15 +44,16 @@ def _usable_width(table: Table) -> float:
     return paper - 2 * style.TABLE_MARGIN_CM * style.CM
 
 
-def page_room(table: Table) -> float:
+def page_room(table: Table, widths: list[float] | None = None) -> float:
     """Points of the first page a table's rows may take (the first page has the least): the
-    paper less its margins, the heading and the header rows."""
+    paper less its margins, the heading and the header rows (`widths`: the columns', when
+    already worked out)."""
     paper = (style.A4_WIDTH_CM if table.landscape else style.A4_HEIGHT_CM) * style.CM
     width = _usable_width(table)
     heading = style.TABLE_TITLE_PT * style.LINE_SPACING + 10 + sum(
         len(_lines(line, width, style.META_PT)) * style.META_PT * style.LINE_SPACING
         for line in table.lines_above)
-    widths = column_widths(table, width, _PADDING_PT)
+    widths = widths or column_widths(table, width, _PADDING_PT)
     header = 0.0
     for placed in table.header_grid():
         tallest = 0
@@ -69,13 +70,22 @@ def fit_rows(table: Table) -> Table:
     itself when every row fits)."""
     widths = column_widths(table, _usable_width(table), _PADDING_PT)
     inner = [width - _PADDING_PT for width in widths]
-    room_lines = int((page_room(table) * FILL - _ROW_PADDING_PT)
+    room_lines = int((page_room(table, widths) * FILL - _ROW_PADDING_PT)
                      // (style.TABLE_PT * style.LINE_SPACING))
     if room_lines < 1:
         return table
 
+    def surely_fits(value: str, column: int) -> bool:
+        # Without breaking it: no character is wider than 1¼ em (with autospace), and a line
+        # broken early still holds half its width, so this many lines is the most it takes.
+        most = 2 * len(value) * 1.25 * style.TABLE_PT / max(inner[column], 1.0)
+        return int(most) + value.count("\n") + 1 <= room_lines
+
     rows: list[list[str]] = []
     for values in table.rows:
+        if all(surely_fits(value, column) for column, value in enumerate(values)):
+            rows.append(values)  # most rows: not one cell needs breaking to know
+            continue
         # Each cell broken once (trailing blank lines are not printed); a part is a run of
         # its lines — breaking the rest again from a line's start would give the same lines.
         cells = [_lines(value.rstrip("\n"), inner[column], style.TABLE_PT)

@@ -65,13 +65,12 @@ def longest_token(text: str, size: float = style.TABLE_PT, short_word: bool = Fa
     return widest
 
 
-def column_widths(table: Table, usable: float, padding: float,
-                  size: float = style.TABLE_PT) -> list[float]:
-    """Each column's width in points, `usable` points shared (`padding`: a cell's left plus
-    right padding, points): the list's shares, each raised to its longest unbreakable token
-    plus padding, the room taken from the columns with room to spare."""
-    total = sum(table.column_widths)
-    shares = [usable * share / total for share in table.column_widths]
+def _token_minimum(table: Table, size: float) -> list[float]:
+    """Each column's longest unbreakable token, worked out once per table and size: every
+    format's writer asks (a 200-book list's six writers took 0.4 s of 2.3 s scanning it)."""
+    known = table.measured.get(size)
+    if known is not None:
+        return list(known)
     minimum = [0.0] * table.column_count
     for placed in table.header_grid():
         for _row, column, cell in placed:
@@ -85,6 +84,18 @@ def column_widths(table: Table, usable: float, padding: float,
         values = [row[column] for row in table.rows if row[column]]
         if values and all(value.isdigit() for value in values):
             minimum[column] = max(minimum[column], text_width(SERIAL_DIGITS, size))
+    table.measured[size] = minimum
+    return list(minimum)
+
+
+def column_widths(table: Table, usable: float, padding: float,
+                  size: float = style.TABLE_PT) -> list[float]:
+    """Each column's width in points, `usable` points shared (`padding`: a cell's left plus
+    right padding, points): the list's shares, each raised to its longest unbreakable token
+    plus padding, the room taken from the columns with room to spare."""
+    total = sum(table.column_widths)
+    shares = [usable * share / total for share in table.column_widths]
+    minimum = _token_minimum(table, size)
     # A token longer than a column can sensibly be (a URL, a run of ISBNs in 備註) breaks
     # inside its column instead: it may ask for its share or a sixth of the page, whichever is
     # more — never every other column's room (all were squeezed below their own minimum, and a
