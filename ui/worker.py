@@ -195,7 +195,7 @@ class LatestRead:
         QThreadPool.globalInstance().start(job)
 
 
-def wait_for(parent: QWidget | None, title: str, function: Callable[[], Result]) -> Result:
+def wait_for(title: str, function: Callable[[], Result]) -> Result:
     """`function()` in the pool — a save, whose caller needs its answer before it goes on —
     while the window goes on painting: a nested event loop that leaves the officer's clicks and
     keys queued until the save is done (so nothing is started twice, and nothing is lost), and
@@ -223,8 +223,9 @@ def wait_for(parent: QWidget | None, title: str, function: Callable[[], Result])
     job.signals.done.connect(done)
     job.signals.failed.connect(failed)
     job.signals.cancelled.connect(cancelled)
-    # No parent: a widget deleted while the loop runs (deferred deletes are processed in it)
-    # must not take the dialog and its timer with it — the save has happened all the same.
+    # No parent widget: one deleted while the loop runs (deferred deletes are processed in
+    # it) must not take the dialog and its timer with it — the save has happened all the
+    # same. Application-modal, it is shown over whatever window is active.
     dialog = QProgressDialog(title, "", 0, 0)
     dialog.setWindowTitle(title)
     dialog.setCancelButton(None)  # a transaction half-way is not cancelled from here

@@ -14,15 +14,12 @@ import time
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLineEdit
 
 from app.errors import PubDeskError
 from ui.worker import wait_for, waiting
 
 
 def test_the_window_paints_while_a_save_waits(qtbot) -> None:  # type: ignore[no-untyped-def]
-    edit = QLineEdit()
-    qtbot.addWidget(edit)
     ticks: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
@@ -34,7 +31,7 @@ def test_the_window_paints_while_a_save_waits(qtbot) -> None:  # type: ignore[no
         time.sleep(1.0)
         return "saved"
 
-    assert wait_for(edit, "儲存中…", slow_save) == "saved"
+    assert wait_for("儲存中…", slow_save) == "saved"
     timer.stop()
     assert threads
     assert threads[0] != threading.main_thread().name
@@ -48,7 +45,7 @@ def test_a_failed_save_raises_its_error_on_the_gui_thread(qtbot) -> None:  # typ
         raise PubDeskError("無法連線到資料庫伺服器。")
 
     with pytest.raises(PubDeskError, match="無法連線"):
-        wait_for(None, "儲存中…", refused)
+        wait_for("儲存中…", refused)
     assert not waiting()
 
 
@@ -65,16 +62,17 @@ def test_the_window_does_not_close_under_a_save(make_window) -> None:  # type: i
         closes.append(event.isAccepted())
 
     QTimer.singleShot(50, try_to_close)
-    wait_for(window, "儲存中…", save_while_closing)
+    wait_for("儲存中…", save_while_closing)
     assert closes == [False]
     event = QCloseEvent()
     window.closeEvent(event)
     assert event.isAccepted()
 
 
-def test_a_parent_deleted_during_the_wait_still_gets_the_result(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Deferred deletes run in the nested loop: the dialog and its timer no longer die with
-    the widget (they did, and the committed save came back as a RuntimeError)."""
+def test_a_widget_deleted_during_the_wait_still_gets_the_result(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Deferred deletes run in the nested loop: the dialog and its timer belong to no widget
+    (they were the caller's children, died with it, and the committed save came back as a
+    RuntimeError)."""
     from PySide6.QtWidgets import QWidget
 
     parent = QWidget()
@@ -84,7 +82,7 @@ def test_a_parent_deleted_during_the_wait_still_gets_the_result(qtbot) -> None: 
         time.sleep(0.5)
         return "saved"
 
-    assert wait_for(parent, "儲存中…", slow) == "saved"
+    assert wait_for("儲存中…", slow) == "saved"
     assert not waiting()
 
 
@@ -95,5 +93,5 @@ def test_a_cancelled_function_ends_the_wait(qtbot) -> None:  # type: ignore[no-u
         raise JobCancelled()
 
     with pytest.raises(JobCancelled):
-        wait_for(None, "儲存中…", stop)
+        wait_for("儲存中…", stop)
     assert not waiting()

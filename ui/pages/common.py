@@ -51,7 +51,7 @@ def run_action(parent: QWidget, db: Database, error: ErrorLabel,
 
     try:
         # Off the GUI thread: with the office server slow or gone the window still paints.
-        wait_for(parent, QCoreApplication.translate("ProgressDialog", "Saving…"), save)
+        wait_for(QCoreApplication.translate("ProgressDialog", "Saving…"), save)
     except ChangedElsewhereError as exc:
         if reload is not None and offer_reload(parent, exc):
             reload()

@@ -461,7 +461,7 @@ class PublicationsPage(QWidget):
         try:
             data = self.form.data()
             # Off the GUI thread: with the office server slow or gone the window still paints.
-            saved = wait_for(self, self.tr("Saving…"), store)
+            saved = wait_for(self.tr("Saving…"), store)
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
             self._not_saved(self.tr("Not saved: please correct the fields marked in red."))
