@@ -266,7 +266,7 @@ def write_sample_packages(db: Database, sample: SampleWorkspace, output: Path) -
     from its TOC) and an article of the serial issue."""
     from app.documents.pdf_writer import write_lines_pdf
     from app.models import EFile, EFileRole
-    from app.packages.kinds import build_package
+    from app.packages.kinds import Override, build_package
     from app.pdfcheck import write_outline
     from app.services.efiles import toc_for_check
 
@@ -286,9 +286,13 @@ def write_sample_packages(db: Database, sample: SampleWorkspace, output: Path) -
                           path=str(article)))
     folder = output / "送交包"
     built = []
+    # On a PC with no virus scanner the demo's own sample files go out unscanned, said so
+    # in the manifest; a scanned file needs no exception.
+    unscanned = [Override(path.name, "virus_scan", "示範資料：PubDesk 自行產生的範例檔，此電腦沒有防毒軟體")
+                 for path in (with_outline, article)]
     with db.session() as session:
         built.append(build_package(session, "moc", [sample.books[0], sample.serial_id],
-                                   folder / "文化部"))
+                                   folder / "文化部", overrides=unscanned))
         built.append(build_package(session, "ncl", [sample.books[1]], folder / "國家圖書館",
                                    as_zip=True))
         built.append(build_package(session, "deposit", [sample.books[0]], folder / "寄存"))

@@ -28,6 +28,13 @@ def pytest_configure(config: pytest.Config) -> None:
     import os
     import tempfile
 
+    if "PUBDESK_VIRUS_SCANNER" not in os.environ:
+        # Verdicts must not depend on this PC's scanner: a stand-in clamscan answers
+        # (tests.fake_scanner); tests/app/test_virus_scan.py runs the real ClamAV.
+        from tests.fake_scanner import install
+
+        scanner = install(Path(tempfile.mkdtemp(prefix="pubdesk-scanner-")))
+        os.environ["PUBDESK_VIRUS_SCANNER"] = str(scanner)
     if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen" and \
             not os.environ.get("DISPLAY"):
         screen = Path(tempfile.mkdtemp(prefix="pubdesk-qpa-")) / "offscreen.json"

@@ -40,6 +40,7 @@ from app.models.numbering import (
     PublicationChange,
 )
 from app.models.organisation import Contact, PublishingUnit
+from app.models.package import PackageBuild, PackagePublication
 from app.models.publication import Contributor, Publication, PublicationRelation
 from app.models.recycle import RecycledPublication
 from app.models.reference import DepositLibrary, SalesStore
@@ -71,6 +72,8 @@ __all__ = [
     "FreightPayer",
     "LibraryKind",
     "NumberApplication",
+    "PackageBuild",
+    "PackagePublication",
     "PartnerKind",
     "PaymentState",
     "PriceCalculation",

@@ -34,6 +34,11 @@ def data_folder(folder: Path | None) -> Iterator[None]:
         _data_dir.reset(token)
 
 
+def current_data_folder() -> Path | None:
+    """The data folder of the session running now (None outside one)."""
+    return _data_dir.get()
+
+
 def to_stored(value: str, folder: Path | None) -> str:
     """The database form of an absolute path: relative to `folder` when inside it."""
     if not value or folder is None:

@@ -31,8 +31,10 @@ from app.models import (
     PublicationType,
 )
 from app.outputs import record_folder_name
+from app.packages import backup
 from app.packages.builder import PackageBuilder
 from app.pdfcheck import CHECK_TITLES, Profile, Status, check_files
+from app.pdfcheck.checks import virus
 from app.pdfcheck.export import export_report
 from app.rocdate import format_roc_year_month
 from app.services.deposit import write_deposit_documents
@@ -125,7 +127,9 @@ def _recheck(session: Session, builder: PackageBuilder, files: list[EFile],
         if not report.opened:
             failures.append((report.path, "open", report.error or ""))
         for check_id, result in report.checks.items():
-            if result.status is not Status.FAIL:
+            # 第13點: a file no scanner looked at does not leave unremarked either.
+            unscanned = check_id == "virus_scan" and virus.is_unscanned(result)
+            if result.status is not Status.FAIL and not unscanned:
                 continue
             override = accepted.get((name, check_id)) or accepted.get(
                 (Path(names.get(report.path, name)).name, check_id))
@@ -134,10 +138,12 @@ def _recheck(session: Session, builder: PackageBuilder, files: list[EFile],
                                                    "reason": override.reason.strip()})
             else:
                 failures.append((report.path, check_id, result.message))
+        scan = report.checks.get("virus_scan")
         builder.manifest.checks.append({"file": names.get(report.path, name),
                                         "source": name, "verdict": report.verdict.value,
                                         "checks": {k: v.status.value
-                                                   for k, v in report.checks.items()}})
+                                                   for k, v in report.checks.items()},
+                                        "virus_scan": virus.manifest_entry(scan)})
     if failures:
         raise ExportRefused(failures)
     if reports:
@@ -180,10 +186,11 @@ def build_package(session: Session, kind: str, publication_ids: list[int], targe
     publications = [load_publication(session, pid) for pid in publication_ids]
     files = _efiles(session, publication_ids) if kind == "moc" else []
     total = sum(Path(f.path).stat().st_size for f in files if Path(f.path).exists())
+    sources: dict[str, Path] = {}
     with PackageBuilder(target, kind, as_zip, progress, cancelled, total) as builder:
         if kind == "moc":
-            _moc(session, builder, publications, files, overrides or [], progress, cancelled,
-                 formats)
+            sources = _moc(session, builder, publications, files, overrides or [], progress,
+                           cancelled, formats)
         elif kind == "ncl":
             _ncl(session, builder, publications)
         else:
@@ -193,12 +200,18 @@ def build_package(session: Session, kind: str, publication_ids: list[int], targe
                                                     on or date.today(), formats=formats):
                     builder.add_file(path, f"{record_folder_name(pub)}/{path.name}", "寄存文件",
                                      f"出版品 {pub.id}")
-        return builder.commit()
+        root = backup.backup_root()
+        kept = backup.keep_files(builder, sources, root, cancelled) if root is not None \
+            else None
+        built = builder.commit()
+    backup.record_build(session, builder, built, publication_ids, kept)
+    return built
 
 
 def _moc(session: Session, builder: PackageBuilder, publications: list[Publication],
          files: list[EFile], overrides: list[Override], progress: Progress | None,
-         cancelled: Cancelled | None, formats: EditableFormats) -> None:
+         cancelled: Cancelled | None, formats: EditableFormats) -> dict[str, Path]:
+    """The package for 文化部; returns its e-files (package name → source) to back up."""
     letters: dict[int, ConsentLetter] = {}
     for pub in publications:
         letter = session.scalars(select(ConsentLetter).join(ConsentEntry).where(
@@ -216,13 +229,16 @@ def _moc(session: Session, builder: PackageBuilder, publications: list[Publicati
                                  f"授權函 {letter.doc_number}")
     for report in _recheck(session, builder, files, overrides, progress, cancelled):
         builder.add_file(Path(report), "檢查報告.pdf", "電子檔檢查報告")
+    sources = {}
     for efile in files:
         source = Path(efile.path)
-        builder.add_file(source, f"電子檔/{_layout(efile)}", efile.role.label,
-                         f"出版品 {efile.publication_id}，電子檔 {efile.id}")
+        name = builder.add_file(source, f"電子檔/{_layout(efile)}", efile.role.label,
+                                f"出版品 {efile.publication_id}，電子檔 {efile.id}")
+        sources[name] = source
     label = write_disc_label(_disc_lines(session, publications, files),
                              builder.scratch() / "光碟碟面.pdf", above=len(publications))
     builder.add_file(label, "光碟碟面.pdf", "光碟碟面與封套")
+    return sources
 
 
 def _ncl(session: Session, builder: PackageBuilder, publications: list[Publication]) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from app import bounded_child
 from app.pdfcheck.bounds import BOUND_WORDS, BOUNDS
+from app.pdfcheck.checks import virus
 from app.pdfcheck.checks.naming import NamingRule, check_set
 from app.pdfcheck.report import CHECK_IDS, CheckResult, FileReport, Profile, Status, unreadable
 
@@ -227,9 +228,10 @@ def check_files(paths: list[str], profile: Profile | str = Profile.PRINT,
                 progress: Callable[[int, int, str], None] | None = None,
                 cancelled: Callable[[], bool] | None = None, isolated: bool = True,
                 timeout: float = DEFAULT_TIMEOUT,
-                memory_mb: int = DEFAULT_MEMORY_MB) -> list[FileReport]:
-    """Check a batch; each file isolated unless `isolated` is False. Naming is checked over
-    the set. Raises BatchCancelled when cancelled."""
+                memory_mb: int = DEFAULT_MEMORY_MB, virus_scan: bool = True) -> list[FileReport]:
+    """Check a batch; each file isolated unless `isolated` is False. Naming and the virus
+    scan (第13點; by the PC's own scanner, one run over the set) are checked over the set.
+    Raises BatchCancelled when cancelled."""
     files = expand(paths)
     options = {"profile": str(Profile(profile)), "toc": toc, "page_offset": page_offset}
     reports: list[FileReport] = []
@@ -248,6 +250,15 @@ def check_files(paths: list[str], profile: Profile | str = Profile.PRINT,
     naming_results = check_set([r.path for r in reports], naming)
     for report in reports:
         report.checks["naming"] = naming_results[report.path]
+    if virus_scan and reports:
+        if progress is not None:
+            progress(len(files), len(files), "病毒掃描")
+        try:
+            scans = virus.scan_set([r.path for r in reports], cancelled)
+        except virus.ScanCancelled:
+            raise BatchCancelled() from None
+        for report in reports:
+            report.checks["virus_scan"] = scans[report.path]
     if progress is not None:
         progress(len(files), len(files), "完成")
     return reports

@@ -19,6 +19,8 @@ from app.models import (
     DepositLine,
     EFile,
     NumberApplication,
+    PackageBuild,
+    PackagePublication,
     PublicationChange,
     SerialIssue,
     TocEntry,
@@ -75,7 +77,31 @@ def publication_history(session: Session, publication_id: int) -> list[HistoryRo
             PublicationChange.publication_id == publication_id)):
         rows.append(HistoryRow(_at_noon(change.changed_on), "", "確認出版", change.field,
                                change.old_value or "", change.new_value or change.note or ""))
+    rows += package_rows(session, publication_id)
     return sorted(rows, key=lambda r: r.at, reverse=True)
+
+
+PACKAGE_KINDS = {"moc": "文化部送交包", "ncl": "國家圖書館送交包", "deposit": "寄存送交包"}
+
+
+def package_rows(session: Session, publication_id: int) -> list[HistoryRow]:
+    """Each package built for the publication (第13點): where it went, what was kept, the
+    scan and the exceptions accepted."""
+    rows = []
+    for build in session.scalars(select(PackageBuild).join(PackagePublication).where(
+            PackagePublication.publication_id == publication_id)
+            .order_by(PackageBuild.id.desc()).limit(200)):
+        at = build.built_at if build.built_at.tzinfo else build.built_at.replace(tzinfo=UTC)
+        kept = f"備份：{build.backup_folder}" if build.backup_folder else \
+            "未備份（當時沒有開啟資料夾）"
+        scan = f"病毒掃描：{build.virus_scan}" if build.virus_scan else ""
+        accepted = len(json.loads(build.overrides)) if build.overrides else 0
+        notes = "；".join(part for part in (
+            f"{build.file_count} 個檔案", kept, scan,
+            f"核可例外 {accepted} 項" if accepted else "") if part)
+        rows.append(HistoryRow(at, "", f"{PACKAGE_KINDS.get(build.kind, build.kind)} {ACTIONS[AuditAction.CREATE]}",
+                               "送交包", notes, build.target))
+    return rows
 
 
 _NAMING_FIELDS = ("title", "full_name", "name", "part", "path")

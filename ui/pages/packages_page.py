@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.language import shown
 from app.packages.builder import PackageCancelled
 from app.packages.kinds import ExportRefused, Override, build_package
 from app.pdfcheck import CHECK_TITLES
@@ -217,10 +218,10 @@ class PackagesPage(WorkflowPage):
             self.failures.insertRow(row)
             name = Path(path).name
             self.failures.setItem(row, 0, QTableWidgetItem(name))
-            check_item = QTableWidgetItem(CHECK_TITLES.get(check, check))
+            check_item = QTableWidgetItem(shown(CHECK_TITLES.get(check, check)))
             check_item.setData(Qt.ItemDataRole.UserRole, check)
             self.failures.setItem(row, 1, check_item)
-            self.failures.setItem(row, 2, QTableWidgetItem(message))
+            self.failures.setItem(row, 2, QTableWidgetItem(shown(message)))
             self.failures.setItem(row, 3, QTableWidgetItem(kept.get((name, check), "")))
 
     def _open_folder(self) -> None:

@@ -224,7 +224,8 @@ def test_cli_json_is_one_document_and_exit_codes(tmp_path: Path) -> None:
     checks = document["files"][0]["checks"]
     assert set(checks) == {"structure", "pdf_version", "fonts_embedded", "image_resolution", "colour_space",
                            "bookmarks", "protection", "text_copyable", "private_use_chars",
-                           "active_content", "naming"}
+                           "active_content", "naming", "virus_scan"}
+    assert checks["virus_scan"]["status"] == "pass"  # the stand-in scanner (tests.fake_scanner)
     assert checks["bookmarks"]["status"] == "pass"
     assert checks["image_resolution"]["evidence"]["min_ppi"] is None
     assert checks["protection"]["evidence"] == {"encrypted": False, "copy_allowed": True}
