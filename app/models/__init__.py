@@ -32,6 +32,7 @@ from app.models.enums import (
     RelationKind,
     TocKind,
 )
+from app.models.licence import Licence
 from app.models.numbering import (
     ApplicationKind,
     ApplicationPart,
@@ -44,6 +45,7 @@ from app.models.package import PackageBuild, PackagePublication
 from app.models.publication import Contributor, Publication, PublicationRelation
 from app.models.recycle import RecycledPublication
 from app.models.reference import DepositLibrary, SalesStore
+from app.models.review import GpnSiteRecord, PublicationReview
 
 __all__ = [
     "AppMeta",
@@ -70,7 +72,9 @@ __all__ = [
     "EFile",
     "EFileRole",
     "FreightPayer",
+    "GpnSiteRecord",
     "LibraryKind",
+    "Licence",
     "NumberApplication",
     "PackageBuild",
     "PackagePublication",
@@ -81,6 +85,7 @@ __all__ = [
     "PublicationChange",
     "PublicationForm",
     "PublicationRelation",
+    "PublicationReview",
     "PublicationStatus",
     "PublicationType",
     "PublishingUnit",

@@ -26,15 +26,20 @@ from app.models import (
     CopyrightOwner,
     DepositLine,
     EFile,
+    GpnSiteRecord,
+    Licence,
     NumberApplication,
     Publication,
+    PublicationReview,
     PublicationStatus,
+    PublishingUnit,
     SalesStore,
     Settlement,
     Shipment,
     ShipmentKind,
 )
 from app.models.enums import LabelledEnum
+from app.services import gpn_site, licences
 from app.services.consignment import settlement_period_end, settlements
 from app.services.number_rule import holder_label, shared_numbers
 from app.services.numbering import missing_required_number, numbering_plan
@@ -54,7 +59,8 @@ class Urgency(LabelledEnum):
         return {"overdue": "已逾期", "soon": "即將到期", "open": "待辦"}[self.value]
 
 
-RULES = ("§4", t("§5"), t("§5、圖書館法"), t("§10"), t("§13"), t("NCL 一"), t("NCL 四"), t("附件三"), t("附件一 註三"))
+RULES = ("§4", t("§5"), t("§12"), t("§15"), t("§16"),
+         t("§5、圖書館法"), t("§10"), t("§13"), t("NCL 一"), t("NCL 四"), t("附件三"), t("附件一 註三"))
 """The rules items cite (their English is in the catalogue)."""
 
 
@@ -65,7 +71,8 @@ KINDS = {
     "consent_not_sent": "授權函未送", "efile_unchecked": "電子檔未檢查",
     "efile_failing": "電子檔不符合", "settlement_due": "展售待結帳",
     "payment_overdue": "帳款逾期", "online_link_unregistered": "網路版未登錄",
-    "number_shared": "號碼重複",
+    "number_shared": "號碼重複", "review_due": "印製前待審核",
+    "gpn_site_outdated": "資訊網資料待更新", "licence_ending": "授權即將到期",
 }
 """Every kind, with its name for the officer."""
 
@@ -153,7 +160,8 @@ def agenda(session: Session, today: date, thresholds: Thresholds | None = None,
     _CUTOFF.year, _CUTOFF.hidden = limits.history_from_year, 0
     try:
         for collect in (_numbers, _shared, _applications, _confirmations, _deposits,
-                        _consents, _efiles, _online_links):
+                        _consents, _efiles, _online_links, _reviews, _site_upkeep,
+                        _licences):
             items += collect(session, today, limits, unit_id)
         if unit_id is None:
             items += _settlements(session, today, limits)
@@ -385,6 +393,59 @@ def _online_links(session: Session, _today: date, _limits: Thresholds,
             for pub in _publications(session, unit_id, Publication.online_url != "",
                                      Publication.online_registered.is_(False),
                                      columns=_LABEL_COLUMNS)]
+
+
+def _reviews(session: Session, _today: date, _limits: Thresholds,
+             unit_id: int | None) -> list[AgendaItem]:
+    """A unit that records its review before print (§16): a GPN, not printed, no review."""
+    reviewed = select(PublicationReview.publication_id)
+    units = select(PublishingUnit.id).where(PublishingUnit.review_required.is_(True))
+    action = t("已取得 GPN：請由本單位完成審核後再印製，並在「出版品 → 授權與審核」記錄審核。")
+    return [AgendaItem("review_due", pub.id, _label(pub), None, Urgency.OPEN, t("§16"), action,
+                       "publications", pub.id)
+            for pub in _publications(session, unit_id, Publication.unit_id.in_(units),
+                                     Publication.gpn.is_not(None), Publication.gpn != "",
+                                     Publication.status.in_((PublicationStatus.PLANNING,
+                                                             PublicationStatus.NUMBERED)),
+                                     Publication.id.not_in(reviewed), columns=_LABEL_COLUMNS)]
+
+
+def _site_upkeep(session: Session, _today: date, _limits: Thresholds,
+                 unit_id: int | None) -> list[AgendaItem]:
+    """What the government publications site holds differs from the record (§15)."""
+    site = (GpnSiteRecord.title.label("site_title"), GpnSiteRecord.price_ntd.label("site_price"),
+            GpnSiteRecord.pages.label("site_pages"), GpnSiteRecord.online_url.label("site_url"),
+            GpnSiteRecord.published.label("site_published"), Publication.price_ntd,
+            Publication.pages, Publication.online_url, Publication.status)
+    items = []
+    for row in _publications(session, unit_id, GpnSiteRecord.publication_id == Publication.id,
+                             gpn_site.outdated_condition(), columns=_LABEL_COLUMNS + site):
+        names = gpn_site.field_names()
+        changed = [names[name] for name, differs in (
+            ("title", row.title != row.site_title), ("price_ntd", row.price_ntd != row.site_price),
+            ("pages", row.pages != row.site_pages), ("online_url", row.online_url != row.site_url),
+            ("published", (row.status in PUBLISHED) != row.site_published)) if differs]
+        items.append(AgendaItem(
+            "gpn_site_outdated", row.id, _label(row), None, Urgency.OPEN, t("§15"),
+            t("政府出版品資訊網上的資料已過時（{fields}）：請到資訊網更新後，"
+              "在「出版品 → 授權與審核」按「已更新資訊網」。",
+              fields="、".join(changed)), "publications", row.id))
+    return items
+
+
+def _licences(session: Session, today: date, _limits: Thresholds,
+              unit_id: int | None) -> list[AgendaItem]:
+    """A licence to others ends within 60 days (§12): renew it or let it lapse."""
+    ending = (Licence.licensee, Licence.ends_on)
+    soon = today + timedelta(days=licences.ENDING_SOON_DAYS)
+    return [AgendaItem("licence_ending", row.id, _label(row), row.ends_on, Urgency.SOON,
+                       t("§12"), t("授權給「{licensee}」的期間將於 {date} 結束："
+                                   "請決定是否續約，並通知被授權人。",
+                                   licensee=row.licensee, date=shown_date(row.ends_on)),
+                       "publications", row.id)
+            for row in _publications(session, unit_id, Licence.publication_id == Publication.id,
+                                     Licence.ends_on >= today, Licence.ends_on <= soon,
+                                     columns=_LABEL_COLUMNS + ending)]
 
 
 def _settlements(session: Session, today: date, limits: Thresholds) -> list[AgendaItem]:

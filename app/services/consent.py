@@ -18,6 +18,7 @@ from app.documents.editable import EditableFormats, write_letter, write_table_do
 from app.documents.model import HeaderCell, Item, OfficialLetter, Table
 from app.documents.pdf_writer import write_letter_pdf, write_table_pdf
 from app.errors import FieldProblem, ValidationError
+from app.language import listed, t
 from app.messages import LETTER_UNIT_MISMATCH
 from app.models import (
     Binding,
@@ -35,6 +36,7 @@ from app.rocdate import format_roc_year_month
 from app.services import consent_texts as text
 from app.services.agency_codes import recipient_code
 from app.services.consent_texts import ArticleScope, ConsentScope
+from app.services.licences import binding_licences, kind_of
 from app.services.publications import label_of, load_publication
 from app.services.serials import load_issue
 
@@ -83,6 +85,8 @@ class ConsentDraft:
     letter: OfficialLetter
     table: Table
     entries: list[dict[str, Any]]
+    warnings: list[str] = field(default_factory=list)
+    """附件二 注意事項: a chosen publication already transferred or exclusively licensed."""
 
 
 def _contact(session: Session, unit: PublishingUnit, contact_id: int | None) -> Contact | None:
@@ -278,9 +282,15 @@ def serial_consent_draft(session: Session, request: ConsentRequest) -> ConsentDr
 
 def consent_draft(session: Session, request: ConsentRequest) -> ConsentDraft:
     """The draft for either kind."""
-    if request.kind is ConsentKind.SERIAL:
-        return serial_consent_draft(session, request)
-    return book_consent_draft(session, request)
+    draft = serial_consent_draft(session, request) if request.kind is ConsentKind.SERIAL \
+        else book_consent_draft(session, request)
+    chosen = dict.fromkeys(entry["publication_id"] for entry in draft.entries)
+    draft.warnings = [t("「{title}」已有{licences}：「已同意文化部之出版品，若另有讓與或專屬授權等情事，"
+                        "務請保障已授予文化部之相關權利。」（附件二 注意事項）請確認契約允許再同意文化部利用。",
+                        title=label_of(load_publication(session, pid)),
+                        licences=listed([f"{b.licensee}（{kind_of(b)}）" for b in binding]))
+                      for pid in chosen if (binding := binding_licences(session, pid))]
+    return draft
 
 
 def _items_to_json(items: list[Item]) -> list[dict[str, Any]]:

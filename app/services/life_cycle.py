@@ -16,7 +16,16 @@ from sqlalchemy.orm import Session
 
 from app.identifiers import display
 from app.language import listed, shown_date, t
-from app.models import DepositLine, EFile, PublicationChange, PublicationForm, Shipment
+from app.models import (
+    DepositLine,
+    EFile,
+    Publication,
+    PublicationChange,
+    PublicationForm,
+    PublicationReview,
+    Shipment,
+)
+from app.services import gpn_site, licences
 from app.services.numbering import numbering_plan
 from app.services.publications import load_publication
 
@@ -54,6 +63,8 @@ def checklist(session: Session, publication_id: int) -> list[Step]:
         listed([f"{i.kind} {display(i.kind, i.current)}" for i in plan if i.current])
         if not missing
         else t("尚缺 {numbers}", numbers="、".join(missing)), t("§4、NCL 一"), "numbering"))
+
+    steps += _review_step(session, pub)
 
     confirmed = session.scalar(select(func.max(PublicationChange.changed_on)).where(
         PublicationChange.publication_id == publication_id,
@@ -105,6 +116,8 @@ def checklist(session: Session, publication_id: int) -> list[Step]:
     steps.append(Step("efiles", t("電子檔檢查"), bool(statuses) and not failing and not unchecked,
                       efiles_detail, t("附件三"), "checks"))
 
+    steps += _site_step(session, pub) + _licence_step(session, pub)
+
     if pub.form in (PublicationForm.EBOOK, PublicationForm.ONLINE) or pub.online_url:
         steps.append(Step(
             "online", t("網路版登錄"), pub.online_registered,
@@ -113,3 +126,44 @@ def checklist(session: Session, publication_id: int) -> list[Step]:
             t("§10"), "publications"))
     return steps
 
+
+
+def _review_step(session: Session, pub: Publication) -> list[Step]:
+    """§16, for a unit that records its review before print."""
+    if not pub.unit.review_required:
+        return []
+    review = session.scalars(select(PublicationReview).where(
+        PublicationReview.publication_id == pub.id).order_by(
+        PublicationReview.reviewed_on.desc())).first()
+    return [Step(
+        "review", t("印製前審核"), review is not None,
+        t("{reviewer} 已審核", reviewer=review.reviewer) if review else
+        (t("取得 GPN 後、印製前，由本單位完成審核並記錄") if pub.gpn else t("取得 GPN 後才審核")),
+        t("§16、附件五"), "publications", review.reviewed_on if review else None)]
+
+
+def _site_step(session: Session, pub: Publication) -> list[Step]:
+    """§15: what the government publications site holds, once there is a GPN."""
+    if not pub.gpn:
+        return []
+    record = gpn_site.record_of(session, pub.id)
+    changed = gpn_site.changed_fields(session, pub.id) if record else None
+    if record is None:
+        detail = t("PubDesk 不知道資訊網上的資料：在資訊網核對後按「已更新資訊網」")
+    elif changed:
+        detail = t("資訊網上的資料已過時：{fields}", fields=listed(changed))
+    else:
+        detail = t("與資訊網上的資料一致")
+    return [Step("gpn_site", t("政府出版品資訊網"), record is not None and not changed, detail,
+                 t("§15"), "publications", record.updated_on if record else None)]
+
+
+def _licence_step(session: Session, pub: Publication) -> list[Step]:
+    """§12: licences granted to others, and 附件二 注意事項's conflict."""
+    granted = licences.licences_of(session, pub.id)
+    if not granted:
+        return []
+    conflict = licences.conflict_warning(session, pub.id)
+    return [Step("licences", t("授權他人"), conflict is None,
+                 conflict or listed([f"{g.licensee}（{licences.kind_of(g)}）" for g in granted]),
+                 t("§12、附件二 注意事項"), "publications")]

@@ -33,6 +33,7 @@ from app.models import (
 )
 from app.os_errors import sentence
 from app.rocdate import format_roc_year_month
+from app.services.gpn_site import registered_with_gpn
 from app.services.number_rule import KEY_FIELDS, NUMBER_FIELDS, number_problems
 from app.services.publication_rules import cip_allowed
 from app.services.publications import edition_text, label_of, load_publication
@@ -292,6 +293,8 @@ def advance(session: Session, application_id: int, status: ApplicationStatus, on
         application.cip_text = cip_text.strip()
         application.cip_card_path = cip_card_path
         application.replied_on, application.reply = on, reply.strip()
+        if application.kind is ApplicationKind.GPN:
+            registered_with_gpn(session, publication, on)
     elif status is ApplicationStatus.RETURNED:
         if not reply.strip():
             raise ValidationError.single("reply", "退件時請記下國家圖書館的回覆，方便補件。")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -96,6 +97,8 @@ def create_publication(session: Session, data: PublicationData) -> Saved:
     _apply(pub, clean)
     session.add(pub)
     session.flush()
+    if pub.gpn:
+        _registered_on_site(session, pub)
     return Saved(pub.id, pub.row_version, warnings)
 
 
@@ -213,9 +216,20 @@ def update_publication(session: Session, publication_id: int, data: PublicationD
     clean, warnings = validate_publication(data)
     _check_unit(session, clean.unit_id)
     check_numbers(session, clean, stored=pub)
+    had_gpn = bool(pub.gpn)
     _apply(pub, clean)
     session.flush()
+    if pub.gpn and not had_gpn:
+        _registered_on_site(session, pub)
     return Saved(pub.id, pub.row_version, warnings)
+
+
+def _registered_on_site(session: Session, pub: Publication) -> None:
+    """A GPN entered: it was applied for on the government publications site with the data
+    the record has now (§15, app.services.gpn_site)."""
+    from app.services.gpn_site import registered_with_gpn  # it builds on this module
+
+    registered_with_gpn(session, pub, date.today())
 
 
 NUMBERING_CONSEQUENCE = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from typing import overload
+from typing import Any, overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,6 +33,13 @@ class UnitData:
     """機關代碼 for the DI files (app.services.agency_codes)."""
     agency_code_source: str = ""
     """Where the code was looked up."""
+    review_required: bool = False
+    """§16: the unit records a review before print."""
+    deposit_contact_name: str = ""
+    """NCL 五: the deposit contact and how NCL's notices reach them."""
+    deposit_contact_phone: str = ""
+    deposit_contact_email: str = ""
+    deposit_notice: str = ""
 
 
 @dataclass
@@ -50,13 +57,20 @@ class ContactData:
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+def _stripped(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
 def _validate_unit(data: UnitData) -> UnitData:
-    clean = UnitData(**{f.name: getattr(data, f.name).strip() for f in fields(UnitData)})
+    clean = UnitData(**{f.name: _stripped(getattr(data, f.name)) for f in fields(UnitData)})
     problems = control_character_problems(clean)
     if not clean.full_name:
         problems.append(FieldProblem("full_name", "請填寫機關全銜。"))
     if clean.email and not _EMAIL.match(clean.email):
         problems.append(FieldProblem("email", f"電子信箱「{clean.email}」格式不正確。"))
+    if clean.deposit_contact_email and not _EMAIL.match(clean.deposit_contact_email):
+        problems.append(FieldProblem("deposit_contact_email",
+                                     f"電子信箱「{clean.deposit_contact_email}」格式不正確。"))
     if clean.doc_code.endswith("字"):
         clean.doc_code = clean.doc_code[:-1]
     try:

@@ -16,12 +16,14 @@ from app.models import (
     NumberApplication,
     Publication,
     PublicationStatus,
+    PublishingUnit,
     SalesStore,
     Shipment,
     ShipmentKind,
 )
 from app.models.consignment import FreightPayer
 from app.services.agenda import KINDS, Thresholds, Urgency, agenda, counts
+from app.services.licences import LicenceData, save_licence
 from tests.app.factories import add_book
 
 TODAY = date(2027, 3, 15)
@@ -86,6 +88,16 @@ def _workspace(db: Database, unit_id: int) -> dict[str, int]:
         session.add(Shipment(store_id=store.id, publication_id=ids["deposit"],
                              kind=ShipmentKind.SUPPLY, shipped_on=date(2026, 9, 1), quantity=5,
                              freight_payer=FreightPayer.AGENCY))
+    # §16 for a unit that records its review; §12 a licence ending within 60 days (and one
+    # ending later, not yet an item)
+    with db.session() as session:
+        session.get(PublishingUnit, unit_id).review_required = True
+    ids["licensed"] = add_book(db, unit_id, "授權他人的書")
+    with db.session() as session:
+        save_licence(session, ids["licensed"], LicenceData(licensee="甲公司",
+                                                           ends_on=TODAY + timedelta(days=30)))
+        save_licence(session, ids["licensed"], LicenceData(licensee="乙公司",
+                                                           ends_on=TODAY + timedelta(days=90)))
     return ids
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.documents.model import items_from_text, items_to_text
 from app.errors import PubDeskError, ValidationError
-from app.language import listed, shown_date
+from app.language import listed, shown, shown_date
 from app.models import ConsentKind, EFileRole, Publication, PublicationType
 from app.services.consent import (
     ArticleConsentItem,
@@ -538,6 +538,8 @@ class ConsentPage(WorkflowPage):
         self.doc_number.setText(self.draft.letter.doc_number)
         self.output_button.setEnabled(True)
         self.status_message.emit(self.tr("Draft ready: check the subject and the explanation, then write."))
+        if self.draft.warnings:  # 附件二 注意事項: rights already transferred or exclusive
+            self.error.show_message("\n".join(shown(w) for w in self.draft.warnings))
         return True
 
     def output(self) -> None:
