@@ -36,7 +36,7 @@ from app.rocdate import format_roc_year_month
 from app.services import consent_texts as text
 from app.services.agency_codes import recipient_code
 from app.services.consent_texts import ArticleScope, ConsentScope
-from app.services.licences import binding_licences, kind_of
+from app.services.licences import binding_licences, licence_label
 from app.services.publications import label_of, load_publication
 from app.services.serials import load_issue
 
@@ -288,7 +288,7 @@ def consent_draft(session: Session, request: ConsentRequest) -> ConsentDraft:
     draft.warnings = [t("「{title}」已有{licences}：「已同意文化部之出版品，若另有讓與或專屬授權等情事，"
                         "務請保障已授予文化部之相關權利。」（附件二 注意事項）請確認契約允許再同意文化部利用。",
                         title=label_of(load_publication(session, pid)),
-                        licences=listed([f"{b.licensee}（{kind_of(b)}）" for b in binding]))
+                        licences=listed([licence_label(b) for b in binding]))
                       for pid in chosen if (binding := binding_licences(session, pid))]
     return draft
 

@@ -212,7 +212,12 @@ def cover_letter(session: Session, publication_id: int, row: DepositRow,
     unit = pub.unit
     contact = next((c for c in unit.contacts if c.is_default), None)
     lines = [f"傳真：{unit.fax}"] if unit.fax else []
-    if contact is not None:
+    if unit.deposit_contact_name:  # NCL 五: who the libraries reach about deposits
+        lines.append(f"聯絡人及電話：{unit.deposit_contact_name} "
+                     f"{unit.deposit_contact_phone or unit.phone}".rstrip())
+        if unit.deposit_contact_email:
+            lines.append(f"電子信箱：{unit.deposit_contact_email}")
+    elif contact is not None:
         lines.append(f"聯絡人及電話：{contact.name} {contact.phone or unit.phone}".rstrip())
     files = "及電子檔" if row.include_efiles else ""
     return OfficialLetter(

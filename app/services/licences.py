@@ -61,6 +61,11 @@ def kind_of(licence: Licence | LicenceData) -> str:
     return t("全部非專屬授權") if licence.whole else t("部分非專屬授權")
 
 
+def licence_label(licence: Licence) -> str:
+    """「遠流出版公司（部分非專屬授權）」."""
+    return t("{licensee}（{kind}）", licensee=licence.licensee, kind=kind_of(licence))
+
+
 def problems(data: LicenceData) -> list[FieldProblem]:
     """What keeps the licence from being saved."""
     found = []
@@ -101,7 +106,7 @@ def conflict_warning(session: Session, publication_id: int) -> str | None:
     if not binding or not consented(session, publication_id):
         return None
     pub = load_publication(session, publication_id)
-    named = listed([f"{b.licensee}（{kind_of(b)}）" for b in binding[:3]])
+    named = listed([licence_label(b) for b in binding[:3]])
     return t("「{title}」已同意文化部授權利用，又有{licences}：「已同意文化部之出版品，若另有讓與或專屬授權等情事，"
              "務請保障已授予文化部之相關權利。」（附件二 注意事項）請確認契約已保留授予文化部的權利。",
              title=label_of(pub), licences=named)

@@ -165,5 +165,5 @@ def _licence_step(session: Session, pub: Publication) -> list[Step]:
         return []
     conflict = licences.conflict_warning(session, pub.id)
     return [Step("licences", t("授權他人"), conflict is None,
-                 conflict or listed([f"{g.licensee}（{licences.kind_of(g)}）" for g in granted]),
+                 conflict or listed([licences.licence_label(g) for g in granted]),
                  t("§12、附件二 注意事項"), "publications")]

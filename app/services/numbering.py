@@ -30,6 +30,7 @@ from app.models import (
     PublicationForm,
     PublicationStatus,
     PublicationType,
+    PublishingUnit,
 )
 from app.os_errors import sentence
 from app.rocdate import format_roc_year_month
@@ -344,7 +345,16 @@ def data_sheet(session: Session, publication_id: int) -> list[tuple[str, str]]:
             ("裝訂", pub.binding.label), ("定價（新臺幣）", str(pub.price_ntd or "非賣品")),
             ("載體", pub.form.label), ("語文", pub.language), ("適用對象", pub.audience),
             ("主題關鍵詞", pub.keywords), ("分類", "政府出版品"), ("內容簡介", pub.summary),
-            ("GPN", pub.gpn or "")]
+            ("GPN", pub.gpn or ""), *deposit_contact_fields(pub.unit)]
+
+
+def deposit_contact_fields(unit: PublishingUnit) -> list[tuple[str, str]]:
+    """NCL 五 修改送存聯繫資料: the deposit contact and how notices reach them, as NCL's
+    account page asks for them (only what the unit has filled in)."""
+    fields = [("送存聯絡人", unit.deposit_contact_name), ("送存聯絡電話", unit.deposit_contact_phone),
+              ("送存聯絡電子郵件", unit.deposit_contact_email),
+              ("送存通知接收方式", unit.deposit_notice)]
+    return [(name, value) for name, value in fields if value]
 
 
 def confirm_publication(session: Session, publication_id: int, on: date,

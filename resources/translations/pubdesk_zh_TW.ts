@@ -1372,6 +1372,240 @@
     </message>
 </context>
 <context>
+    <name>LicenceDialog</name>
+    <message>
+        <source>Licence</source>
+        <translation>授權</translation>
+    </message>
+    <message>
+        <source>Edit licence</source>
+        <translation>修改授權</translation>
+    </message>
+    <message>
+        <source>Whole</source>
+        <translation>全部授權</translation>
+    </message>
+    <message>
+        <source>In part</source>
+        <translation>部分授權</translation>
+    </message>
+    <message>
+        <source>Uses or parts licensed, in the contract&apos;s words</source>
+        <translation>授權的利用方式或部分，照契約的寫法</translation>
+    </message>
+    <message>
+        <source>Exclusive licence</source>
+        <translation>專屬授權</translation>
+    </message>
+    <message>
+        <source>Transfer of the rights</source>
+        <translation>讓與著作財產權</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>迄</translation>
+    </message>
+    <message>
+        <source>NT$, empty when none</source>
+        <translation>新臺幣，沒有請留空</translation>
+    </message>
+    <message>
+        <source>Copies given in kind, empty when none</source>
+        <translation>以書代酬的冊數，沒有請留空</translation>
+    </message>
+    <message>
+        <source>Licensee</source>
+        <translation>被授權人</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>利用方式</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>使用報酬</translation>
+    </message>
+    <message>
+        <source>Copies in kind</source>
+        <translation>以書代酬</translation>
+    </message>
+    <message>
+        <source>Contract reference</source>
+        <translation>契約字號</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>The fee</source>
+        <translation>使用報酬</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>冊數</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number, or empty.</source>
+        <translation>%1必須是整數，或留空。</translation>
+    </message>
+</context>
+<context>
+    <name>LicencesReviewTab</name>
+    <message>
+        <source>Review before print (§16)</source>
+        <translation>§16 印製前審核</translation>
+    </message>
+    <message>
+        <source>Record the review</source>
+        <translation>記錄審核</translation>
+    </message>
+    <message>
+        <source>Reviewed on</source>
+        <translation>審核日期</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>審核人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Government publications site (§15)</source>
+        <translation>§15 政府出版品資訊網</translation>
+    </message>
+    <message>
+        <source>Site updated</source>
+        <translation>已更新資訊網</translation>
+    </message>
+    <message>
+        <source>You have registered or updated this publication on the government publications site today</source>
+        <translation>您今天已在政府出版品資訊網登錄或更新這筆出版品</translation>
+    </message>
+    <message>
+        <source>Licences to others (§12)</source>
+        <translation>§12 授權他人</translation>
+    </message>
+    <message>
+        <source>Licensee</source>
+        <translation>被授權人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>利用方式</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>使用報酬</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>契約</translation>
+    </message>
+    <message>
+        <source>Add licence…</source>
+        <translation>新增授權…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Save the new publication first.</source>
+        <translation>請先儲存這筆新出版品。</translation>
+    </message>
+    <message>
+        <source>Reviewed on %1 by %2.</source>
+        <translation>%1 由 %2 審核。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier review(s).</source>
+        <translation>
+            <numerusform>另有 %n 次較早的審核。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The review comes after the GPN (§16): this publication has none yet.</source>
+        <translation>審核在取得 GPN 之後（§16）：這筆出版品還沒有 GPN。</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet: your unit records its review before print.</source>
+        <translation>尚未審核：本單位要求印製前記錄審核。</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet. Your unit does not ask for a recorded review (Settings → Units); you may record one all the same.</source>
+        <translation>尚未審核。本單位未要求記錄審核（設定 → 機關），仍可記錄。</translation>
+    </message>
+    <message>
+        <source>The publication is registered on the site with its GPN; it has none yet.</source>
+        <translation>出版品在申請 GPN 時登錄於資訊網；這筆還沒有 GPN。</translation>
+    </message>
+    <message>
+        <source>PubDesk does not know what the site holds (a record from before, or imported). Compare it on the site, then press Site updated.</source>
+        <translation>PubDesk 不知道資訊網上的資料（較早的或匯入的紀錄）。請在資訊網核對後，按「已更新資訊網」。</translation>
+    </message>
+    <message>
+        <source>Out of date since %1: %2 changed. Update the site, then press Site updated.</source>
+        <translation>自 %1 以來已過時：%2 有變更。請更新資訊網後，按「已更新資訊網」。</translation>
+    </message>
+    <message>
+        <source>The same as on the site (last updated %1).</source>
+        <translation>與資訊網上的資料一致（最後更新 %1）。</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>未定期限</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copies</source>
+        <translation>
+            <numerusform>%n 冊</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rights granted to the Ministry of Culture</source>
+        <translation>已授予文化部的權利</translation>
+    </message>
+    <message>
+        <source>Choose a licence first.</source>
+        <translation>請先選擇一筆授權。</translation>
+    </message>
+    <message>
+        <source>Delete licence</source>
+        <translation>刪除授權</translation>
+    </message>
+    <message>
+        <source>Delete this licence? The history keeps what it said.</source>
+        <translation>要刪除這筆授權嗎？異動紀錄會保留它的內容。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>a publication</source>
@@ -2375,6 +2609,10 @@ translators</source>
         <translation>相關出版品</translation>
     </message>
     <message>
+        <source>Licences and review</source>
+        <translation>授權與審核</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>異動紀錄</translation>
     </message>
@@ -2712,8 +2950,36 @@ translators</source>
         <translation>機關代碼出處</translation>
     </message>
     <message>
+        <source>Deposit contact (NCL)</source>
+        <translation>送存聯絡人（國家圖書館）</translation>
+    </message>
+    <message>
+        <source>Deposit contact&apos;s phone</source>
+        <translation>送存聯絡電話</translation>
+    </message>
+    <message>
+        <source>Deposit contact&apos;s e-mail</source>
+        <translation>送存聯絡電子郵件</translation>
+    </message>
+    <message>
+        <source>How NCL&apos;s deposit notices are received</source>
+        <translation>送存通知接收方式</translation>
+    </message>
+    <message>
         <source>Letterhead data</source>
         <translation>公文抬頭資料</translation>
+    </message>
+    <message>
+        <source>Record a review before print (§16)</source>
+        <translation>印製前記錄審核（§16）</translation>
+    </message>
+    <message>
+        <source>After the GPN the unit reviews the publication itself, then prints; ticked, the checklist and To do ask for that review to be recorded.</source>
+        <translation>取得 GPN 後由本單位自行審核再印製；勾選後，檢核清單與待辦會要求記錄審核。</translation>
+    </message>
+    <message>
+        <source>e.g. e-mail, post</source>
+        <translation>例如：電子郵件、郵寄</translation>
     </message>
     <message>
         <source>Name</source>

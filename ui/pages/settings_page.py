@@ -95,10 +95,23 @@ class SettingsPage(QWidget):
                   "website": self.tr("Web site"),
                   "doc_code": self.tr("Document number code (e.g. 經研)"),
                   "agency_code": self.tr("Agency code (for DI files)"),
-                  "agency_code_source": self.tr("Where the agency code was found")}
+                  "agency_code_source": self.tr("Where the agency code was found"),
+                  "deposit_contact_name": self.tr("Deposit contact (NCL)"),
+                  "deposit_contact_phone": self.tr("Deposit contact's phone"),
+                  "deposit_contact_email": self.tr("Deposit contact's e-mail"),
+                  "deposit_notice": self.tr("How NCL's deposit notices are received")}
         unit_box = QGroupBox(self.tr("Letterhead data"))
         form = QFormLayout(unit_box)
+        # §16: whether this unit records its review before print (checklist and to-do).
+        self.review_required = QCheckBox(self.tr("Record a review before print (§16)"))
+        self.review_required.setObjectName("unit_review_required")
+        self.review_required.setToolTip(self.tr(
+            "After the GPN the unit reviews the publication itself, then prints; ticked, the "
+            "checklist and To do ask for that review to be recorded."))
         for f in fields(UnitData):
+            if f.name == "review_required":
+                form.addRow("", self.review_required)
+                continue
             edit = QLineEdit()
             edit.setObjectName(f"unit_{f.name}")
             self.edits[f.name] = edit
@@ -106,6 +119,7 @@ class SettingsPage(QWidget):
             error = ErrorLabel()
             form.addRow("", error)
             self.errors[f.name] = error
+        self.edits["deposit_notice"].setPlaceholderText(self.tr("e.g. e-mail, post"))
 
         self.contacts = QTableWidget(0, len(CONTACT_COLUMNS) + 1)
         self.contacts.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Job title"),
@@ -268,8 +282,9 @@ class SettingsPage(QWidget):
             self.unit_version = unit_version(session, self.unit_id)
             data = unit_data(session, self.unit_id)
             contacts = list_contacts(session, self.unit_id)
-        for f in fields(UnitData):
-            self.edits[f.name].setText(getattr(data, f.name))
+        for name, edit in self.edits.items():
+            edit.setText(getattr(data, name))
+        self.review_required.setChecked(data.review_required)
         self.contacts.setRowCount(0)
         for contact in contacts:
             self._append_contact(contact)
@@ -282,6 +297,7 @@ class SettingsPage(QWidget):
         self.units.clearSelection()
         for edit in self.edits.values():
             edit.clear()
+        self.review_required.setChecked(False)
         self.contacts.setRowCount(0)
         self._clear_errors()
         self.edits["full_name"].setFocus()
@@ -317,7 +333,8 @@ class SettingsPage(QWidget):
 
     def save(self) -> None:
         """Store the unit and its contacts."""
-        data = UnitData(**{name: edit.text() for name, edit in self.edits.items()})
+        data = UnitData(**{name: edit.text() for name, edit in self.edits.items()},
+                        review_required=self.review_required.isChecked())
         self._clear_errors()
         try:
             with self.db.session() as session:

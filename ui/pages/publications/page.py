@@ -56,6 +56,7 @@ from ui.pages.publications.dialogs import NewFromThisDialog
 from ui.pages.publications.form import PublicationFormWidget
 from ui.pages.publications.history_tab import HistoryTab
 from ui.pages.publications.issues_editor import IssuesEditor
+from ui.pages.publications.licences_tab import LicencesReviewTab
 from ui.pages.publications.table_model import PublicationTableModel
 from ui.pages.publications.toc_editor import TocEditor
 from ui.read_only import writes
@@ -189,6 +190,10 @@ class PublicationsPage(QWidget):
         self.detail_tabs.addTab(self.toc_editor, self.tr("Table of contents"))
         self.detail_tabs.addTab(self.issues_editor, self.tr("Issues and articles"))
         self.detail_tabs.addTab(self.related, self.tr("Related publications"))
+        self.licences = LicencesReviewTab(db)
+        self.licences.changed.connect(lambda entity: self.hub.announce(entity,
+                                                                       self.current_id or -1))
+        self.detail_tabs.addTab(self.licences, self.tr("Licences and review"))
         self.history = HistoryTab(db)
         self.detail_tabs.addTab(self.history, self.tr("History"))
 
@@ -377,6 +382,7 @@ class PublicationsPage(QWidget):
         self.detail_tabs.setTabEnabled(1, not is_serial)
         self.issues_editor.load(record_id if is_serial else None)
         self.history.load(record_id)
+        self.licences.load(record_id)
         self.related.clear()
         for link in links:
             text = (f"{link.kind.shown} → {link.other_label}" if link.outgoing
@@ -400,6 +406,7 @@ class PublicationsPage(QWidget):
         self.toc_editor.set_lines([])
         self.issues_editor.load(None)
         self.history.load(None)
+        self.licences.load(None)
         self.related.clear()
         self.notice.setText("")
         self._dirty = False
