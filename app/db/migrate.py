@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0017"
+HEAD_REVISION = "0018"
 """The newest migration, so that starting with an up-to-date database does not load Alembic
 (a tenth of a second); a test checks it against the migration scripts."""
 

@@ -1,5 +1,6 @@
 """The domain model (SQLAlchemy 2 typed mappings). Import entities from here."""
 
+from app.models.agenda import AgendaSetAside
 from app.models.audit import AppMeta, AuditEntry
 from app.models.base import Audited, Base
 from app.models.consent import ConsentEntry, ConsentKind, ConsentLetter
@@ -48,6 +49,7 @@ from app.models.reference import DepositLibrary, SalesStore
 from app.models.review import GpnSiteRecord, PublicationReview
 
 __all__ = [
+    "AgendaSetAside",
     "AppMeta",
     "ApplicationKind",
     "ApplicationPart",

@@ -86,7 +86,7 @@ def _print_report(report: FileReport) -> None:
         print(f"  ! {note}")
     for check_id, result in report.checks.items():
         print(f"  {marks[result.status]} {CHECK_TITLES.get(check_id, check_id)}：{result.message}")
-        if result.status in (Status.FAIL, Status.WARN) and result.fix:
+        if result.status is not Status.PASS and result.fix:  # 未檢查 too: what would check it
             print(f"      → {result.fix}")
 
 

@@ -39,7 +39,7 @@ from app.models import (
     ShipmentKind,
 )
 from app.models.enums import LabelledEnum
-from app.services import gpn_site, licences
+from app.services import agenda_actions, gpn_site, licences
 from app.services.consignment import settlement_period_end, settlements
 from app.services.number_rule import holder_label, shared_numbers
 from app.services.numbering import missing_required_number, numbering_plan
@@ -107,6 +107,8 @@ class Thresholds:
 class Agenda(list["AgendaItem"]):
     """The items (a list), and how many were left out by the history cut-off."""
 
+    set_aside: int = 0
+    """Items the officer marked done or snoozed (app.services.agenda_actions), left out."""
     hidden: int = 0
     """Items of publications published before `Thresholds.history_from_year` left out —
     counted as the records that would have made them (a record makes at most one of a
@@ -152,8 +154,9 @@ def _month_end(year: int, month: int) -> date:
 
 
 def agenda(session: Session, today: date, thresholds: Thresholds | None = None,
-           unit_id: int | None = None) -> list[AgendaItem]:
-    """Everything due or open on `today`, overdue first, then by date."""
+           unit_id: int | None = None, set_aside: bool = False) -> list[AgendaItem]:
+    """Everything due or open on `today`, overdue first, then by date. Items the officer set
+    aside are left out (counted in `Agenda.set_aside`), or, with `set_aside`, listed alone."""
     limits = thresholds or Thresholds()
     items: list[AgendaItem] = []
     _LABELS.cache = {}
@@ -169,9 +172,14 @@ def agenda(session: Session, today: date, thresholds: Thresholds | None = None,
     finally:
         _LABELS.cache = None
         _CUTOFF.year, _CUTOFF.hidden = None, 0
+    aside = agenda_actions.active(session, today)
+    kept = [i for i in items if ((i.kind, i.record_id, i.due) in aside) is set_aside]
+    left_out = len(items) - len(kept)
+    items = kept
     order = {Urgency.OVERDUE: 0, Urgency.SOON: 1, Urgency.OPEN: 2}
     result = Agenda(sorted(items, key=lambda i: (order[i.urgency], i.due or date.max, i.label)))
     result.hidden, result.history_from_year = hidden, limits.history_from_year
+    result.set_aside = 0 if set_aside else left_out
     return result
 
 
