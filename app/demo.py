@@ -351,7 +351,9 @@ def add_agenda_samples(db: Database, sample: SampleWorkspace, on: date) -> None:
         NumberApplication,
         Publication,
         PublicationStatus,
+        PublishingUnit,
     )
+    from app.services.licences import LicenceData, save_licence
 
     long_ago = on - timedelta(days=90)
     with db.session() as session:
@@ -374,6 +376,18 @@ def add_agenda_samples(db: Database, sample: SampleWorkspace, on: date) -> None:
             published_month=long_ago.month, pages=96, price_ntd=250, gpn="1011500079",
             isbn="9789860000016", status=PublicationStatus.PRINTED,
             copyright_owner=CopyrightOwner.AGENCY)).id  # consent_not_sent (and no deposit plan)
+        # §16: the demo's unit records its review before print (the atlas, numbered, is due);
+        # §15: the atlas's price changed after its GPN was registered on the site; §12: the
+        # talent report is licensed to a publisher until a month and a half from now.
+        unit = session.get(PublishingUnit, sample.unit_id)
+        assert unit is not None
+        unit.review_required = True
+        session.flush()
+        session.get(Publication, atlas).price_ntd = 420  # type: ignore[union-attr]
+        save_licence(session, talent, LicenceData(
+            licensee="五南圖書出版公司", whole=False, uses="重製、發行（繁體中文紙本）",
+            starts_on=on - timedelta(days=275), ends_on=on + timedelta(days=90), fee_ntd=20000,
+            contract_ref="產發契字第114017號"))
         ebook = session.get(Publication, sample.ebook_id)
         assert ebook is not None
         ebook.online_url, ebook.online_registered = "https://www.ida.gov.tw/ebook/2026", False
