@@ -12,6 +12,32 @@
         <translation>重新整理</translation>
     </message>
     <message>
+        <source>Mark done…</source>
+        <translation>標記已處理…</translation>
+    </message>
+    <message>
+        <source>Dealt with outside PubDesk: the chosen items leave the list (the audit log keeps who and why).</source>
+        <translation>已在 PubDesk 之外處理：選取的項目會離開清單（異動紀錄會記下誰、為什麼）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snooze %n days</source>
+        <translation>
+            <numerusform>暫緩 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm published…</source>
+        <translation>確認出版…</translation>
+    </message>
+    <message>
+        <source>Record NCL&apos;s confirmation of publication for the chosen “confirm publication” items, with nothing changed (price, pages and month as recorded).</source>
+        <translation>為選取的「待確認出版」項目登錄國家圖書館的確認出版，內容不變（定價、頁數與出版年月照目前紀錄）。</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>恢復</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>事項</translation>
     </message>
@@ -44,6 +70,14 @@
         <translation>按兩下或按 Enter，即在處理它的頁面開啟該項。</translation>
     </message>
     <message>
+        <source>Choose the heading to act on every item of the group.</source>
+        <translation>選取標題列，可對整組的每一項操作。</translation>
+    </message>
+    <message>
+        <source>Nothing is set aside.</source>
+        <translation>沒有擱置的項目。</translation>
+    </message>
+    <message>
         <source>Every year is listed, older publications too.</source>
         <translation>已列出所有年份，較早的出版品也列在內。</translation>
     </message>
@@ -58,6 +92,80 @@
     <message>
         <source>List every year</source>
         <translation>列出所有年份</translation>
+    </message>
+    <message>
+        <source>Items set aside (marked done or snoozed): choose some and press Bring back.</source>
+        <translation>已擱置的項目（標記已處理或暫緩）：選取後按「恢復」。</translation>
+    </message>
+    <message>
+        <source>Back to the to-do list</source>
+        <translation>回到待辦清單</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) set aside (marked done or snoozed) are not listed.</source>
+        <translation>
+            <numerusform>另有 %n 項已擱置（標記已處理或暫緩），未列出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List them</source>
+        <translation>列出這些項目</translation>
+    </message>
+    <message>
+        <source>Choose items first (or a group&apos;s heading for all of it).</source>
+        <translation>請先選取項目（或選取組別標題列，代表整組）。</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>標記已處理</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) leave the to-do list. Why (kept in the audit log)?</source>
+        <translation>
+            <numerusform>%n 個項目將離開待辦清單。原因（記入異動紀錄）？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dealt with before PubDesk</source>
+        <translation>使用 PubDesk 之前已處理</translation>
+    </message>
+    <message>
+        <source>%1 item(s) marked done.</source>
+        <translation>已將 %1 項標記為已處理。</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>暫緩</translation>
+    </message>
+    <message>
+        <source>%1 item(s) snoozed until %2.</source>
+        <translation>已暫緩 %1 項，到 %2 再列出。</translation>
+    </message>
+    <message>
+        <source>Choose “confirm publication” items first.</source>
+        <translation>請先選取「待確認出版」的項目。</translation>
+    </message>
+    <message>
+        <source>Confirm published</source>
+        <translation>確認出版</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n publication(s) as published, with the price, pages and month they have now? Each is recorded as a confirmation in its history.</source>
+        <translation>
+            <numerusform>要將 %n 筆出版品登錄為已出版，定價、頁數與出版年月照目前紀錄嗎？每一筆都會在異動紀錄記下確認出版。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirmed together from To do</source>
+        <translation>由待辦批次確認</translation>
+    </message>
+    <message>
+        <source>%1 publication(s) confirmed as published.</source>
+        <translation>已確認出版 %1 筆。</translation>
+    </message>
+    <message>
+        <source>%1 item(s) brought back.</source>
+        <translation>已恢復 %1 項。</translation>
     </message>
     <message>
         <source>Due %1.</source>

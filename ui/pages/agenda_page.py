@@ -14,10 +14,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -30,10 +33,12 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import PubDeskError
 from app.language import shown, shown_date, t
+from app.services import agenda_actions
 from app.services.agenda import KINDS, AgendaItem, Thresholds, Urgency, agenda
 from app.services.units import list_units
 from ui.hub import DataHub, listen_when_shown
-from ui.widgets import opens_on_enter
+from ui.pages.common import run_action
+from ui.widgets import ErrorLabel, opens_on_enter
 from ui.worker import LatestRead
 
 ITEM = Qt.ItemDataRole.UserRole
@@ -42,6 +47,9 @@ SHOWN_AT_ONCE = 200
 """Items of a group put in the list at a time: a backlog of 100,000 imported records is read
 in the background, and shown 200 at a time (「顯示其餘…」 adds the next 200)."""
 MORE = "more"
+GROUP = "group"
+SNOOZE_DAYS = 30
+"""How long 「暫緩」 sets an item aside."""
 
 
 class _ElideMiddle(QStyledItemDelegate):
@@ -69,6 +77,7 @@ class AgendaPage(QWidget):
                  thresholds: Callable[[date], Thresholds] | None = None):
         super().__init__(parent)
         self.db = db
+        self.hub = hub
         self.today = today
         self.thresholds = thresholds
         """The officer's waiting periods (Settings → 待辦), asked at every reload."""
@@ -101,6 +110,46 @@ class AgendaPage(QWidget):
         self.every_year_button.hide()
         self.hidden: tuple[int, int | None] = (0, None)
         """What the history cut-off left out: (items, from which year on the list shows)."""
+        self.showing_set_aside = False
+        """True while the list shows the items the officer set aside (to bring them back)."""
+        self.set_aside_count = 0
+        self.set_aside_note = QLabel()
+        self.set_aside_note.setObjectName("agendaSetAside")
+        self.set_aside_button = QPushButton()
+        self.set_aside_button.setObjectName("agendaShowSetAside")
+        self.set_aside_button.clicked.connect(self._toggle_set_aside)
+        hidden_row_2 = QHBoxLayout()
+        hidden_row_2.addWidget(self.set_aside_note, 1)
+        hidden_row_2.addWidget(self.set_aside_button)
+        self.set_aside_note.hide()
+        self.set_aside_button.hide()
+        # Bulk actions (issue 26): on the chosen items — or, with a group's heading chosen,
+        # on every item of that group, however many are not yet in the list.
+        self.error = ErrorLabel()
+        self.done_button = QPushButton(self.tr("Mark done…"))
+        self.done_button.setObjectName("agendaMarkDone")
+        self.done_button.setToolTip(self.tr("Dealt with outside PubDesk: the chosen items leave "
+                                            "the list (the audit log keeps who and why)."))
+        self.done_button.clicked.connect(self.mark_done)
+        self.snooze_button = QPushButton(self.tr("Snooze %n days", "", SNOOZE_DAYS))
+        self.snooze_button.setObjectName("agendaSnooze")
+        self.snooze_button.clicked.connect(self.snooze)
+        self.confirm_button = QPushButton(self.tr("Confirm published…"))
+        self.confirm_button.setObjectName("agendaConfirm")
+        self.confirm_button.setToolTip(self.tr(
+            "Record NCL's confirmation of publication for the chosen “confirm publication” "
+            "items, with nothing changed (price, pages and month as recorded)."))
+        self.confirm_button.clicked.connect(self.confirm_published)
+        self.back_button = QPushButton(self.tr("Bring back"))
+        self.back_button.setObjectName("agendaBringBack")
+        self.back_button.clicked.connect(self.bring_back)
+        self.back_button.hide()
+        actions = QHBoxLayout()
+        for button in (self.done_button, self.snooze_button, self.confirm_button,
+                       self.back_button):
+            actions.addWidget(button)
+        actions.addWidget(self.error, 1)
+        actions.addStretch()
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Kind")))
         filters.addWidget(self.kind)
@@ -110,6 +159,7 @@ class AgendaPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # a sentence reads from its start
         self.tree.setObjectName("agendaTree")
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setHeaderLabels([self.tr("To do"), self.tr("Record"), self.tr("Due"),
                                    self.tr("Rule"), self.tr("What to do")])
         self.tree.setWordWrap(True)
@@ -139,7 +189,9 @@ class AgendaPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addLayout(hidden_row)
+        layout.addLayout(hidden_row_2)
         layout.addWidget(self.tree, 1)
+        layout.addLayout(actions)
         layout.addWidget(self.detail)
         layout.addWidget(hint)
         self._fill_units()
@@ -176,7 +228,7 @@ class AgendaPage(QWidget):
         if limits is not None and self.every_year:
             limits = replace(limits, history_from_year=None)
         self.summary.setText(self.tr("Reading the to-do list…"))
-        db = self.db
+        db, listing_set_aside = self.db, self.showing_set_aside
 
         def compute() -> tuple[list[AgendaItem], bool]:
             from sqlalchemy import select
@@ -184,7 +236,8 @@ class AgendaPage(QWidget):
             from app.models import Publication
 
             with db.session() as session:
-                items = agenda(session, today, limits, unit_id=unit_id)
+                items = agenda(session, today, limits, unit_id=unit_id,
+                               set_aside=listing_set_aside)
                 anything = bool(items) or session.scalar(
                     select(Publication.id).limit(1)) is not None
             return items, anything
@@ -194,9 +247,12 @@ class AgendaPage(QWidget):
             self.hidden = (getattr(self.items, "hidden", 0),
                            getattr(self.items, "history_from_year", None) or cut_off)
             self._shown_per_group = {}
+            if not listing_set_aside:
+                self.set_aside_count = getattr(self.items, "set_aside", 0)
             self.show_items()
-            pressing = sum(1 for i in self.items if i.urgency is not Urgency.OPEN)
-            self.count_changed.emit(pressing)
+            if not listing_set_aside:
+                pressing = sum(1 for i in self.items if i.urgency is not Urgency.OPEN)
+                self.count_changed.emit(pressing)
             self.loaded.emit()
 
         def failed(exc: BaseException, _details: str) -> None:
@@ -233,6 +289,8 @@ class AgendaPage(QWidget):
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
+            top.setData(0, ITEM, (GROUP, urgency))
+            top.setToolTip(0, self.tr("Choose the heading to act on every item of the group."))
             self.tree.addTopLevelItem(top)
             limit = self._shown_per_group.get(urgency, SHOWN_AT_ONCE)
             for entry in group[:limit]:
@@ -261,8 +319,11 @@ class AgendaPage(QWidget):
                              .replace("%3", str(sum(i.urgency is Urgency.OPEN
                                                     for i in shown_items))))
         if not shown_items:
-            self.tree.addTopLevelItem(QTreeWidgetItem([self._nothing_to_do()]))
+            self.tree.addTopLevelItem(QTreeWidgetItem([
+                self.tr("Nothing is set aside.") if self.showing_set_aside
+                else self._nothing_to_do()]))
         self._show_hidden()
+        self._show_set_aside()
 
     def _show_hidden(self) -> None:
         """Say what the history cut-off leaves out, with the button that lists it (or, when
@@ -283,6 +344,117 @@ class AgendaPage(QWidget):
             return
         self.hidden_note.show()
         self.every_year_button.show()
+
+    def _show_set_aside(self) -> None:
+        """Say how many items the officer set aside, with the button that lists them (and,
+        while they are listed, the way back)."""
+        listing = self.showing_set_aside
+        for button in (self.done_button, self.snooze_button, self.confirm_button):
+            button.setVisible(not listing)
+        self.back_button.setVisible(listing)
+        if listing:
+            self.set_aside_note.setText(self.tr("Items set aside (marked done or snoozed): "
+                                                "choose some and press Bring back."))
+            self.set_aside_button.setText(self.tr("Back to the to-do list"))
+        elif self.set_aside_count:
+            self.set_aside_note.setText(self.tr("%n item(s) set aside (marked done or snoozed) "
+                                                "are not listed.", "", self.set_aside_count))
+            self.set_aside_button.setText(self.tr("List them"))
+        else:
+            self.set_aside_note.hide()
+            self.set_aside_button.hide()
+            return
+        self.set_aside_note.show()
+        self.set_aside_button.show()
+
+    def _toggle_set_aside(self) -> None:
+        self.showing_set_aside = not self.showing_set_aside
+        self.reload()
+
+    def chosen_items(self) -> list[AgendaItem]:
+        """The items the bulk actions apply to: the chosen rows, and every item (shown or not)
+        of a group whose heading is chosen — under the kind filter."""
+        wanted = self.kind.currentData() or ""
+        chosen: dict[int, AgendaItem] = {}
+        for row in self.tree.selectedItems():
+            entry = row.data(0, ITEM)
+            if isinstance(entry, AgendaItem):
+                chosen[id(entry)] = entry
+            elif isinstance(entry, tuple) and entry[0] == GROUP:
+                for item in self.items:
+                    if item.urgency is entry[1] and (not wanted or item.kind == wanted):
+                        chosen[id(item)] = item
+        return [item for item in chosen.values() if item.record_id is not None]
+
+    def _keys(self) -> list[agenda_actions.ItemKey] | None:
+        items = self.chosen_items()
+        if not items:
+            self.error.show_message(self.tr("Choose items first (or a group's heading for all "
+                                            "of it)."))
+            return None
+        return [agenda_actions.ItemKey(i.kind, i.record_id, i.due) for i in items]
+
+    def _after(self, done: int, words: str) -> None:
+        self.summary.setText(words.replace("%1", f"{done:,}"))
+        self.reload()
+
+    def mark_done(self) -> None:
+        """The chosen items were dealt with outside PubDesk: set aside for good, with why."""
+        keys = self._keys()
+        if keys is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Mark done"),
+            self.tr("%n item(s) leave the to-do list. Why (kept in the audit log)?", "",
+                    len(keys)), text=self.tr("Dealt with before PubDesk"))
+        if not ok:
+            return
+        if run_action(self, self.db, self.error,
+                      lambda session: agenda_actions.set_aside(session, keys, None, reason)):
+            self._after(len(keys), self.tr("%1 item(s) marked done."))
+
+    def snooze(self) -> None:
+        """Set the chosen items aside for SNOOZE_DAYS days."""
+        keys = self._keys()
+        if keys is None:
+            return
+        from datetime import timedelta
+
+        until = (self.today or date.today()) + timedelta(days=SNOOZE_DAYS)
+        reason = self.tr("Snoozed")  # read here: the action runs in the worker
+        if run_action(self, self.db, self.error, lambda session: agenda_actions.set_aside(
+                session, keys, until, reason)):
+            self._after(len(keys), self.tr("%1 item(s) snoozed until %2.")
+                        .replace("%2", shown_date(until)))
+
+    def confirm_published(self) -> None:
+        """確認出版 for the chosen 待確認出版 items, nothing changed."""
+        ids = [i.record_id for i in self.chosen_items()
+               if i.kind == "confirm_publication" and i.record_id is not None]
+        if not ids:
+            self.error.show_message(self.tr("Choose “confirm publication” items first."))
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Confirm published"),
+            self.tr("Record %n publication(s) as published, with the price, pages and month "
+                    "they have now? Each is recorded as a confirmation in its history.", "",
+                    len(ids)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        on, note = self.today or date.today(), self.tr("Confirmed together from To do")
+        if run_action(self, self.db, self.error, lambda session: agenda_actions.confirm_published(
+                session, ids, on, note)):
+            self.hub.announce("publications")
+            self._after(len(ids), self.tr("%1 publication(s) confirmed as published."))
+
+    def bring_back(self) -> None:
+        """The chosen set-aside items go back on the list."""
+        keys = self._keys()
+        if keys is None:
+            return
+        if run_action(self, self.db, self.error,
+                      lambda session: agenda_actions.bring_back(session, keys)):
+            self._after(len(keys), self.tr("%1 item(s) brought back."))
 
     def _toggle_every_year(self) -> None:
         self.every_year = not self.every_year
