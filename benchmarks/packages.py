@@ -1,13 +1,15 @@
 """Benchmark: building a package against `cp -r` plus `sha256sum` over the same files.
 
-    python benchmarks/packages.py [--gigabytes 2] [--files 40] [--runs 3] [--zip]
+    python benchmarks/packages.py [--gigabytes 2] [--files 40] [--runs 3] [--zip] [--backup]
 
 Generates the files (random bytes, so nothing compresses or deduplicates), then times, in the
 same run and alternating, (a) `cp -r SRC DST && sha256sum` over the copy — what an officer
 would do by hand — and (b) PackageBuilder copying every file in, hashing the same buffers,
 writing manifest.json and renaming the folder into place. Target: ratio ≤ 1.2. With `--zip`,
 (b) writes the package as one ZIP file (PDFs stored, not deflated: issue 26 measured 6.2×
-when it deflated them).
+when it deflated them). With `--backup`, (b) also keeps the e-files in a data folder's
+package-backups (第13點; app.packages.backup), as every package built by PubDesk does: a
+second copy of every byte the first time a set of files is sent, none when it is sent again.
 """
 
 from __future__ import annotations
@@ -53,14 +55,19 @@ def baseline(source: Path, target: Path) -> float:
     return time.perf_counter() - start
 
 
-def ours(files: list[Path], target: Path, as_zip: bool = False) -> float:
-    """PackageBuilder: copy + hash in one pass, manifest, atomic rename (or one ZIP)."""
+def ours(files: list[Path], target: Path, as_zip: bool = False,
+         backup_root: Path | None = None) -> float:
+    """PackageBuilder: copy + hash in one pass, manifest, atomic rename (or one ZIP); with
+    `backup_root`, the e-files kept there first (a fresh folder each run: the first send)."""
+    from app.packages import backup
     from app.packages.builder import PackageBuilder
 
     start = time.perf_counter()
     with PackageBuilder(target, "benchmark", as_zip=as_zip) as builder:
-        for path in files:
-            builder.add_file(path, f"電子檔/{path.name}", "印製用PDF檔")
+        names = {builder.add_file(path, f"電子檔/{path.name}", "印製用PDF檔"): path
+                 for path in files}
+        if backup_root is not None:
+            backup.keep_files(builder, names, backup_root)
         builder.commit()
     return time.perf_counter() - start
 
@@ -72,6 +79,8 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--zip", action="store_true", help="build the package as a ZIP")
+    parser.add_argument("--backup", action="store_true",
+                        help="keep the e-files in a data folder too (第13點), as PubDesk does")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="pubdesk-pkg-bench-", dir=str(ROOT.parent)
                                  if os.access(ROOT.parent, os.W_OK) else None))
@@ -86,7 +95,10 @@ def main() -> None:
             cp_times.append(baseline(source, work / f"cp{run}"))
             shutil.rmtree(work / f"cp{run}")
             target = work / (f"ours{run}.zip" if args.zip else f"ours{run}")
-            our_times.append(ours(files, target, args.zip))
+            kept = work / f"backups{run}" if args.backup else None
+            our_times.append(ours(files, target, args.zip, kept))
+            if kept is not None:
+                shutil.rmtree(kept)
             if args.zip:
                 target.unlink()
             else:
@@ -97,6 +109,7 @@ def main() -> None:
         print("|---|---|")
         print(f"| cp -r + sha256sum | {cp:.2f} |")
         what = "as one ZIP, PDFs stored" if args.zip else "copy + SHA-256 + manifest + atomic move"
+        what += ", e-files backed up" if args.backup else ""
         print(f"| PubDesk package ({what}) | {us:.2f} |")
         print()
         print(f"ratio ours / baseline = {us / cp:.2f}  (target ≤ 1.2)")

@@ -241,3 +241,24 @@ def test_0013_chains_the_history_so_far_and_never_reuses_its_ids(locations: Loca
                 assert seq == 90
     finally:
         engine.dispose()
+
+
+def test_every_audited_table_never_reuses_an_id(tmp_path: Path) -> None:
+    """The audit log, packages' manifests and the recycle bin name rows by id: on SQLite
+    every audited table is AUTOINCREMENT — those 0013 rebuilt and every table made since (a
+    gpn_site_records row of a new book took the id of a binned book's, and its restore had to
+    give it a new one)."""
+    from app.db import audit_triggers
+
+    url = f"sqlite:///{(tmp_path / 'ids.sqlite3').as_posix()}"
+    upgrade(url)
+    engine = make_engine(url, pooled=False)
+    try:
+        with engine.connect() as conn:
+            plain = [table for table in audit_triggers.audited_tables()
+                     if "AUTOINCREMENT" not in (conn.execute(text(
+                         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :t"),
+                         {"t": table}).scalar() or "")]
+    finally:
+        engine.dispose()
+    assert plain == []

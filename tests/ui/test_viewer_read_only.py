@@ -73,7 +73,9 @@ LOOKING_FIELDS = {
 WRITING_BUTTONS = {
     "publications": {"New", "New from this…", "Delete", "Save", "Revert", "Save TOC",
                      "Add", "Paste as text…", "Add issue", "Save issue", "Delete issue",
-                     "Save articles", "Add person"},
+                     "Save articles", "Add person", "Record the review", "Site updated",
+                     "Add licence…"},
+    "agenda": {"Mark done…", "Confirm published…"},
     "numbering": {"New application", "Mark ready", "Record the number", "Cut the pages",
                   "Confirm publication (NCL part 4)"},
     "deposit": {"Make the deposit plan", "Libraries…", "Change copies",

@@ -38,6 +38,7 @@ from app.services.agenda import KINDS, AgendaItem, Thresholds, Urgency, agenda
 from app.services.units import list_units
 from ui.hub import DataHub, listen_when_shown
 from ui.pages.common import run_action
+from ui.read_only import writes
 from ui.widgets import ErrorLabel, opens_on_enter
 from ui.worker import LatestRead
 
@@ -144,6 +145,7 @@ class AgendaPage(QWidget):
         self.back_button.setObjectName("agendaBringBack")
         self.back_button.clicked.connect(self.bring_back)
         self.back_button.hide()
+        writes(self.done_button, self.snooze_button, self.confirm_button, self.back_button)
         actions = QHBoxLayout()
         for button in (self.done_button, self.snooze_button, self.confirm_button,
                        self.back_button):

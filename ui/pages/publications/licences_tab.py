@@ -38,6 +38,7 @@ from app.services.licences import LicenceData
 from app.services.publications import load_publication
 from app.services.review import ReviewData, record_review, reviews_of
 from ui.pages.common import read_only_item, run_action
+from ui.read_only import writes
 from ui.widgets import ErrorLabel, date_field, opens_on_enter
 
 
@@ -256,6 +257,9 @@ class LicencesReviewTab(QWidget):
         granted_layout.addWidget(self.table, 1)
         granted_layout.addLayout(buttons)
 
+        # A viewer reads all of it and changes none (ui.read_only).
+        writes(self.review_button, self.reviewed_on, self.reviewer, self.review_note,
+               self.site_button, self.add_button, self.edit_button, self.delete_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.error)
         layout.addWidget(review)

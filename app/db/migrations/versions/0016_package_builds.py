@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("overrides", sa.Text(), nullable=False),
         sa.Column("backup_folder", sa.String(1000), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_package_builds")),
+        sqlite_autoincrement=True,  # an id is never used twice (as 0013 made it)
     )
     op.create_table(
         "package_publications",
@@ -46,6 +47,7 @@ def upgrade() -> None:
             ["build_id"], ["package_builds.id"],
             name=op.f("fk_package_publications_build_id_package_builds"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_package_publications")),
+        sqlite_autoincrement=True,  # an id is never used twice (as 0013 made it)
     )
     op.create_index(op.f("ix_package_publications_build_id"), "package_publications",
                     ["build_id"])

@@ -51,6 +51,7 @@ def upgrade() -> None:
         sa.Column("contract_ref", sa.String(100), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         *_stamps(),
+        sqlite_autoincrement=True,  # an id is never used twice (as 0013 made it)
     )
     op.create_index(op.f("ix_licences_publication_id"), "licences", ["publication_id"])
     op.create_table(
@@ -61,6 +62,7 @@ def upgrade() -> None:
         sa.Column("reviewer", sa.String(100), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         *_stamps(),
+        sqlite_autoincrement=True,  # an id is never used twice (as 0013 made it)
     )
     op.create_index(op.f("ix_publication_reviews_publication_id"), "publication_reviews",
                     ["publication_id"])
@@ -76,6 +78,7 @@ def upgrade() -> None:
         sa.Column("published", sa.Boolean(), nullable=False),
         *_stamps(),
         sa.UniqueConstraint("publication_id", name="uq_gpn_site_records_publication_id"),
+        sqlite_autoincrement=True,  # an id is never used twice (as 0013 made it)
     )
     op.add_column("publishing_units", sa.Column("review_required", sa.Boolean(),
                                                 nullable=False, server_default=sa.false()))

@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("kind", "record_id", "due", name="uq_agenda_set_asides_kind"),
+        sqlite_autoincrement=True,  # an id is never used twice (as 0013 made it)
     )
     op.create_index(op.f("ix_agenda_set_asides_record_id"), "agenda_set_asides", ["record_id"])
     audit_triggers.install(op.get_bind())
