@@ -3,9 +3,10 @@ data folder under `package-backups/`, once per content (named by SHA-256, so bui
 same files again costs nothing), with a copy of the package's manifest; the build itself is
 recorded (`PackageBuild`) and shows on each publication's 異動紀錄.
 
-The copy is made from the package's own files, before the package is moved into place, and it
-is checked against the SHA-256 the package recorded: a copy that differs, or a disk that is
-full, refuses the package — nothing leaves without its backup."""
+The copy is made from the package's own files (a folder package) or from the sources (a ZIP,
+written straight into its archive), before the package is moved into place, and it is checked
+against the SHA-256 the package recorded: a copy that differs — a source rewritten meanwhile, a
+failing disk — or a disk that is full refuses the package: nothing leaves without its backup."""
 
 from __future__ import annotations
 
@@ -61,8 +62,8 @@ def keep_files(builder: PackageBuilder, sources: dict[str, Path], root: Path,
                 raise PackageCancelled
             digest = digests[name]
             target = store / kept_name(digest, source)
-            if not target.exists():  # from the package's own copy: what is sent is kept
-                _copy_checked(builder.root / name, target, digest, source)
+            if not target.exists():  # the package's own copy where there is one (a folder)
+                _copy_checked(builder.packed(name) or source, target, digest, source)
             kept.append({"file": name, "sha256": digest, "kept": f"{EFILES}/{target.name}"})
         folder.mkdir(parents=True)
         (folder / "manifest.json").write_text(builder.manifest.to_json(), encoding="utf-8")
@@ -86,8 +87,9 @@ def _copy_checked(source: Path, target: Path, digest: str, original: Path) -> No
             writing.flush()
             os.fsync(writing.fileno())
         if hasher.hexdigest() != digest:
-            raise PubDeskError(f"「{original.name}」的備份與送交包裡的內容不同（磁碟或儲存裝置可能有問題），"
-                               "未建立送交包。請檢查磁碟後再試。", path=str(target))
+            raise PubDeskError(f"「{original.name}」的備份與送交包裡的內容不同（檔案在建立送交包時被其他程式改寫，"
+                               "或磁碟有問題），未建立送交包。請確認沒有程式正在寫入這個檔案、檢查磁碟後再試。",
+                               path=str(target))
         os.replace(partial, target)
     finally:
         with contextlib.suppress(OSError):

@@ -79,6 +79,43 @@ def test_zip_keeps_chinese_names(tmp_path: Path) -> None:
         assert archive.testzip() is None
 
 
+def test_a_zip_is_written_once_straight_from_the_sources(tmp_path: Path) -> None:
+    """Issue 26: each source goes into the archive as it is added — no folder copy first
+    (that second write made a ZIP 1.3× a folder package); the archive holds exactly the
+    manifest's files, each with the manifest's hash."""
+    files = source_files(tmp_path, 3)
+    with PackageBuilder(tmp_path / "zipped", "moc", as_zip=True) as builder:
+        for path in files:
+            builder.add_file(path, f"電子檔/{path.name}", "x")
+        assert not any(p.is_file() for p in builder.root.rglob("*")), "nothing in a folder"
+        assert builder.packed(f"電子檔/{files[0].name}") is None
+        target = builder.commit()
+    with zipfile.ZipFile(target) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        for entry in manifest["files"]:
+            assert hashlib.sha256(archive.read(entry["path"])).hexdigest() == entry["sha256"]
+        assert sorted(archive.namelist()) == sorted(
+            [f["path"] for f in manifest["files"]] + ["manifest.json", "目錄.html"])
+
+
+def test_a_zip_source_rewritten_before_its_backup_refuses_the_package(tmp_path: Path) -> None:
+    """A ZIP's e-files are kept from their sources (there is no folder copy): a source some
+    program rewrote after it was packed differs from the package's hash, and nothing is
+    built rather than a backup that is not what was sent."""
+    from app.packages import backup
+
+    files = source_files(tmp_path, 2)
+    with PackageBuilder(tmp_path / "out" / "zipped", "moc", as_zip=True) as builder:
+        names = {builder.add_file(path, path.name, "x"): path for path in files}
+        files[1].write_bytes(b"rewritten by another program")
+        with pytest.raises(PubDeskError, match="被其他程式改寫"):
+            backup.keep_files(builder, names, tmp_path / "kept")
+    assert not (tmp_path / "out" / "zipped.zip").exists()
+    kept = tmp_path / "kept" / backup.EFILES
+    assert [p.name for p in kept.iterdir()] == [
+        f"{hashlib.sha256(files[0].read_bytes()).hexdigest()}{files[0].suffix}"]
+
+
 def build_all(target: Path, files: list[Path], **options: object) -> Path:
     with PackageBuilder(target, "moc", **options) as builder:  # type: ignore[arg-type]
         for path in files:
