@@ -30,21 +30,22 @@ def limit_memory(megabytes: int) -> Callable[[], None] | None:
 
 
 @contextlib.contextmanager
-def started(command: list[str], env: dict[str, str],
-             memory_mb: int) -> Iterator[subprocess.Popen[bytes]]:
-    """The child, bounded in memory; killed on the way out if it has not ended."""
+def started(command: list[str], env: dict[str, str], memory_mb: int,
+             stdin: int = subprocess.DEVNULL) -> Iterator[subprocess.Popen[bytes]]:
+    """The child, bounded in memory; killed on the way out if it has not ended. `stdin`
+    PIPE for a child that takes its work as it goes (app.pdfcheck.pool)."""
     job: winjob.Job | None = None
     if sys.platform == "win32":
         from app.pdfcheck import winjob  # ctypes: only where it is used
 
         # No console window flashes up for each file; the memory bound is a job object.
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, env=env,
+                                   stdin=stdin, env=env,
                                    creationflags=subprocess.CREATE_NO_WINDOW)
         job = winjob.bound_memory(process, memory_mb)
     else:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, env=env, process_group=0,
+                                   stdin=stdin, env=env, process_group=0,
                                    preexec_fn=limit_memory(memory_mb))  # noqa: PLW1509
     try:
         yield process

@@ -308,7 +308,7 @@ def main(argv: Sequence[str] | None = None, start_gui: GuiStarter | None = None,
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command in ("check", "check-one"):
+        if args.command in ("check", "check-one", "check-serve"):
             return _run_file_command(args)
         locations = resolve_locations(args.data_dir, args.db)
         if args.command is None:
@@ -469,6 +469,7 @@ def _run_export(args: argparse.Namespace, locations: Locations) -> int:
 
 def _run_file_command(args: argparse.Namespace) -> int:
     """Commands on files that need no database (and must not create one)."""
-    from app.pdfcheck.cli import run_check, run_check_one
+    from app.pdfcheck.cli import run_check, run_check_one, run_check_serve
 
-    return run_check(args) if args.command == "check" else run_check_one(args)
+    runner = {"check": run_check, "check-one": run_check_one, "check-serve": run_check_serve}
+    return runner[args.command](args)

@@ -37,6 +37,7 @@ def add_arguments(commands: Any) -> None:
     check.add_argument("files", nargs="+", metavar="FILE")
     one = commands.add_parser("check-one")
     one.add_argument("options")
+    commands.add_parser("check-serve")  # app.pdfcheck.pool: one file per line of stdin
 
 
 def _load_toc(name: str | None) -> list[dict[str, Any]] | None:
@@ -113,11 +114,27 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_check_one(args: argparse.Namespace) -> int:
     """The isolated child: one file, its report as JSON on stdout."""
+    _check_one(json.loads(args.options))
+    return 0
+
+
+def run_check_serve(_args: argparse.Namespace) -> int:
+    """The pool's child (app.pdfcheck.pool): a job (the options of `check-one`) per line of
+    standard input, each answered like `check-one` — its verdicts streamed, its report as
+    the last line; ends when its input closes."""
+    for line in sys.stdin.buffer:
+        if line.strip():
+            _check_one(json.loads(line))
+            sys.stdout.buffer.write(b"\n")
+            sys.stdout.buffer.flush()
+    return 0
+
+
+def _check_one(options: dict[str, Any]) -> None:
     from app.pdfcheck.engine import check_pdf
     from app.pdfcheck.isolation import stream_line
     from app.pdfcheck.report import Profile
 
-    options = json.loads(args.options)
     out = sys.stdout.buffer
 
     def streamed(check_id: str, result: Any) -> None:
@@ -132,4 +149,3 @@ def run_check_one(args: argparse.Namespace) -> int:
     # on a zh-TW Windows would otherwise turn every report into 「無法讀取」).
     out.write(json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8"))
     out.flush()
-    return 0

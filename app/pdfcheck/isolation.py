@@ -2,7 +2,8 @@
 file cannot stop (or crash) a batch; cancel ends the child at once.
 
 On POSIX command-line runs the child is forked (cheap: nothing to import again); in the GUI,
-and on Windows, it is a fresh `pubdesk check-one` process."""
+and on Windows, a `pubdesk check-serve` child reused for the batch (app.pdfcheck.pool; the
+one-file `check-one` stays for a single file's isolated check)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from app import bounded_child
 from app.pdfcheck.bounds import BOUND_WORDS, BOUNDS
 from app.pdfcheck.checks import virus
 from app.pdfcheck.checks.naming import NamingRule, check_set
+from app.pdfcheck.pool import CheckerPool
 from app.pdfcheck.report import CHECK_IDS, CheckResult, FileReport, Profile, Status, unreadable
 
 DEFAULT_TIMEOUT = BOUNDS.seconds
@@ -235,18 +237,22 @@ def check_files(paths: list[str], profile: Profile | str = Profile.PRINT,
     files = expand(paths)
     options = {"profile": str(Profile(profile)), "toc": toc, "page_offset": page_offset}
     reports: list[FileReport] = []
-    for index, path in enumerate(files, start=1):
-        if progress is not None:
-            progress(index - 1, len(files), Path(path).name)
-        if isolated and can_fork():
-            report = check_forked(path, options, timeout, memory_mb, cancelled)
-        elif isolated:
-            report = check_isolated(path, options, timeout, memory_mb, cancelled)
-        else:
-            from app.pdfcheck.engine import check_pdf
+    forking = isolated and can_fork()
+    # Where it cannot fork (the GUI, Windows): one reused child for the batch, not a fresh
+    # interpreter per file (app.pdfcheck.pool).
+    with CheckerPool(memory_mb) as pool:
+        for index, path in enumerate(files, start=1):
+            if progress is not None:
+                progress(index - 1, len(files), Path(path).name)
+            if forking:
+                report = check_forked(path, options, timeout, memory_mb, cancelled)
+            elif isolated:
+                report = pool.check(path, options, timeout, cancelled)
+            else:
+                from app.pdfcheck.engine import check_pdf
 
-            report = check_pdf(path, profile, toc, page_offset, cancelled=cancelled)
-        reports.append(report)
+                report = check_pdf(path, profile, toc, page_offset, cancelled=cancelled)
+            reports.append(report)
     naming_results = check_set([r.path for r in reports], naming)
     for report in reports:
         report.checks["naming"] = naming_results[report.path]
