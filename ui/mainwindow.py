@@ -176,8 +176,8 @@ class MainWindow(QMainWindow):
             where = self.tr("Read only (viewer login %1) — %2").replace(
                 "%1", db.user or "").replace("%2", where)
         self.location_label.setText(where)
-        for warning in db.warnings:
-            self.statusBar().showMessage(warning)
+        for warning in db.warnings:  # the core's sentence, in the officer's language
+            self.statusBar().showMessage(shown(warning))
         self.navigation.setEnabled(True)
         for action in self.database_actions:
             action.setEnabled(True)

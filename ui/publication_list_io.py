@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.intake.child import ReadCancelled
-from app.language import shown
+from app.language import language, shown
 from app.services.publication_lists import (
     ImportPlan,
     apply_import,
@@ -161,10 +161,12 @@ class ImportRowsModel(QAbstractTableModel):
                 return str(entry.row_number)
             if index.column() == 1:
                 return entry.title
+            english = language() == "en"  # the punctuation of the screen's language too
+            between, opening, closing = ("; ", " (", ")") if english else ("；", "（", "）")
             if entry.problems:
-                return "；".join(shown(p) for p in entry.problems)
-            return self.will + ("（" + "；".join(shown(w) for w in entry.warnings) + "）"
-                                if entry.warnings else "")
+                return between.join(shown(p) for p in entry.problems)
+            return self.will + (opening + between.join(shown(w) for w in entry.warnings)
+                                + closing if entry.warnings else "")
         if role == Qt.ItemDataRole.BackgroundRole and not entry.ok:
             return BAD
         return None

@@ -202,6 +202,15 @@ def test_no_chinese_on_any_screen_in_english(in_english: None, qtbot, tmp_path: 
         page.open_publication(sample.serial_id)
         page.detail_tabs.setCurrentWidget(page.issues_editor)
         look("serial", window)
+        # a save's warnings (issue 32 item 1: the page joined the core's sentences raw)
+        page.open_publication(sample.books[1])
+        page.form.gpn.setText("1999900001")
+        page.save()
+        look("save warning", window)
+        assert "1999900001" in page.notice.text(), "the test saw the warning it looks for"
+        # licences, review and the site (issue 31), on a book with a licence
+        page.detail_tabs.setCurrentWidget(page.licences)
+        look("licences tab", window)
         # a validation message on screen
         page.open_publication(sample.books[1])
         page.detail_tabs.setCurrentIndex(0)

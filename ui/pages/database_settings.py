@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError
 
 from app.db.office import remember_password, try_connection, with_password
 from app.errors import PubDeskError
+from app.language import shown
 from app.settings import Settings
 
 URL_PREFIX = "postgresql+psycopg://"
@@ -95,7 +96,7 @@ class DatabaseSettings(QGroupBox):
                 return True
             who = try_connection(with_password(url, self.password.text()))
         except (PubDeskError, ArgumentError, ValueError) as exc:
-            self.result.setText(getattr(exc, "message", str(exc)))
+            self.result.setText(shown(getattr(exc, "message", str(exc))))
             return False
         self.result.setText(
             (self.tr("Connected as %1: you can read and change records.") if who.can_write

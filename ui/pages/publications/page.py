@@ -549,8 +549,8 @@ class PublicationsPage(QWidget):
             return
         self.hub.announce("publications", saved.id)
         self.open_publication(saved.id)
-        self.notice.setText(" ".join(saved.warnings))
-        self.status_message.emit(saved.warnings[0])
+        self.notice.setText(" ".join(shown(w) for w in saved.warnings))
+        self.status_message.emit(shown(saved.warnings[0]))
 
     def delete_current(self) -> None:
         """Delete the selected publication after confirmation."""
