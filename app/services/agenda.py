@@ -131,6 +131,9 @@ class AgendaItem:
     """The page that does it (a navigation key)."""
     record_id: int | None
     """What to open there: a publication id (or a store id on the consignment page)."""
+    subject_id: int | None = None
+    """The row the item is about when a record has several of a kind — the e-file, the
+    deposit line, the application, the licence — so setting one aside leaves the others."""
 
     @property
     def kind_label(self) -> str:
@@ -173,7 +176,8 @@ def agenda(session: Session, today: date, thresholds: Thresholds | None = None,
         _LABELS.cache = None
         _CUTOFF.year, _CUTOFF.hidden = None, 0
     aside = agenda_actions.active(session, today)
-    kept = [i for i in items if ((i.kind, i.record_id, i.due) in aside) is set_aside]
+    kept = [i for i in items
+            if ((i.kind, i.record_id, i.subject_id, i.due) in aside) is set_aside]
     left_out = len(items) - len(kept)
     items = kept
     order = {Urgency.OVERDUE: 0, Urgency.SOON: 1, Urgency.OPEN: 2}
@@ -288,7 +292,7 @@ def _applications(session: Session, today: date, limits: Thresholds,
                 "application_returned", pub.id, label_of(pub), application.replied_on,
                 Urgency.SOON, t("NCL 一"),
                 t("{kind}申請被退件：依退件理由修正後重新送出。", kind=application.kind.shown),
-                "numbering", pub.id))
+                "numbering", pub.id, application.id))
             continue
         if application.submitted_on is None:
             continue
@@ -300,7 +304,7 @@ def _applications(session: Session, today: date, limits: Thresholds,
                   kind=application.kind.shown,
                   registration=application.registration_no or t("未填掛號單號"),
                   days=limits.application_reply_days),
-                "numbering", pub.id))
+                "numbering", pub.id, application.id))
     return items
 
 
@@ -341,7 +345,7 @@ def _deposits(session: Session, today: date, limits: Thresholds,
                 "deposit_not_sent", pub.id, label_of(pub), None, Urgency.OVERDUE, t("§5、圖書館法"),
                 t("已出版，寄{library} {copies} 冊尚未寄出：請寄出並登錄寄送日期。",
                   library=line.library.name, copies=line.copies),
-                "deposit", pub.id))
+                "deposit", pub.id, line.id))
         else:
             due = line.sent_on + timedelta(days=limits.deposit_ack_days)
             if due < today:
@@ -349,7 +353,7 @@ def _deposits(session: Session, today: date, limits: Thresholds,
                     "deposit_unacknowledged", pub.id, label_of(pub), due, Urgency.OPEN, t("§5"),
                     t("寄{library}已超過 {days} 天未收到回覆：請確認是否寄達。",
                       library=line.library.name, days=limits.deposit_ack_days),
-                    "deposit", pub.id))
+                    "deposit", pub.id, line.id))
     unplanned = _publications(session, unit_id, Publication.status.in_(PUBLISHED),
                               ~exists().where(DepositLine.publication_id == Publication.id),
                               columns=_LABEL_COLUMNS)
@@ -384,11 +388,11 @@ def _efiles(session: Session, _today: date, _limits: Thresholds,
         if efile.check_status == "fail":
             items.append(AgendaItem("efile_failing", pub.id, label_of(pub), None, Urgency.SOON,
                                     t("附件三"), t("電子檔「{name}」檢查不符合：請修正後重新檢查。", name=name),
-                                    "checks", pub.id))
+                                    "checks", pub.id, efile.id))
         else:
             items.append(AgendaItem("efile_unchecked", pub.id, label_of(pub), None, Urgency.OPEN,
                                     t("附件三"), t("電子檔「{name}」尚未檢查：送交前請先檢查。", name=name),
-                                    "checks", pub.id))
+                                    "checks", pub.id, efile.id))
     return items
 
 
@@ -444,13 +448,13 @@ def _site_upkeep(session: Session, _today: date, _limits: Thresholds,
 def _licences(session: Session, today: date, _limits: Thresholds,
               unit_id: int | None) -> list[AgendaItem]:
     """A licence to others ends within 60 days (§12): renew it or let it lapse."""
-    ending = (Licence.licensee, Licence.ends_on)
+    ending = (Licence.id.label("licence_id"), Licence.licensee, Licence.ends_on)
     soon = today + timedelta(days=licences.ENDING_SOON_DAYS)
     return [AgendaItem("licence_ending", row.id, _label(row), row.ends_on, Urgency.SOON,
                        t("§12"), t("授權給「{licensee}」的期間將於 {date} 結束："
                                    "請決定是否續約，並通知被授權人。",
                                    licensee=row.licensee, date=shown_date(row.ends_on)),
-                       "publications", row.id)
+                       "publications", row.id, row.licence_id)
             for row in _publications(session, unit_id, Licence.publication_id == Publication.id,
                                      Licence.ends_on >= today, Licence.ends_on <= soon,
                                      columns=_LABEL_COLUMNS + ending)]

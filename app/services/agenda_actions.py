@@ -17,8 +17,8 @@ from app.errors import ValidationError
 from app.language import t
 from app.models import AgendaSetAside
 
-Key = tuple[str, int, date | None]
-"""An item as it is set aside: its kind, its record, its due date."""
+Key = tuple[str, int, int | None, date | None]
+"""An item as it is set aside: its kind, its record, the row it is about, its due date."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class ItemKey:
     kind: str
     record_id: int | None
     due: date | None = None
+    subject_id: int | None = None
 
 
 def _keys(items: Iterable[ItemKey]) -> list[Key]:
@@ -35,7 +36,7 @@ def _keys(items: Iterable[ItemKey]) -> list[Key]:
     for item in items:
         if item.record_id is None:
             raise ValidationError.single("items", t("這個待辦項目沒有對應的資料，無法擱置；請直接處理它。"))
-        keys.append((item.kind, item.record_id, item.due))
+        keys.append((item.kind, item.record_id, item.subject_id, item.due))
     return list(dict.fromkeys(keys))
 
 
@@ -44,11 +45,12 @@ def set_aside(session: Session, items: Iterable[ItemKey], until: date | None,
     """Mark items done (`until` None) or snooze them until a day; returns how many. An item
     set aside before is set aside again with the new day and reason."""
     keys = _keys(items)
-    existing = {(row.kind, row.record_id, row.due): row for row in _rows(session, keys)}
+    existing = {(row.kind, row.record_id, row.subject_id, row.due): row
+                for row in _rows(session, keys)}
     for key in keys:
         row = existing.get(key)
         if row is None:
-            row = AgendaSetAside(kind=key[0], record_id=key[1], due=key[2])
+            row = AgendaSetAside(kind=key[0], record_id=key[1], subject_id=key[2], due=key[3])
             session.add(row)
         row.until, row.reason = until, reason.strip()
     session.flush()
@@ -68,20 +70,21 @@ def _rows(session: Session, keys: list[Key]) -> list[AgendaSetAside]:
     found: list[AgendaSetAside] = []
     for start in range(0, len(keys), 500):  # bound each statement's size
         part = keys[start:start + 500]
-        kinds = {k for k, _r, _d in part}
-        records = {r for _k, r, _d in part}
+        kinds = {k for k, _r, _s, _d in part}
+        records = {r for _k, r, _s, _d in part}
         wanted = set(part)
         found += [row for row in session.scalars(select(AgendaSetAside).where(
             AgendaSetAside.kind.in_(kinds), AgendaSetAside.record_id.in_(records)))
-            if (row.kind, row.record_id, row.due) in wanted]
+            if (row.kind, row.record_id, row.subject_id, row.due) in wanted]
     return found
 
 
 def active(session: Session, today: date) -> dict[Key, date | None]:
     """The items set aside on `today` (done, or snoozed past it): key → until."""
-    return {(row.kind, row.record_id, row.due): row.until
+    return {(row.kind, row.record_id, row.subject_id, row.due): row.until
             for row in session.execute(select(AgendaSetAside.kind, AgendaSetAside.record_id,
-                                              AgendaSetAside.due, AgendaSetAside.until).where(
+                                              AgendaSetAside.subject_id, AgendaSetAside.due,
+                                              AgendaSetAside.until).where(
                 or_(AgendaSetAside.until.is_(None), AgendaSetAside.until > today)))}
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from app.language import t
-from app.models import GpnSiteRecord, Publication, PublicationStatus
+from app.models import AgendaSetAside, GpnSiteRecord, Publication, PublicationStatus
 from app.services.publications import load_publication
 
 PUBLISHED = (PublicationStatus.PRINTED, PublicationStatus.DEPOSITED, PublicationStatus.ON_SALE,
@@ -49,6 +49,9 @@ def mark_updated(session: Session, publication_id: int, on: date) -> GpnSiteReco
     for name, value in _current(pub).items():
         setattr(record, name, value)
     session.add(record)
+    # "Out of date" set aside belonged to the site as it was: the next change is news again.
+    session.execute(delete(AgendaSetAside).where(
+        AgendaSetAside.kind == "gpn_site_outdated", AgendaSetAside.record_id == publication_id))
     session.flush()
     return record
 

@@ -90,3 +90,51 @@ def test_confirm_many_published(db: Database, unit_id: int) -> None:
     with db.session() as session:
         statuses = {session.get(Publication, i).status for i in ids[:30]}  # type: ignore[union-attr]
         assert statuses == {PublicationStatus.PRINTED}
+
+
+def test_setting_one_aside_leaves_its_siblings(db: Database, unit_id: int) -> None:
+    """Review finding: items of one publication were known by kind and record only, so
+    setting aside one failing e-file (or one of two licences ending the same day) hid all of
+    them — and any added later."""
+    from dataclasses import replace
+
+    from app.models import EFile, EFileRole
+    from app.services.gpn_site import mark_updated
+    from app.services.licences import LicenceData, save_licence
+    from app.services.publications import publication_data, update_publication
+    from tests.app.factories import add_book
+
+    pub = add_book(db, unit_id)
+    ends = TODAY + timedelta(days=20)
+    with db.session() as session:
+        for name in ("a.pdf", "b.pdf"):
+            session.add(EFile(publication_id=pub, role=EFileRole.PRINT_BODY, path=f"/x/{name}",
+                              check_status="fail"))
+        save_licence(session, pub, LicenceData(licensee="甲", ends_on=ends))
+        save_licence(session, pub, LicenceData(licensee="乙", ends_on=ends))
+    wanted = ("efile_failing", "licence_ending")
+    with db.session() as session:
+        items = [i for i in agenda(session, TODAY) if i.kind in wanted]
+        assert len(items) == 4
+        first_of_each = [next(i for i in items if i.kind == kind) for kind in wanted]
+        set_aside(session, [ItemKey(i.kind, i.record_id, i.due, i.subject_id)
+                            for i in first_of_each], None, "已處理")
+    with db.session() as session:
+        session.add(EFile(publication_id=pub, role=EFileRole.PRINT_BODY, path="/x/c.pdf",
+                          check_status="fail"))
+    with db.session() as session:
+        left = [i for i in agenda(session, TODAY) if i.kind in wanted]
+    assert sorted(i.kind for i in left) == ["efile_failing", "efile_failing", "licence_ending"]
+    # the site: "out of date" marked done is news again after the next update and change
+    with db.session() as session:
+        data, version = publication_data(session, pub)
+        update_publication(session, pub, replace(data, price_ntd=999), expected_version=version)
+    with db.session() as session:
+        [site] = [i for i in agenda(session, TODAY) if i.kind == "gpn_site_outdated"]
+        set_aside(session, [ItemKey(site.kind, site.record_id, site.due, site.subject_id)], None)
+        mark_updated(session, pub, TODAY)
+        data, version = publication_data(session, pub)
+        update_publication(session, pub, replace(data, price_ntd=1200),
+                           expected_version=version)
+    with db.session() as session:
+        assert [i.kind for i in agenda(session, TODAY) if i.kind == "gpn_site_outdated"]

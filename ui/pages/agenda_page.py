@@ -394,7 +394,7 @@ class AgendaPage(QWidget):
             self.error.show_message(self.tr("Choose items first (or a group's heading for all "
                                             "of it)."))
             return None
-        return [agenda_actions.ItemKey(i.kind, i.record_id, i.due) for i in items]
+        return [agenda_actions.ItemKey(i.kind, i.record_id, i.due, i.subject_id) for i in items]
 
     def _after(self, done: int, words: str) -> None:
         self.summary.setText(words.replace("%1", f"{done:,}"))

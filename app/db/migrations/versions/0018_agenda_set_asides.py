@@ -25,12 +25,14 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("kind", sa.String(40), nullable=False),
         sa.Column("record_id", sa.Integer(), nullable=False),
+        sa.Column("subject_id", sa.Integer()),
         sa.Column("due", sa.Date()),
         sa.Column("until", sa.Date()),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.UniqueConstraint("kind", "record_id", "due", name="uq_agenda_set_asides_kind"),
+        sa.UniqueConstraint("kind", "record_id", "subject_id", "due",
+                            name="uq_agenda_set_asides_kind"),
         sqlite_autoincrement=True,  # an id is never used twice (as 0013 made it)
     )
     op.create_index(op.f("ix_agenda_set_asides_record_id"), "agenda_set_asides", ["record_id"])
