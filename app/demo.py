@@ -288,7 +288,8 @@ def write_sample_packages(db: Database, sample: SampleWorkspace, output: Path) -
     built = []
     # On a PC with no virus scanner the demo's own sample files go out unscanned, said so
     # in the manifest; a scanned file needs no exception.
-    unscanned = [Override(path.name, "virus_scan", "示範資料：PubDesk 自行產生的範例檔，此電腦沒有防毒軟體")
+    unscanned = [Override(path.name, "virus_unscanned",
+                          "示範資料：PubDesk 自行產生的範例檔，此電腦沒有防毒軟體")
                  for path in (with_outline, article)]
     with db.session() as session:
         built.append(build_package(session, "moc", [sample.books[0], sample.serial_id],

@@ -20,6 +20,7 @@ from app.documents.disc_label import DiscItem, disc_lines, write_disc_label
 from app.documents.editable import EditableFormats
 from app.documents.labels import PRESETS
 from app.errors import PubDeskError
+from app.language import language, shown, t
 from app.models import (
     ApplicationKind,
     ConsentEntry,
@@ -68,10 +69,12 @@ class ExportRefused(PubDeskError):
             parts.append(messages.EXPORT_FILES_UNOPENED.format(
                 count=len(unopened),
                 listing="；".join(f"{Path(f).name}（{m}）" for f, m in unopened[:10])))
-        if failing:
+        if failing:  # each finding in the screen's language before they are joined
             parts.append(messages.EXPORT_CHECKS_FAILED.format(
-                count=len(failing), listing="；".join(
-                    f"{Path(f).name}：{CHECK_TITLES.get(c, c)}（{m}）" for f, c, m in failing[:10])))
+                count=len(failing), listing=("; " if language() == "en" else "；").join(
+                    t("{file}：{check}（{message}）", file=Path(f).name,
+                      check=shown(CHECK_TITLES.get(c, c)), message=shown(m).rstrip("。."))
+                    for f, c, m in failing[:10])))
         super().__init__("".join(parts))
         self.failures = failures
 
@@ -127,17 +130,19 @@ def _recheck(session: Session, builder: PackageBuilder, files: list[EFile],
         if not report.opened:
             failures.append((report.path, "open", report.error or ""))
         for check_id, result in report.checks.items():
-            # 第13點: a file no scanner looked at does not leave unremarked either.
+            # 第13點: a file no scanner looked at does not leave unremarked either — and a
+            # reason given for "not scanned" never accepts "virus found": they are two findings.
             unscanned = check_id == "virus_scan" and virus.is_unscanned(result)
             if result.status is not Status.FAIL and not unscanned:
                 continue
-            override = accepted.get((name, check_id)) or accepted.get(
-                (Path(names.get(report.path, name)).name, check_id))
+            finding = virus.UNSCANNED if unscanned else check_id
+            override = accepted.get((name, finding)) or accepted.get(
+                (Path(names.get(report.path, name)).name, finding))
             if override is not None and override.reason.strip():
-                builder.manifest.overrides.append({"file": name, "check": check_id,
+                builder.manifest.overrides.append({"file": name, "check": finding,
                                                    "reason": override.reason.strip()})
             else:
-                failures.append((report.path, check_id, result.message))
+                failures.append((report.path, finding, result.message))
         scan = report.checks.get("virus_scan")
         builder.manifest.checks.append({"file": names.get(report.path, name),
                                         "source": name, "verdict": report.verdict.value,
@@ -152,6 +157,15 @@ def _recheck(session: Session, builder: PackageBuilder, files: list[EFile],
         export_report(reports, profiles, pdf=pdf, names=names)
         return [str(pdf)]
     return []
+
+
+def _fingerprint(path: Path) -> tuple[int, int] | None:
+    """Size and modification time: a file rewritten between its check and its copy differs."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
 
 
 def _disc_lines(session: Session, publications: list[Publication],
@@ -187,6 +201,10 @@ def build_package(session: Session, kind: str, publication_ids: list[int], targe
     files = _efiles(session, publication_ids) if kind == "moc" else []
     total = sum(Path(f.path).stat().st_size for f in files if Path(f.path).exists())
     sources: dict[str, Path] = {}
+    root = backup.backup_root()
+    if root is None:
+        raise PubDeskError("沒有開啟資料夾，無法在送出前備份電子檔（第13點）；送交包未建立。"
+                           "請由 PubDesk 開啟資料庫後再試。")
     with PackageBuilder(target, kind, as_zip, progress, cancelled, total) as builder:
         if kind == "moc":
             sources = _moc(session, builder, publications, files, overrides or [], progress,
@@ -200,12 +218,11 @@ def build_package(session: Session, kind: str, publication_ids: list[int], targe
                                                     on or date.today(), formats=formats):
                     builder.add_file(path, f"{record_folder_name(pub)}/{path.name}", "寄存文件",
                                      f"出版品 {pub.id}")
-        root = backup.backup_root()
-        kept = backup.keep_files(builder, sources, root, cancelled) if root is not None \
-            else None
-        built = builder.commit()
-    backup.record_build(session, builder, built, publication_ids, kept)
-    return built
+        kept = backup.keep_files(builder, sources, root, cancelled)
+        # Recorded (and flushed) before the package is moved into place: a record the
+        # database refuses builds no package; the caller's commit keeps it.
+        backup.record_build(session, builder, builder.target, publication_ids, kept)
+        return builder.commit()
 
 
 def _moc(session: Session, builder: PackageBuilder, publications: list[Publication],
@@ -227,6 +244,7 @@ def _moc(session: Session, builder: PackageBuilder, publications: list[Publicati
             if path.suffix == ".pdf" or editable:
                 builder.add_file(path, f"授權函/{path.name}", "授權函與利用清單",
                                  f"授權函 {letter.doc_number}")
+    checked = {str(Path(f.path)): _fingerprint(Path(f.path)) for f in files}
     for report in _recheck(session, builder, files, overrides, progress, cancelled):
         builder.add_file(Path(report), "檢查報告.pdf", "電子檔檢查報告")
     sources = {}
@@ -234,6 +252,10 @@ def _moc(session: Session, builder: PackageBuilder, publications: list[Publicati
         source = Path(efile.path)
         name = builder.add_file(source, f"電子檔/{_layout(efile)}", efile.role.label,
                                 f"出版品 {efile.publication_id}，電子檔 {efile.id}")
+        if _fingerprint(source) != checked.get(str(source)):
+            # What was scanned and checked is not what was packed: never sent as "pass".
+            raise PubDeskError(f"「{source.name}」在檢查之後被修改了，送交包裡的不是檢查過的檔案；送交包未建立。"
+                               "請確認檔案已存好、沒有程式正在寫入後再匯出一次。", path=str(source))
         sources[name] = source
     label = write_disc_label(_disc_lines(session, publications, files),
                              builder.scratch() / "光碟碟面.pdf", above=len(publications))

@@ -41,7 +41,7 @@ CHECK_TITLES = {
     "structure": "檔案結構", "pdf_version": "PDF 版本", "fonts_embedded": "字型嵌入", "image_resolution": "影像解析度",
     "colour_space": "色彩模式", "bookmarks": "書籤", "protection": "保全設定",
     "text_copyable": "文字可複製", "private_use_chars": "造字", "active_content": "主動內容",
-    "naming": "檔名", "virus_scan": "病毒掃描",
+    "naming": "檔名", "virus_scan": "病毒掃描", "virus_unscanned": "病毒掃描（未掃描）",
 }
 
 

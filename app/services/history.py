@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import Boolean, and_, or_, select
 from sqlalchemy.orm import Session
 
+from app.language import language, t
 from app.models import (
     AuditAction,
     AuditEntry,
@@ -81,7 +82,9 @@ def publication_history(session: Session, publication_id: int) -> list[HistoryRo
     return sorted(rows, key=lambda r: r.at, reverse=True)
 
 
-PACKAGE_KINDS = {"moc": "文化部送交包", "ncl": "國家圖書館送交包", "deposit": "寄存送交包"}
+def package_kinds() -> dict[str, str]:
+    """The package kinds in the screen's language."""
+    return {"moc": t("文化部送交包"), "ncl": t("國家圖書館送交包"), "deposit": t("寄存送交包")}
 
 
 def package_rows(session: Session, publication_id: int) -> list[HistoryRow]:
@@ -92,15 +95,18 @@ def package_rows(session: Session, publication_id: int) -> list[HistoryRow]:
             PackagePublication.publication_id == publication_id)
             .order_by(PackageBuild.id.desc()).limit(200)):
         at = build.built_at if build.built_at.tzinfo else build.built_at.replace(tzinfo=UTC)
-        kept = f"備份：{build.backup_folder}" if build.backup_folder else \
-            "未備份（當時沒有開啟資料夾）"
-        scan = f"病毒掃描：{build.virus_scan}" if build.virus_scan else ""
+        # Said in the screen's language here: the parts are joined, so no sentence of the
+        # whole could be matched back.
+        kept = t("備份：{folder}", folder=build.backup_folder) if build.backup_folder else \
+            t("未備份（當時沒有開啟資料夾）")
+        scan = t("病毒掃描：{engines}", engines=build.virus_scan) if build.virus_scan else ""
         accepted = len(json.loads(build.overrides)) if build.overrides else 0
-        notes = "；".join(part for part in (
-            f"{build.file_count} 個檔案", kept, scan,
-            f"核可例外 {accepted} 項" if accepted else "") if part)
-        rows.append(HistoryRow(at, "", f"{PACKAGE_KINDS.get(build.kind, build.kind)} {ACTIONS[AuditAction.CREATE]}",
-                               "送交包", notes, build.target))
+        notes = ("; " if language() == "en" else "；").join(part for part in (
+            t("{count} 個檔案", count=build.file_count), kept, scan,
+            t("核可例外 {count} 項", count=accepted) if accepted else "") if part)
+        kind = package_kinds().get(build.kind, build.kind)
+        rows.append(HistoryRow(at, "", t("{kind} 建立", kind=kind), t("送交包"), notes,
+                               build.target))
     return rows
 
 

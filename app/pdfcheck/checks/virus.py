@@ -7,6 +7,9 @@ without a scan: 通過 (scanned, nothing found: the engine and its signature ver
 Which scanner is IT's choice, not guessed: `PUBDESK_VIRUS_SCANNER` = `auto` (the default),
 `none`, or the path of clamscan, clamdscan or MpCmdRun.exe; `PUBDESK_CLAMAV_DATABASE` names a
 signature folder for clamscan (an agency's own mirror — and the tests' EICAR signature).
+`auto` takes clamscan, never the daemon: clamd's own limits (100 MB a file by default, over
+which it says OK without scanning, and no alert) are its configuration's, which PubDesk cannot
+see; IT that has set clamd to alert on its limits names clamdscan explicitly.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ from pathlib import Path
 from app.pdfcheck.report import CheckResult, Status
 
 CLAMAV, DEFENDER = "clamav", "defender"
+UNSCANNED = "virus_unscanned"
+"""The finding "no scanner looked at it", apart from "virus found" (`virus_scan`): a reason
+given for one never accepts the other (app.packages.kinds)."""
 SECONDS_BASE, BYTES_PER_SECOND = 120.0, 10 * 1024 * 1024
 """A scan may take two minutes plus a second per 10 MB before it is given up as hung."""
 FIX_INFECTED = ("請勿送出這個檔案：通知資訊人員以防毒軟體處理，並從乾淨的原始檔重新匯出 PDF 後再檢查。"
@@ -88,10 +94,6 @@ def find_scanner(environ: Mapping[str, str] | None = None,
     if platform == "win32":
         defender = _defender_program(env)
         return Scanner(DEFENDER, defender) if defender is not None else None
-    if database is None:
-        daemon = shutil.which("clamdscan", path=env.get("PATH"))
-        if daemon is not None and _daemon_answers(Path(daemon)):
-            return Scanner(CLAMAV, Path(daemon))
     found = shutil.which("clamscan", path=env.get("PATH"))
     return Scanner(CLAMAV, Path(found), database) if found is not None else None
 
@@ -114,15 +116,6 @@ def _defender_program(env: Mapping[str, str]) -> Path | None:
 
 def _version_key(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", text))
-
-
-def _daemon_answers(program: Path) -> bool:
-    try:
-        done = subprocess.run([str(program), "--ping", "1"], capture_output=True, timeout=5,
-                              stdin=subprocess.DEVNULL, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return done.returncode == 0
 
 
 def clamav_version(scanner: Scanner) -> tuple[str, str]:
@@ -175,9 +168,20 @@ def _decode(data: bytes) -> str:
         return data.decode("mbcs" if sys.platform == "win32" else "latin-1", errors="replace")
 
 
+def _breaks_lines(path: str) -> bool:
+    return len(path.splitlines()) != 1 or "\n" in path or "\r" in path
+
+
 def _run(command: list[str], seconds: float,
          cancelled: Callable[[], bool] | None) -> tuple[int | None, str]:
-    """(exit code or None on a time-out, output); raises ScanCancelled."""
+    """(exit code or None on a time-out, output in words); raises ScanCancelled."""
+    code, raw = _run_raw(command, seconds, cancelled)
+    return code, _decode(raw)
+
+
+def _run_raw(command: list[str], seconds: float,
+             cancelled: Callable[[], bool] | None) -> tuple[int | None, bytes]:
+    """(exit code or None on a time-out, output as bytes); raises ScanCancelled."""
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                stdin=subprocess.DEVNULL, creationflags=NO_WINDOW)
     deadline = time.monotonic() + seconds
@@ -185,12 +189,12 @@ def _run(command: list[str], seconds: float,
         while True:
             try:
                 output, _err = process.communicate(timeout=0.1)
-                return process.returncode, _decode(output or b"")
+                return process.returncode, output or b""
             except subprocess.TimeoutExpired:
                 if cancelled is not None and cancelled():
                     raise ScanCancelled() from None
                 if time.monotonic() > deadline:
-                    return None, ""
+                    return None, b""
     finally:
         if process.poll() is None:
             process.kill()
@@ -213,20 +217,28 @@ def scan_clamav(scanner: Scanner, paths: list[str],
     if scanner.program.name.lower().startswith("clamdscan"):
         command += ["--fdpass"]  # the daemon reads the officer's files through us
     else:
-        # Big print files are scanned whole; a file beyond even that is said, not passed.
-        command += ["--max-filesize=4000M", "--max-scansize=4000M", "--alert-exceeds-max=yes"]
+        # Big print files are scanned whole; a file beyond even that is said, not passed, and
+        # so is a PDF ClamAV cannot look inside (encrypted).
+        command += ["--max-filesize=4000M", "--max-scansize=4000M", "--alert-exceeds-max=yes",
+                    "--alert-encrypted-doc=yes"]
         if scanner.database is not None:
             command += ["--database", str(scanner.database)]
-    code, output = _run(command + [os.path.abspath(p) for p in paths], _budget(paths),
-                        cancelled)
+    # A name with a line break in it could make another file's line: never scanned that way.
+    outcomes: dict[str, Outcome] = {p: Outcome(Status.SKIP, reason="檔名含有換行字元，無法可靠地判讀掃描結果")
+                                    for p in paths if _breaks_lines(os.path.abspath(p))}
+    scanned = [p for p in paths if p not in outcomes]
+    if not scanned:
+        return outcomes
+    code, raw = _run_raw(command + [os.path.abspath(p) for p in scanned], _budget(scanned),
+                         cancelled)
     if code is None:
-        return {p: Outcome(Status.SKIP, reason="掃描程式在時限內沒有完成") for p in paths}
-    lines = output.splitlines()
-    outcomes: dict[str, Outcome] = {}
-    for path in paths:
+        return {**outcomes, **{p: Outcome(Status.SKIP, reason="掃描程式在時限內沒有完成")
+                               for p in scanned}}
+    lines = os.fsdecode(raw).split("\n")  # the names as the file system has them
+    for path in scanned:
         prefix = os.path.abspath(path) + ": "
-        said = next((line[len(prefix):].strip() for line in lines if line.startswith(prefix)),
-                    None)
+        said_lines = [line[len(prefix):].strip() for line in lines if line.startswith(prefix)]
+        said = said_lines[0] if len(said_lines) == 1 else None  # one line per file, exactly
         if said is None:
             problem = next((line for line in lines if "error" in line.lower()), "").strip()
             outcomes[path] = Outcome(Status.SKIP, reason=_clamav_problem(problem, code))
@@ -234,6 +246,8 @@ def scan_clamav(scanner: Scanner, paths: list[str],
             outcomes[path] = Outcome(Status.PASS)
         elif said.endswith(" FOUND") and "Heuristics.Limits.Exceeded" in said:
             outcomes[path] = Outcome(Status.SKIP, reason="檔案超過掃描程式能完整掃描的大小")
+        elif said.endswith(" FOUND") and "Heuristics.Encrypted" in said:
+            outcomes[path] = Outcome(Status.SKIP, reason="檔案加密，掃描程式無法檢視內容")
         elif said.endswith(" FOUND"):
             outcomes[path] = Outcome(Status.FAIL, threat=said[:-len(" FOUND")].strip())
         else:

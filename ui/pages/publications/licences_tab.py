@@ -171,13 +171,15 @@ class LicenceDialog(QDialog):
                 self.error.show_message(self.tr("%1 must be a whole number, or empty.")
                                         .replace("%1", name))
                 return
-        data = self.data()
+        data, publication_id, licence_id = self.data(), self.publication_id, self.licence_id
+        warnings: list[str] = []
 
-        def action(session: Any) -> None:
-            saved = licences.save_licence(session, self.publication_id, data, self.licence_id)
-            self.warnings = saved.warnings
+        def action(session: Any) -> None:  # in the worker: locals only, no widget or self
+            warnings.extend(licences.save_licence(session, publication_id, data,
+                                                  licence_id).warnings)
 
         if run_action(self, self.db, self.error, action):
+            self.warnings = warnings
             self.accept()
 
 
