@@ -106,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, metavar="PATH")
     export.add_argument("--zip", action="store_true", help="輸出 ZIP 檔而非資料夾")
     export.add_argument("--override", action="append", default=[], metavar="檔名:檢查:理由",
-                        help="核可某檔案某項檢查不符合，並寫明理由（可重複）")
+                        help="核可某檔案某項檢查不符合，並寫明理由（可重複）；檔名用拒絕訊息列出的"
+                             "送交包內名稱（只有一個檔案叫這個名字時，也可只寫檔名）")
     agenda = commands.add_parser("agenda", help="待辦事項：逾期、即將到期與待辦")
     agenda.add_argument("--today", metavar="YYYY-MM-DD", help="以這一天計算（預設：今天）")
     agenda.add_argument("--json", action="store_true", help="輸出 JSON：{\"items\": [...]}")
@@ -458,8 +459,9 @@ def _run_export(args: argparse.Namespace, locations: Locations) -> int:
                 formats=EditableFormats.of(load_settings(locations.settings_file)))
     except ExportRefused as exc:
         print(f"未匯出：{exc.message}", file=sys.stderr)
-        for path, check, message in exc.failures:
-            print(f"  {Path(path).name}:{check}  {message}", file=sys.stderr)
+        for path, check, message in exc.failures:  # named as --override takes them
+            print(f"  {exc.package_names.get(path, Path(path).name)}:{check}  {message}",
+                  file=sys.stderr)
         return 1
     finally:
         db.dispose()

@@ -49,7 +49,9 @@ Cancelled = Callable[[], bool]
 
 @dataclass(frozen=True)
 class Override:
-    """The officer accepts one named failure of one file, for a stated reason."""
+    """The officer accepts one named failure of one file, for a stated reason. `file` is the
+    file's name in the package (「電子檔/…/封面.pdf」, as the packages page gives it), or its
+    bare name when no other e-file of the package has that name (the command line)."""
 
     file: str
     check: str
@@ -59,7 +61,8 @@ class Override:
 class ExportRefused(PubDeskError):
     """Checks failed and were not overridden."""
 
-    def __init__(self, failures: list[tuple[str, str, str]]):
+    def __init__(self, failures: list[tuple[str, str, str]],
+                 package_names: dict[str, str] | None = None):
         # A file that cannot be opened (gone, unreadable) is not a finding a reason can
         # accept: it is said apart, with what fixes it, and no override is suggested for it.
         unopened = [(f, m) for f, c, m in failures if c == "open"]
@@ -77,6 +80,9 @@ class ExportRefused(PubDeskError):
                     for f, c, m in failing[:10])))
         super().__init__("".join(parts))
         self.failures = failures
+        self.package_names = package_names or {}
+        """Each failing file's name in the package (source path → name): what an override
+        names, so two e-files of one name are never accepted together."""
 
 
 def _efiles(session: Session, publication_ids: list[int]) -> list[EFile]:
@@ -124,9 +130,12 @@ def _recheck(session: Session, builder: PackageBuilder, files: list[EFile],
             judge_for_role(report, checked.role,
                            checked.publication.pub_type is PublicationType.SERIAL)
             names[report.path] = f"電子檔/{_layout(checked)}"
-    accepted = {(Path(o.file).name, o.check): o for o in overrides}
+    accepted = {(o.file, o.check): o for o in overrides}
+    packed_names = [Path(names.get(r.path, r.path)).name for r in reports]
+    source_names = [Path(r.path).name for r in reports]
     for report in reports:
         name = Path(report.path).name
+        packed = names.get(report.path, name)
         if not report.opened:
             failures.append((report.path, "open", report.error or ""))
         for check_id, result in report.checks.items():
@@ -136,10 +145,15 @@ def _recheck(session: Session, builder: PackageBuilder, files: list[EFile],
             if result.status is not Status.FAIL and not unscanned:
                 continue
             finding = virus.UNSCANNED if unscanned else check_id
-            override = accepted.get((name, finding)) or accepted.get(
-                (Path(names.get(report.path, name)).name, finding))
+            override = accepted.get((packed, finding))
+            # a bare name (the command line) only where no other e-file has it
+            if override is None and packed_names.count(Path(packed).name) == 1:
+                override = accepted.get((Path(packed).name, finding))
+            if override is None and source_names.count(name) == 1:
+                override = accepted.get((name, finding))
             if override is not None and override.reason.strip():
-                builder.manifest.overrides.append({"file": name, "check": finding,
+                builder.manifest.overrides.append({"file": packed, "source": name,
+                                                   "check": finding,
                                                    "reason": override.reason.strip()})
             else:
                 failures.append((report.path, finding, result.message))
@@ -150,7 +164,8 @@ def _recheck(session: Session, builder: PackageBuilder, files: list[EFile],
                                                    for k, v in report.checks.items()},
                                         "virus_scan": virus.manifest_entry(scan)})
     if failures:
-        raise ExportRefused(failures)
+        raise ExportRefused(failures, {path: names.get(path, Path(path).name)
+                                       for path, _check, _message in failures})
     if reports:
         pdf = builder.scratch() / "檢查報告.pdf"
         profiles = "、".join(sorted({key[0].label for key in groups}))

@@ -165,7 +165,9 @@ class PackagesPage(WorkflowPage):
             if file_item is None or check_item is None or reason is None:
                 continue
             if reason.text().strip():
-                accepted.append(Override(file_item.text(),
+                # its name in the package: two e-files of one name are two findings
+                accepted.append(Override(str(file_item.data(Qt.ItemDataRole.UserRole) or
+                                             file_item.text()),
                                          str(check_item.data(Qt.ItemDataRole.UserRole)),
                                          reason.text()))
         return accepted
@@ -201,7 +203,7 @@ class PackagesPage(WorkflowPage):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ExportRefused):
-                self._show_failures(exc.failures)
+                self._show_failures(exc.failures, exc.package_names)
                 self.error.show_message(exc.message)
             else:
                 show_failure(self, self.error, exc)
@@ -210,14 +212,18 @@ class PackagesPage(WorkflowPage):
                 on_cancelled=lambda: self.error.show_message(
                     self.tr("Cancelled: nothing was written.")))
 
-    def _show_failures(self, failures: list[tuple[str, str, str]]) -> None:
+    def _show_failures(self, failures: list[tuple[str, str, str]],
+                       package_names: dict[str, str] | None = None) -> None:
         kept = {(o.file, o.check): o.reason for o in self.overrides()}
         self.failures.setRowCount(0)
         for path, check, message in failures:
             row = self.failures.rowCount()
             self.failures.insertRow(row)
-            name = Path(path).name
-            self.failures.setItem(row, 0, QTableWidgetItem(name))
+            name = (package_names or {}).get(path, Path(path).name)
+            file_item = QTableWidgetItem(Path(name).name)
+            file_item.setData(Qt.ItemDataRole.UserRole, name)
+            file_item.setToolTip(name)
+            self.failures.setItem(row, 0, file_item)
             check_item = QTableWidgetItem(shown(CHECK_TITLES.get(check, check)))
             check_item.setData(Qt.ItemDataRole.UserRole, check)
             self.failures.setItem(row, 1, check_item)

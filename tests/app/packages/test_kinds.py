@@ -80,7 +80,8 @@ def test_moc_package_is_refused_then_overridden(db: Database, workspace, tmp_pat
     assert f"電子檔/{serial}/12卷3期/12卷3期_半導體供應鏈韌性與在地化.pdf" in paths
     assert f"電子檔/{serial}/12卷3期/12卷3期_版權頁.pdf" in paths
     assert {"授權函/圖書授權函.docx", "授權函/圖書之利用清單.pdf", "光碟碟面.pdf", "檢查報告.pdf"} <= paths
-    assert manifest["overrides"] == [{"file": "年報封面.pdf", "check": "colour_space",
+    assert manifest["overrides"] == [{"file": f"電子檔/{book}/年報封面.pdf",
+                                      "source": "年報封面.pdf", "check": "colour_space",
                                       "reason": "封面另由印刷廠轉檔"}]
     checks = {c["source"]: c for c in manifest["checks"]}
     assert checks["年報內文.pdf"]["file"] == f"電子檔/{book}/年報內文.pdf"
