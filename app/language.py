@@ -71,25 +71,47 @@ def _unquote(text: str) -> str:
 
 
 def read_po(path: Path) -> dict[str, str]:
-    """msgid → msgstr of a PO file (multi-line strings joined; empty msgstr left out)."""
+    """msgid → msgstr of a PO file, read as PO editors write it (issue 32 item 2):
+
+    - an entry marked `#, fuzzy` is left out — Poedit marks entries fuzzy when their source
+      changed, exactly when the translation is no longer right;
+    - an entry with a `msgctxt` belongs to that context, which `t()` does not ask for: left
+      out, never glued onto its neighbour;
+    - a plural entry (`msgid_plural`, `msgstr[n]`) gives its singular form, `msgstr[0]`;
+    - multi-line strings are joined; an empty msgstr (untranslated) is left out."""
     entries: dict[str, str] = {}
-    field, parts = "", {"msgid": "", "msgstr": ""}
+    entry: dict[str, str] = {}
+    flags: set[str] = set()
+    field = ""
 
     def finish() -> None:
-        if parts["msgid"] and parts["msgstr"]:
-            entries[parts["msgid"]] = parts["msgstr"]
+        source, target = entry.get("msgid", ""), entry.get("msgstr") or entry.get("msgstr[0]")
+        if source and target and "fuzzy" not in flags and "msgctxt" not in entry:
+            entries[source] = target
 
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
-        if not line or line.startswith("#"):
+        if not line:
             continue
-        if line.startswith("msgid "):
-            finish()
-            parts = {"msgid": "", "msgstr": ""}
-            field, line = "msgid", line[6:]
-        elif line.startswith("msgstr "):
-            field, line = "msgstr", line[7:]
-        parts[field] += _unquote(line)
+        if line.startswith("#"):
+            if field in ("msgstr", "msgstr[0]") or field.startswith("msgstr["):
+                finish()  # a comment after a complete entry starts the next one
+                entry, flags, field = {}, set(), ""
+            if line.startswith("#,"):
+                flags |= {flag.strip() for flag in line[2:].split(",")}
+            continue
+        if line.startswith('"'):
+            if field:
+                entry[field] = entry.get(field, "") + _unquote(line)
+            continue
+        keyword, _space, rest = line.partition(" ")
+        if keyword in ("msgctxt", "msgid") and (field.startswith("msgstr")):
+            finish()  # the next entry begins
+            entry, flags = {}, set()
+        if keyword in ("msgctxt", "msgid", "msgid_plural", "msgstr") or \
+                re.fullmatch(r"msgstr\[\d+\]", keyword):
+            field = keyword
+            entry[field] = _unquote(rest)
     finish()
     return entries
 

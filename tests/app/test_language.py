@@ -58,3 +58,44 @@ def test_a_broken_entry_falls_back_to_chinese(english: None,
     broken = {"尚缺 {numbers}": "still missing {number}"}  # a translator's typo
     monkeypatch.setattr(language, "_catalogue", lambda _code: broken)
     assert t("尚缺 {numbers}", numbers="ISBN") == "尚缺 ISBN"
+
+
+def test_the_po_reader_reads_po_as_editors_write_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 32 item 2: a fuzzy entry was used as if confirmed, a msgctxt line was glued onto
+    the previous msgstr (「期」 → "Issuesgctxt \\"menu"), a plural entry was dropped."""
+    from app.language import read_po
+
+    po = tmp_path / "x.po"
+    po.write_text('''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "期"
+msgstr "Issues"
+
+msgctxt "menu"
+msgid "檔案"
+msgstr "File"
+
+#, fuzzy
+msgid "舊的句子"
+msgstr "An old sentence"
+
+#: app/x.py:1
+#, python-format
+msgid "{count} 冊"
+msgid_plural "{count} 冊"
+msgstr[0] "{count} copy"
+msgstr[1] "{count} copies"
+
+msgid ""
+"兩行"
+"的句子"
+msgstr ""
+"Two "
+"lines"
+
+msgid "沒有翻譯"
+msgstr ""
+''', encoding="utf-8")
+    assert read_po(po) == {"期": "Issues", "{count} 冊": "{count} copy", "兩行的句子": "Two lines"}
