@@ -62,6 +62,7 @@ def test_mark_a_whole_group_done_then_bring_some_back(make_window, qtbot,  # typ
     qtbot.waitUntil(page.is_loaded)
     assert "450" in asked[0]
     assert _listed(page) == 0
+    assert "450" in page.summary.text(), "what was done is said after the list is read again"
     assert "450" in page.set_aside_note.text()
     with db.session() as session:
         reasons = {row.reason for row in session.query(AgendaSetAside)}

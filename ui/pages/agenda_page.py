@@ -111,6 +111,8 @@ class AgendaPage(QWidget):
         self.every_year_button.hide()
         self.hidden: tuple[int, int | None] = (0, None)
         """What the history cut-off left out: (items, from which year on the list shows)."""
+        self._last_action = ""
+        """What the last bulk action did, said beside the counts after its reload."""
         self.showing_set_aside = False
         """True while the list shows the items the officer set aside (to bring them back)."""
         self.set_aside_count = 0
@@ -319,7 +321,9 @@ class AgendaPage(QWidget):
                              .replace("%2", str(sum(i.urgency is Urgency.SOON
                                                     for i in shown_items)))
                              .replace("%3", str(sum(i.urgency is Urgency.OPEN
-                                                    for i in shown_items))))
+                                                    for i in shown_items)))
+                             + (f" {self._last_action}" if self._last_action else ""))
+        self._last_action = ""
         if not shown_items:
             self.tree.addTopLevelItem(QTreeWidgetItem([
                 self.tr("Nothing is set aside.") if self.showing_set_aside
@@ -397,7 +401,9 @@ class AgendaPage(QWidget):
         return [agenda_actions.ItemKey(i.kind, i.record_id, i.due, i.subject_id) for i in items]
 
     def _after(self, done: int, words: str) -> None:
-        self.summary.setText(words.replace("%1", f"{done:,}"))
+        """Say what the action did — beside the counts once the list is read again, not
+        only until the reload's 「讀取中」 replaces it."""
+        self._last_action = words.replace("%1", f"{done:,}")
         self.reload()
 
     def mark_done(self) -> None:

@@ -202,3 +202,29 @@ def test_names_that_collide_get_numbered_and_the_manifest_matches(tmp_path: Path
         with pytest.raises(PubDeskError, match="大小不符"):
             builder.commit()
     assert not (tmp_path / "pkg").exists()
+
+
+def test_a_full_disk_while_a_zip_is_written_leaves_nothing(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ZIP is written straight from the sources now: a disk that fills in the middle of
+    an entry is said in words, and neither the archive nor its temporary folder stays."""
+    import zipfile as zf
+
+    files = source_files(tmp_path)
+    real_open = zf.ZipFile.open
+    calls = {"n": 0}
+
+    def filling(self, name, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        handle = real_open(self, name, mode, *args, **kwargs)
+        if mode == "w":
+            calls["n"] += 1
+            if calls["n"] == 2:
+                def full(_data: bytes) -> int:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                handle.write = full  # type: ignore[method-assign]
+        return handle
+
+    monkeypatch.setattr(zf.ZipFile, "open", filling)
+    with pytest.raises(PubDeskError, match="磁碟空間不足"):
+        build_all(tmp_path / "out" / "p", files, as_zip=True)
+    assert leaves_nothing(tmp_path)
