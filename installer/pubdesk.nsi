@@ -12,6 +12,8 @@ ManifestDPIAware true
 
 !include MUI2.nsh
 !include FileFunc.nsh
+!include WinVer.nsh
+!include x64.nsh
 
 !define APP "PubDesk"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\PubDesk"
@@ -51,6 +53,29 @@ LangString StillRunning ${LANG_TRADCHINESE} "PubDesk 正在執行中。請先關
 LangString StillRunning ${LANG_ENGLISH} "PubDesk is running. Close every PubDesk window, then choose Retry."
 LangString DataKept ${LANG_TRADCHINESE} "PubDesk 已移除。您的資料（資料庫、備份、設定）仍保留在 $LOCALAPPDATA\PubDesk，重新安裝後即可繼續使用；若確定不再需要，可自行刪除該資料夾。"
 LangString DataKept ${LANG_ENGLISH} "PubDesk has been removed. Your data (database, backups, settings) stays in $LOCALAPPDATA\PubDesk and is there again when you reinstall; delete that folder yourself if you are sure you no longer need it."
+
+LangString TooOld ${LANG_TRADCHINESE} "PubDesk 需要 64 位元的 Windows 10（1809 版，組建 17763）或更新的版本；這台電腦的 Windows 太舊，沒有安裝任何檔案。請洽資訊人員。"
+LangString TooOld ${LANG_ENGLISH} "PubDesk needs 64-bit Windows 10 (version 1809, build 17763) or later; this PC's Windows is older, so nothing was installed. Please ask IT."
+
+; Qt 6 needs Windows 10 1809 or later on x64: an older PC gets a sentence (and, silent, exit
+; code 1150 = ERROR_OLD_WIN_VERSION), not a Qt loader error after the install.
+Function .onInit
+  ${IfNot} ${RunningX64}
+    MessageBox MB_OK|MB_ICONSTOP "$(TooOld)" /SD IDOK
+    SetErrorLevel 1150
+    Quit
+  ${EndIf}
+  ${IfNot} ${AtLeastWin10}
+    MessageBox MB_OK|MB_ICONSTOP "$(TooOld)" /SD IDOK
+    SetErrorLevel 1150
+    Quit
+  ${EndIf}
+  ${IfNot} ${AtLeastBuild} 17763
+    MessageBox MB_OK|MB_ICONSTOP "$(TooOld)" /SD IDOK
+    SetErrorLevel 1150
+    Quit
+  ${EndIf}
+FunctionEnd
 
 ; An upgrade replaces the program files; a running PubDesk holds them open, so ask first.
 !macro ProgramClosed

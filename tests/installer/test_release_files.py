@@ -64,3 +64,40 @@ def test_the_winget_manifest_names_the_setup_by_its_hash(tmp_path: Path) -> None
         # every value is a quoted scalar or a nested block: nothing YAML could misread
         for line in text.splitlines()[1:]:
             assert re.fullmatch(r"( {0,2}|- |  )?[A-Za-z0-9]+:( '([^']|'')*')?|- '[a-z]+'", line), line
+
+
+def test_an_old_windows_is_told_before_qt_loads() -> None:
+    from ui.launcher import windows_too_old
+
+    assert windows_too_old(None) is None  # not Windows
+    assert windows_too_old((10, 0, 17763)) is None
+    assert windows_too_old((10, 0, 22631)) is None
+    assert "17763" in (windows_too_old((10, 0, 17134)) or "")  # 1803
+    assert windows_too_old((6, 3, 9600)) is not None  # 8.1
+
+
+def test_the_installer_script_compiles_with_its_os_check(tmp_path: Path) -> None:
+    """makensis over a stand-in bundle: the script (with .onInit's x64 / Windows 10 1809
+    check) compiles. Runs where NSIS is installed (installer/build.py windows installs it)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("makensis") is None:
+        pytest.skip("NSIS is not installed (installer/build.py windows installs it)")
+    installer = Path(__file__).resolve().parents[2] / "installer"
+    bundle = tmp_path / "PubDesk"
+    (bundle / "_internal").mkdir(parents=True)
+    for name in ("PubDesk.exe", "pubdesk-cli.exe", "_internal/python311.dll"):
+        (bundle / name).write_bytes(b"MZ")
+    script = (installer / "pubdesk.nsi").read_text(encoding="utf-8")
+    assert "${AtLeastBuild} 17763" in script
+    assert "${RunningX64}" in script
+    done = subprocess.run(["makensis", "-V2", "-INPUTCHARSET", "UTF8", "-DVERSION=0.1.0",
+                           "-DVERSION4=0.1.0.0", f"-DSOURCE={bundle}",
+                           f"-DSOURCE_ICON={installer / 'pubdesk.ico'}",
+                           f"-DOUTFILE={tmp_path / 'setup.exe'}", str(installer / "pubdesk.nsi")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert (tmp_path / "setup.exe").stat().st_size > 0
