@@ -91,7 +91,9 @@ def read_po(path: Path) -> dict[str, str]:
 
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
-        if not line:
+        if not line:  # a blank line ends an entry (and the flags of an obsolete one)
+            finish()
+            entry, flags, field = {}, set(), ""
             continue
         if line.startswith("#"):
             if field in ("msgstr", "msgstr[0]") or field.startswith("msgstr["):

@@ -321,6 +321,8 @@ def make_installer(bundle: Path, sign: signing.Signer | None = None) -> Path:
          f"-DVERSION={version}", "-DVERSION4=" + ".".join(map(str, version_info.version_tuple())),
          f"-DSOURCE={bundle}", f"-DSOURCE_ICON={INSTALLER / 'pubdesk.ico'}",
          f"-DOUTFILE={setup}", str(INSTALLER / "pubdesk.nsi")])
+    if sign is not None:  # makensis signed it (!finalize): checked again here
+        signing.verify(setup, timestamped=bool(sign.timestamp_url))
     say(f"installer: {setup} ({setup.stat().st_size / 1e6:.1f} MB)")
     return setup
 

@@ -7,10 +7,11 @@ Unicode true
 Target amd64-unicode
 
 ; Signed as they are made (installer/signing.py, given by build.py --sign…): the uninstaller
-; written inside the setup, then the setup itself.
+; written inside the setup, then the setup itself. "= 0": a signing that fails fails the build
+; (without the comparison makensis ignores the command's exit code).
 !ifdef SIGN_COMMAND
-  !uninstfinalize '${SIGN_COMMAND} "%1"'
-  !finalize '${SIGN_COMMAND} "%1"'
+  !uninstfinalize '"${SIGN_COMMAND}" "%1"' = 0
+  !finalize '"${SIGN_COMMAND}" "%1"' = 0
 !endif
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
@@ -64,8 +65,9 @@ LangString DataKept ${LANG_ENGLISH} "PubDesk has been removed. Your data (databa
 LangString TooOld ${LANG_TRADCHINESE} "PubDesk 需要 64 位元的 Windows 10（1809 版，組建 17763）或更新的版本；這台電腦的 Windows 太舊，沒有安裝任何檔案。請洽資訊人員。"
 LangString TooOld ${LANG_ENGLISH} "PubDesk needs 64-bit Windows 10 (version 1809, build 17763) or later; this PC's Windows is older, so nothing was installed. Please ask IT."
 
-; Qt 6 needs Windows 10 1809 or later on x64: an older PC gets a sentence (and, silent, exit
-; code 1150 = ERROR_OLD_WIN_VERSION), not a Qt loader error after the install.
+; Qt 6 needs Windows 10 1809 or later: an older PC gets a sentence (and, silent, exit code
+; 1150 = ERROR_OLD_WIN_VERSION), not a Qt loader error after the install. (A 32-bit Windows
+; cannot start this 64-bit setup at all; the x64 check covers an x86 process on x64 only.)
 Function .onInit
   ${IfNot} ${RunningX64}
     MessageBox MB_OK|MB_ICONSTOP "$(TooOld)" /SD IDOK

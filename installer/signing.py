@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,18 +41,18 @@ class Signer:
             raise ValueError("give a certificate and key, a .pfx, or a PKCS#11 module, key URI "
                              "and certificate")
 
-    def sign_command(self, source: Path, target: Path,
-                     environ: dict[str, str] | None = None) -> list[str]:
-        """osslsigncode's arguments (the .pfx password as osslsigncode reads it from a file
-        descriptor would be better still; here it is read from the environment)."""
+    def sign_command(self, source: Path, target: Path, environ: dict[str, str] | None = None,
+                     password_file: Path | None = None) -> list[str]:
+        """osslsigncode's arguments; a .pfx's password (PUBDESK_SIGN_PASSWORD) goes in through
+        `password_file` (`-readpass`), never on the command line where `ps` shows it."""
         env = os.environ if environ is None else environ
         command = ["osslsigncode", "sign", "-h", "sha256", "-n", self.description]
         if self.url:
             command += ["-i", self.url]
         if self.pfx is not None:
             command += ["-pkcs12", str(self.pfx)]
-            if env.get("PUBDESK_SIGN_PASSWORD"):
-                command += ["-pass", env["PUBDESK_SIGN_PASSWORD"]]
+            if env.get("PUBDESK_SIGN_PASSWORD") and password_file is not None:
+                command += ["-readpass", str(password_file)]
         elif self.pkcs11_module is not None:
             assert self.certificate is not None
             assert self.key is not None
@@ -70,8 +71,14 @@ class Signer:
         if shutil.which("osslsigncode") is None:
             raise SigningFailed("Signing needs osslsigncode (apt-get install osslsigncode).")
         signed = path.with_name(path.name + ".signed")
-        done = subprocess.run(self.sign_command(path, signed), capture_output=True, text=True,
-                              check=False)
+        with tempfile.TemporaryDirectory() as private:
+            secret = Path(private) / "password"
+            password = os.environ.get("PUBDESK_SIGN_PASSWORD", "")
+            if self.pfx is not None and password:
+                secret.touch(mode=0o600)
+                secret.write_text(password, encoding="utf-8")
+            done = subprocess.run(self.sign_command(path, signed, password_file=secret),
+                                  capture_output=True, text=True, check=False)
         if done.returncode != 0 or not signed.exists():
             signed.unlink(missing_ok=True)
             raise SigningFailed(f"osslsigncode could not sign {path.name}: "

@@ -187,7 +187,11 @@ class PackageBuilder:
             target.parent.mkdir(parents=True, exist_ok=True)
             return target.open("wb")
         stamp = time.localtime(source.stat().st_mtime if source is not None else time.time())
-        info = zipfile.ZipInfo(name, date_time=stamp[:6])
+        # ZIP dates run from 1980 to 2107: a file dated outside them gets the nearest
+        when = (stamp.tm_year, stamp.tm_mon, stamp.tm_mday, stamp.tm_hour, stamp.tm_min,
+                stamp.tm_sec)
+        date_time = min(max(when, (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))
+        info = zipfile.ZipInfo(name, date_time=date_time)
         info.compress_type = zip_method(Path(name))
         info.external_attr = 0o644 << 16
         return self._archive.open(info, "w", force_zip64=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -122,20 +123,24 @@ def run_check_serve(_args: argparse.Namespace) -> int:
     """The pool's child (app.pdfcheck.pool): a job (the options of `check-one`) per line of
     standard input, each answered like `check-one` — its verdicts streamed, its report as
     the last line; ends when its input closes."""
+    # The protocol has standard output to itself: whatever a library prints goes to
+    # standard error, never glued onto a report line.
+    protocol = os.fdopen(os.dup(sys.stdout.fileno()), "wb", buffering=0)
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
     for line in sys.stdin.buffer:
         if line.strip():
-            _check_one(json.loads(line))
-            sys.stdout.buffer.write(b"\n")
-            sys.stdout.buffer.flush()
+            _check_one(json.loads(line), protocol)
+            protocol.write(b"\n")
     return 0
 
 
-def _check_one(options: dict[str, Any]) -> None:
+def _check_one(options: dict[str, Any], out: Any = None) -> None:
     from app.pdfcheck.engine import check_pdf
     from app.pdfcheck.isolation import stream_line
     from app.pdfcheck.report import Profile
 
-    out = sys.stdout.buffer
+    out = out or sys.stdout.buffer
 
     def streamed(check_id: str, result: Any) -> None:
         # each verdict as soon as it is known: a bound hit later keeps it
@@ -147,5 +152,5 @@ def _check_one(options: dict[str, Any]) -> None:
                        on_result=streamed)
     # Bytes, not text: the parent decodes UTF-8 whatever this console's code page is (cp950
     # on a zh-TW Windows would otherwise turn every report into 「無法讀取」).
-    out.write(json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8"))
+    out.write(json.dumps(report.to_json()).encode("ascii"))
     out.flush()

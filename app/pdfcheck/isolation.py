@@ -47,8 +47,8 @@ class BatchCancelled(Exception):
 
 def stream_line(check_id: str, result: CheckResult) -> bytes:
     """One verdict as the child streams it: a JSON line (the final report is the last line)."""
-    return json.dumps({"check": check_id, "result": result.to_json()},
-                      ensure_ascii=False).encode("utf-8") + b"\n"
+    # ASCII JSON: a file name that is not valid UTF-8 (surrogate escapes) goes through.
+    return json.dumps({"check": check_id, "result": result.to_json()}).encode("ascii") + b"\n"
 
 
 def report_from_output(path: str, output: bytes, stopped: str | None) -> FileReport | None:
@@ -194,7 +194,7 @@ def _forked_child(path: str, options: dict[str, Any], memory_mb: int, write_end:
 
             report = check_pdf(path, Profile(options["profile"]), options.get("toc"),
                                int(options.get("page_offset", 0)), on_result=streamed)
-            out.write(json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8"))
+            out.write(json.dumps(report.to_json()).encode("ascii"))
     except BaseException:
         status = 3
     finally:

@@ -24,6 +24,8 @@ from typing import Any
 from app import bounded_child
 from app.pdfcheck.report import FileReport, unreadable
 
+MAX_KEPT = 8 * 1024 * 1024
+"""Bytes of one file's streamed lines kept for a report cut short."""
 JOBS_PER_CHILD = 100
 """Files one child checks before a fresh one takes over."""
 _EOF = object()
@@ -55,7 +57,8 @@ class _Child:
 
     def send(self, job: dict[str, Any]) -> None:
         assert self.process.stdin is not None
-        self.process.stdin.write(json.dumps(job, ensure_ascii=False).encode("utf-8") + b"\n")
+        # ASCII JSON: a file name that is not valid UTF-8 (surrogate escapes) goes through.
+        self.process.stdin.write(json.dumps(job).encode("ascii") + b"\n")
         self.process.stdin.flush()
         self.jobs += 1
 
@@ -64,6 +67,7 @@ class _Child:
         with contextlib.suppress(OSError, ValueError):
             if self.process.stdin is not None:
                 self.process.stdin.close()
+        self.process.stdin = None  # closed: the clean-up's communicate() must not flush it
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=2)
         self._stack.close()  # kills the group and closes the job object if still running
@@ -109,7 +113,7 @@ class CheckerPool:
             self._child = None
 
     def check(self, path: str, options: dict[str, Any], timeout: float,
-              cancelled: Callable[[], bool] | None = None) -> FileReport:
+              cancelled: Callable[[], bool] | None = None, retried: bool = False) -> FileReport:
         """One file's report, as `check_isolated` gives it; raises BatchCancelled."""
         from app.pdfcheck.isolation import BatchCancelled, report_from_output, timed_out
 
@@ -121,23 +125,30 @@ class CheckerPool:
         child = self._child
         try:
             child.send({"path": path, **options})
-        except OSError:  # it died between files: a fresh one takes this file
+        except OSError:  # it died between files: a fresh one takes this file (once)
             self._replace(kill=True)
-            return self.check(path, options, timeout, cancelled)
+            if retried:
+                stopped = "無法啟動檢查程式（它一啟動就結束了）。"
+                return unreadable(path, stopped)
+            return self.check(path, options, timeout, cancelled, retried=True)
         received: list[bytes] = []
+        kept = 0
         deadline = time.monotonic() + timeout
         while True:
+            # Cancel and the time bound on every pass: a child that never stops writing
+            # must not escape them.
+            if cancelled is not None and cancelled():
+                self._replace(kill=True)
+                raise BatchCancelled
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self._replace(kill=True)
+                stopped = timed_out(timeout)
+                return report_from_output(path, b"".join(received), stopped) or \
+                    unreadable(path, stopped)
             try:
-                line = child.lines.get(timeout=0.05)
+                line = child.lines.get(timeout=min(0.05, left))
             except queue.Empty:
-                if cancelled is not None and cancelled():
-                    self._replace(kill=True)
-                    raise BatchCancelled from None
-                if time.monotonic() > deadline:
-                    self._replace(kill=True)
-                    stopped = timed_out(timeout)
-                    return report_from_output(path, b"".join(received), stopped) or \
-                        unreadable(path, stopped)
                 continue
             if line is _EOF:  # the child died with this file: a crash or the memory bound
                 detail = (child.errors or ["無訊息"])[-1][:200]
@@ -147,7 +158,9 @@ class CheckerPool:
                 return report_from_output(path, b"".join(received), stopped) or \
                     unreadable(path, stopped)
             assert isinstance(line, bytes)
-            received.append(line)
+            if kept < MAX_KEPT:  # the verdicts streamed so far (bounded: junk is not kept)
+                received.append(line)
+                kept += len(line)
             if _is_final(line):
                 report = report_from_output(path, line, None)
                 if report is not None:

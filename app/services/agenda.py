@@ -247,8 +247,8 @@ def _label(row: Any) -> str:
     if key not in parts:
         parts[key] = (PublicationForm(key[0]).shown, edition_shown(row.edition, row.printing))
     form_words, edition = parts[key]
-    number = f"GPN {row.gpn}" if row.gpn else str(_LABELS.number).format(id=row.id)
     try:
+        number = f"GPN {row.gpn}" if row.gpn else str(_LABELS.number).format(id=row.id)
         label = str(_LABELS.template).format(title=row.title, form=form_words,
                                              edition=edition, number=number)
     except (KeyError, IndexError, ValueError):  # a mistranslated template: as t() does

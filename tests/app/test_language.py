@@ -99,3 +99,14 @@ msgid "沒有翻譯"
 msgstr ""
 ''', encoding="utf-8")
     assert read_po(po) == {"期": "Issues", "{count} 冊": "{count} copy", "兩行的句子": "Two lines"}
+
+
+def test_an_obsolete_fuzzy_entry_does_not_take_the_next_one_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Review finding: after `#, fuzzy` and `#~` lines (what msgmerge writes), the next live
+    entry inherited "fuzzy" and was left out."""
+    from app.language import read_po
+
+    po = tmp_path / "x.po"
+    po.write_text('msgid "甲"\nmsgstr "A"\n\n#, fuzzy\n#~ msgid "乙"\n#~ msgstr "B"\n\n'
+                  'msgid "丙"\nmsgstr "C"\n', encoding="utf-8")
+    assert read_po(po) == {"甲": "A", "丙": "C"}

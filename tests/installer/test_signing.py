@@ -180,3 +180,21 @@ def test_makensis_signs_the_uninstaller_and_the_setup_as_it_makes_them(
     assert len(signed) == 2  # the uninstaller, then the setup
     assert Path(signed[1]).resolve() == setup.resolve()
     signing.verify(setup, keys / "sign.crt", keys / "tsa.crt")
+
+
+def test_a_signing_that_fails_fails_the_build(tmp_path: Path) -> None:
+    """Review finding: makensis ignored the exit code of !finalize without "= 0"."""
+    wrapper = tmp_path / "fail.sh"
+    wrapper.write_text("#!/bin/sh\nexit 1\n")
+    wrapper.chmod(0o755)
+    bundle = tmp_path / "PubDesk"
+    (bundle / "_internal").mkdir(parents=True)
+    for name in ("PubDesk.exe", "pubdesk-cli.exe", "_internal/python311.dll"):
+        (bundle / name).write_bytes(b"MZ")
+    done = subprocess.run(["makensis", "-V2", "-INPUTCHARSET", "UTF8", "-DVERSION=0.1.0",
+                           "-DVERSION4=0.1.0.0", f"-DSOURCE={bundle}",
+                           f"-DSOURCE_ICON={INSTALLER / 'pubdesk.ico'}",
+                           f"-DOUTFILE={tmp_path / 'setup.exe'}", f"-DSIGN_COMMAND={wrapper}",
+                           str(INSTALLER / "pubdesk.nsi")], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode != 0

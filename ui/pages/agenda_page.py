@@ -260,6 +260,7 @@ class AgendaPage(QWidget):
             self.loaded.emit()
 
         def failed(exc: BaseException, _details: str) -> None:
+            self._last_action = ""  # said with a list that was read, or not at all
             reason = shown(exc.message) if isinstance(exc, PubDeskError) else str(exc)
             self.summary.setText(self.tr("The to-do list could not be read: %1")
                                  .replace("%1", reason))

@@ -228,3 +228,15 @@ def test_a_full_disk_while_a_zip_is_written_leaves_nothing(tmp_path: Path,
     with pytest.raises(PubDeskError, match="磁碟空間不足"):
         build_all(tmp_path / "out" / "p", files, as_zip=True)
     assert leaves_nothing(tmp_path)
+
+
+def test_a_source_dated_before_1980_goes_into_a_zip(tmp_path: Path) -> None:
+    """Review finding: ZIP dates start in 1980; a file dated 1970 stopped the package with a
+    raw ValueError. It gets the nearest date ZIP can hold."""
+    import os
+
+    files = source_files(tmp_path, 1)
+    os.utime(files[0], (0, 0))
+    target = build_all(tmp_path / "out" / "p", files, as_zip=True)
+    with zipfile.ZipFile(target) as archive:
+        assert archive.getinfo(files[0].name).date_time[0] == 1980

@@ -110,3 +110,66 @@ def test_check_files_uses_the_pool_where_it_cannot_fork(tmp_path: Path,
     assert len(reports) == 8
     assert all(r.opened for r in reports)
     assert started == [1]
+
+
+def test_a_child_that_never_stops_writing_still_meets_its_bounds(tmp_path: Path) -> None:
+    """Review finding: the time bound and cancel were looked at only after 50 ms of silence."""
+    script = tmp_path / "chatty.py"
+    script.write_text("import sys, time\nsys.stdin.buffer.readline()\n"
+                      "while True:\n    sys.stdout.buffer.write(b'noise\\n')\n"
+                      "    sys.stdout.buffer.flush()\n    time.sleep(0.005)\n", encoding="utf-8")
+    file = _files(tmp_path, 1)[0]
+    with CheckerPool(512, command=[sys.executable, str(script)]) as pool:
+        report = pool.check(str(file), OPTIONS, timeout=1)
+    assert "逾時" in (report.error or "")
+    with CheckerPool(512, command=[sys.executable, str(script)]) as pool:
+        calls = {"n": 0}
+
+        def later() -> bool:
+            calls["n"] += 1
+            return calls["n"] > 20
+
+        with pytest.raises(BatchCancelled):
+            pool.check(str(file), OPTIONS, timeout=60, cancelled=later)
+
+
+def test_what_a_library_prints_never_hides_the_report(tmp_path: Path) -> None:
+    """Review finding: text printed to standard output without a newline was glued onto the
+    report line, and the file was said to have timed out. check-serve keeps standard output
+    for its protocol and sends the rest to standard error."""
+    files = _files(tmp_path, 2)
+    script = tmp_path / "serve.py"
+    script.write_text(f"""
+import sys
+sys.path.insert(0, {str(Path(__file__).resolve().parents[3])!r})
+from app.pdfcheck import engine
+real = engine.check_pdf
+def noisy(*args, **kwargs):
+    print("a library's chatter, no newline", end="", flush=True)
+    return real(*args, **kwargs)
+engine.check_pdf = noisy
+from app.pdfcheck.cli import run_check_serve
+sys.exit(run_check_serve(None))
+""", encoding="utf-8")
+    with CheckerPool(512, command=[sys.executable, str(script)]) as pool:
+        reports = [pool.check(str(f), OPTIONS, timeout=30) for f in files]
+    assert all(r.opened for r in reports), [r.error for r in reports]
+
+
+def test_a_file_name_that_is_not_utf8_is_checked(tmp_path: Path) -> None:
+    """Review finding: a name with bytes that are not UTF-8 (surrogate escapes) made the
+    job's JSON unencodable and stopped the batch."""
+    import os
+
+    good = _files(tmp_path, 1)[0]
+    odd = os.fsdecode(os.fsencode(str(tmp_path)) + b"/\xff\xfe-bad.pdf")
+    Path(odd).write_bytes(good.read_bytes())
+    with CheckerPool(512) as pool:
+        report = pool.check(odd, OPTIONS, timeout=60)
+        after = pool.check(str(good), OPTIONS, timeout=60)
+    # a verdict for that file (pikepdf itself cannot open such a name: said, not crashed),
+    # and the batch goes on with the same child
+    assert report.path == odd
+    assert report.opened or report.error
+    assert after.opened
+    assert pool.started == 1
