@@ -93,7 +93,9 @@ def check_pdf(path: str | Path, profile: Profile | str = Profile.PRINT,
             Status.FAIL, "檔案需要密碼才能開啟。", {"encrypted": True, "copy_allowed": False},
             "匯出時不要設定密碼或保全。")
         return report
-    except (pikepdf.PdfError, OSError, ValueError, RuntimeError, TypeError) as exc:
+    except TypeError:  # pikepdf cannot take a name that is not valid Unicode
+        return unreadable(str(file), "檔名含有無法辨識的字元，無法開啟；請把檔案改成一般的檔名後再檢查。")
+    except (pikepdf.PdfError, OSError, ValueError, RuntimeError) as exc:
         return unreadable(str(file), "檔案已損壞，無法開啟；請重新匯出 PDF。"
                                      f"（技術細節：{_first_line(exc)}）")
     with pdf:
