@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,12 +134,10 @@ def main(argv: list[str]) -> int:
     try:
         read_spec(spec).sign(target, roots[0], roots[1])
     except SigningFailed as exc:
-        print(exc, file=__import__("sys").stderr)
+        print(exc, file=sys.stderr)
         return 1
     return 0
 
 
 if __name__ == "__main__":
-    import sys
-
     sys.exit(main(sys.argv[1:]))

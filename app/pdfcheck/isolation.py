@@ -2,8 +2,9 @@
 file cannot stop (or crash) a batch; cancel ends the child at once.
 
 On POSIX command-line runs the child is forked (cheap: nothing to import again); in the GUI,
-and on Windows, a `pubdesk check-serve` child reused for the batch (app.pdfcheck.pool; the
-one-file `check-one` stays for a single file's isolated check)."""
+and on Windows, a `pubdesk check-serve` child reused for the batch (app.pdfcheck.pool).
+`check_isolated` (one fresh `check-one` per file) is no longer on that path: it stays as the
+reference the pool is measured and tested against (benchmarks/checker_pool.py)."""
 
 from __future__ import annotations
 

@@ -453,11 +453,7 @@ def _site_upkeep(session: Session, _today: date, _limits: Thresholds,
     items = []
     for row in _publications(session, unit_id, GpnSiteRecord.publication_id == Publication.id,
                              gpn_site.outdated_condition(), columns=_LABEL_COLUMNS + site):
-        names = gpn_site.field_names()
-        changed = [names[name] for name, differs in (
-            ("title", row.title != row.site_title), ("price_ntd", row.price_ntd != row.site_price),
-            ("pages", row.pages != row.site_pages), ("online_url", row.online_url != row.site_url),
-            ("published", (row.status in PUBLISHED) != row.site_published)) if differs]
+        changed = gpn_site.differences(row, gpn_site.held_of(row))
         items.append(AgendaItem(
             "gpn_site_outdated", row.id, _label(row), None, Urgency.OPEN, t("§15"),
             t("政府出版品資訊網上的資料已過時（{fields}）：請到資訊網更新後，"

@@ -10,6 +10,8 @@ holds, so they raise nothing until the officer marks them updated once."""
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
+from typing import Any
 
 from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
@@ -30,9 +32,23 @@ def field_names() -> dict[str, str]:
             "online_url": t("網路版網址"), "published": t("出版狀態")}
 
 
-def _current(pub: Publication) -> dict[str, object]:
+def _current(pub: Any) -> dict[str, object]:
+    """What the site should hold of a publication (an entity or a row with these columns)."""
     return {"title": pub.title, "price_ntd": pub.price_ntd, "pages": pub.pages,
             "online_url": pub.online_url or "", "published": pub.status in PUBLISHED}
+
+
+def held_of(row: Any) -> Any:
+    """What the site holds, from a row that selected it as `site_<field>` (待辦's query)."""
+    return SimpleNamespace(title=row.site_title, price_ntd=row.site_price, pages=row.site_pages,
+                           online_url=row.site_url, published=row.site_published)
+
+
+def differences(pub: Any, held: Any) -> list[str]:
+    """The site's fields in which `held` (a record, or a row with them) differs from the
+    publication, named for the officer — the one comparison the checklist and 待辦 use."""
+    current, names = _current(pub), field_names()
+    return [names[name] for name in SITE_FIELDS if getattr(held, name) != current[name]]
 
 
 def record_of(session: Session, publication_id: int) -> GpnSiteRecord | None:
@@ -67,9 +83,7 @@ def changed_fields(session: Session, publication_id: int) -> list[str] | None:
     record = record_of(session, publication_id)
     if record is None:
         return None
-    pub = load_publication(session, publication_id)
-    current, names = _current(pub), field_names()
-    return [names[name] for name in SITE_FIELDS if getattr(record, name) != current[name]]
+    return differences(load_publication(session, publication_id), record)
 
 
 def outdated_condition() -> object:
